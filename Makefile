@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+
+.PHONY: demo test lab lint typecheck bench gazetteer clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Re-install whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+# Compile the offline gazetteer once into the user's cache directory (a no-op when current).
+gazetteer: $(VENV)/.installed
+	$(BIN)/explorer gazetteer build
+
+demo: $(VENV)/.installed gazetteer
+	$(BIN)/explorer demo --out out
+
+test: $(VENV)/.installed-test
+	$(BIN)/explorer gazetteer build
+	$(BIN)/ruff check explorer tests benchmarks
+	$(BIN)/ruff format --check explorer tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks/
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check explorer tests benchmarks
+	$(BIN)/ruff format --check explorer tests benchmarks
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed gazetteer
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,297 @@
+"""The ``explorer`` command line: argument parsing only; each command calls the package API."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from explorer.errors import ExplorerError
+
+__all__ = ["main"]
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExplorerError(f"cannot read {path}: {exc}") from exc
+
+
+def _dump(obj: Any, out: TextIO) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False))
+    out.write("\n")
+
+
+# --- geocode -------------------------------------------------------------------------------
+
+
+def place_json(query: str, place: Any) -> dict[str, Any]:
+    """The JSON object ``explorer geocode --json`` prints for one query."""
+    if place is None:
+        return {
+            "query": query,
+            "name": None,
+            "latitude": None,
+            "longitude": None,
+            "country_code": None,
+            "admin1": None,
+            "feature": None,
+            "geonames_id": None,
+            "population": None,
+        }
+    return {
+        "query": query,
+        "name": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "feature": place.feature,
+        "geonames_id": place.geonames_id,
+        "population": place.population,
+    }
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    from explorer.geocode import get_geocoder
+
+    geocoder = get_geocoder(
+        args.backend,
+        user_agent=args.user_agent,
+        cache_path=args.cache,
+        online=args.backend != "offline",
+    )
+    results = []
+    status = 0
+    for query in args.names:
+        try:
+            place = geocoder.geocode_place(query)
+        except ExplorerError as exc:
+            if not args.json:
+                print(f"{query}: error: {exc}", file=sys.stderr)
+            status = 1
+            place = None
+        results.append(place_json(query, place))
+        if not args.json:
+            if place is None:
+                print(f"{query}: not found")
+            else:
+                print(
+                    f"{query}: {place.label} ({place.latitude:.4f}, {place.longitude:.4f})"
+                    f" [{place.feature}]"
+                )
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return status
+
+
+# --- batch protocol shared by `places --jsonl` and `dates --jsonl` ----------------------------
+
+
+def run_jsonl(
+    lines: Iterable[str],
+    out: TextIO,
+    handle: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    """Read JSON lines, answer one line per input line, in order.
+
+    A malformed line (not JSON, not an object, missing ``text``) yields
+    ``{"id": ..., "error": "..."}`` (id null if unreadable) and processing goes on.
+    """
+    for line in lines:
+        if not line.strip():
+            continue
+        doc_id: Any = None
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict):
+                raise ValueError("each line must be a JSON object")
+            doc_id = doc.get("id")
+            if not isinstance(doc.get("text"), str):
+                raise ValueError("missing or non-string 'text'")
+            answer = {"id": doc_id, **handle(doc)}
+        except (ValueError, ExplorerError) as exc:
+            answer = {"id": doc_id, "error": str(exc)}
+        _dump(answer, out)
+        out.flush()
+
+
+def _published(doc: dict[str, Any]) -> dt.date | None:
+    value = doc.get("published")
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError("'published' must be a YYYY-MM-DD string")
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise ValueError(f"'published' is not a date: {value!r}") from exc
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+def mention_json(m: Any) -> dict[str, Any]:
+    p = m.place
+    return {
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "name": None if p is None else p.name,
+        "latitude": None if p is None else p.latitude,
+        "longitude": None if p is None else p.longitude,
+        "country_code": None if p is None else p.country_code,
+        "admin1": None if p is None else p.admin1,
+        "feature": None if p is None else p.feature,
+        "geonames_id": None if p is None else p.geonames_id,
+        "score": round(m.score, 4),
+        "reason": m.reason,
+        "demonym": m.demonym,
+    }
+
+
+def _cmd_places(args: argparse.Namespace) -> int:
+    from explorer.places import geoparse
+
+    if args.jsonl:
+
+        def handle(doc: dict[str, Any]) -> dict[str, Any]:
+            found = geoparse(doc["text"], published=_published(doc))
+            return {"places": [mention_json(m) for m in found]}
+
+        run_jsonl(sys.stdin, sys.stdout, handle)
+        return 0
+    if args.file is None:
+        raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
+    found = geoparse(_read_text(args.file), published=args.published)
+    if args.json:
+        print(json.dumps([mention_json(m) for m in found], ensure_ascii=False, indent=2))
+    else:
+        for m in found:
+            where = "unresolved" if m.place is None else m.place.label
+            flag = " (demonym)" if m.demonym else ""
+            print(f"{m.start:>6}-{m.end:<6} {m.text!r}{flag} -> {where}  [{m.reason}]")
+    return 0
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _cmd_dates(args: argparse.Namespace) -> int:
+    from explorer.dates import find_dates
+
+    if args.jsonl:
+
+        def handle(doc: dict[str, Any]) -> dict[str, Any]:
+            found = find_dates(doc["text"], published=_published(doc))
+            return {"dates": [t.to_dict() for t in found]}
+
+        run_jsonl(sys.stdin, sys.stdout, handle)
+        return 0
+    if args.file is None:
+        raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
+    found = find_dates(_read_text(args.file), published=args.published)
+    if args.json:
+        print(json.dumps([t.to_dict() for t in found], ensure_ascii=False, indent=2))
+    else:
+        for t in found:
+            span = "" if t.start_date is None else f" [{t.start_date} .. {t.end_date}]"
+            print(f"{t.start:>6}-{t.end:<6} {t.text!r} {t.type} {t.value}{span}")
+    return 0
+
+
+# --- gazetteer and demo --------------------------------------------------------------------
+
+
+def _cmd_gazetteer(args: argparse.Namespace) -> int:
+    from explorer.gazetteer import build_index, index_path
+
+    path = build_index(force=args.force)
+    print(f"gazetteer index: {path if path else index_path()}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from explorer.demo import run_demo
+
+    run_demo(Path(args.data), Path(args.out))
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Turn news articles into dated, geocoded events.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("geocode", help="resolve place names to coordinates")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument(
+        "--backend",
+        default="offline",
+        help="offline (default), nominatim, photon, arcgis; online back ends need network",
+    )
+    p.add_argument("--user-agent", default=None, help="User-Agent for online services")
+    p.add_argument("--cache", default=None, help="SQLite cache file for online answers")
+    p.set_defaults(func=_cmd_geocode)
+
+    p = sub.add_parser("places", help="find and resolve the places named in a text")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
+    p.add_argument("--published", type=_parse_date, default=None)
+    p.set_defaults(func=_cmd_places)
+
+    p = sub.add_parser("dates", help="find temporal expressions and normalise them")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
+    p.add_argument("--published", type=_parse_date, default=None, help="YYYY-MM-DD")
+    p.set_defaults(func=_cmd_dates)
+
+    p = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
+    gsub = p.add_subparsers(dest="action", required=True)
+    b = gsub.add_parser("build", help="compile the index (no-op when current)")
+    b.add_argument("--force", action="store_true", help="rebuild even when current")
+    b.set_defaults(func=_cmd_gazetteer)
+
+    p = sub.add_parser("demo", help="run the main job on the bundled data")
+    p.add_argument("--data", default="data", help="folder with the bundled data")
+    p.add_argument("--out", default="out", help="where to write the results")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ExplorerError as exc:
+        print(f"explorer: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Domain records: frozen, typed dataclasses at the bottom of the package.
+
+Everything with coordinates exposes ``__geo_interface__`` (a GeoJSON geometry or feature), so
+shapely, geopandas and folium accept it directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "FEATURE_KINDS",
+    "Article",
+    "Event",
+    "FeatureKind",
+    "Place",
+    "PlaceMention",
+    "TimeMention",
+    "TimexType",
+]
+
+FeatureKind = Literal["continent", "region", "country", "admin1", "admin2", "populated_place"]
+FEATURE_KINDS: tuple[str, ...] = (
+    "continent",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "populated_place",
+)
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: one place with representative coordinates.
+
+    ``key`` is unique within the gazetteer (``"gn:<geonames id>"`` for GeoNames entries, e.g.
+    ``"gn:95446"`` for Erbil; ``"region:middle-east"`` for curated regions).
+    """
+
+    key: str
+    name: str
+    feature: str
+    latitude: float
+    longitude: float
+    country_code: str | None = None
+    admin1_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    population: int = 0
+    geonames_id: int | None = None
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(latitude, longitude)``."""
+        return (self.latitude, self.longitude)
+
+    @property
+    def label(self) -> str:
+        """A human label such as ``"Fort Bragg, North Carolina, US"``."""
+        parts = [self.name]
+        if self.feature in ("populated_place", "admin2") and self.admin1:
+            parts.append(self.admin1)
+        if self.feature != "country" and self.country_code:
+            parts.append(self.country_code)
+        return ", ".join(parts)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        return {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": (self.longitude, self.latitude)},
+            "properties": self.to_dict(),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a text: where (character offsets), what it resolved to, and why.
+
+    ``place`` is ``None`` when the mention was found but could not be resolved; such mentions are
+    still reported so that nothing is lost.
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Place | None = None
+    score: float = 0.0
+    reason: str = ""
+    demonym: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        geometry = (
+            None
+            if self.place is None
+            else {"type": "Point", "coordinates": (self.place.longitude, self.place.latitude)}
+        )
+        return {
+            "type": "Feature",
+            "geometry": geometry,
+            "properties": {
+                "text": self.text,
+                "start": self.start,
+                "end": self.end,
+                "score": self.score,
+                "reason": self.reason,
+                "demonym": self.demonym,
+                "name": None if self.place is None else self.place.name,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A temporal expression with its TIMEX3 type and value.
+
+    For DATE and TIME, ``start_date``/``end_date`` give the interval at the expression's own
+    granularity ("last week" is a whole week); both are ``None`` when the value is not anchored
+    (no publication date, e.g. ``XXXX-WXX``) or for DURATION and SET.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    granularity: str | None = None
+    anchored: bool = False
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["start_date"] = None if self.start_date is None else self.start_date.isoformat()
+        d["end_date"] = None if self.end_date is None else self.end_date.isoformat()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article (or any text) with its metadata.
+
+    ``published_inferred`` is True when the publication date was not given by the source but
+    inferred (and should be shown as such).
+    """
+
+    id: str
+    title: str
+    text: str
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published_inferred: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened somewhere at some time, with the evidence behind it."""
+
+    event_id: str
+    article_id: str
+    sentence: str
+    place_text: str | None
+    place: Place | None
+    date_text: str | None
+    date_value: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_source: str
+    place_confidence: float = 0.0
+    date_confidence: float = 0.0
+    categories: tuple[str, ...] = ()
+    origin_event_id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    sentence_start: int = 0
+    place_start: int | None = None
+    place_end: int | None = None
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        geometry = (
+            None
+            if self.place is None
+            else {"type": "Point", "coordinates": (self.place.longitude, self.place.latitude)}
+        )
+        return {
+            "type": "Feature",
+            "geometry": geometry,
+            "properties": {
+                "event_id": self.event_id,
+                "article_id": self.article_id,
+                "sentence": self.sentence,
+                "place_text": self.place_text,
+                "date_value": self.date_value,
+            },
+        }
