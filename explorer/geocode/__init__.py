@@ -1,0 +1,48 @@
+"""Geocoding: names to places, offline by default.
+
+* :func:`geocode` and :func:`candidates`: the embedded gazetteer, ranked.
+* :class:`OfflineGeocoder`: the same behind geopy's ``Geocoder`` interface.
+* :func:`get_geocoder`: a back end by name; ``"offline"`` (default) or an online geopy service
+  (``"nominatim"``, ``"photon"``, ``"arcgis"``) behind a cache and a rate limiter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from explorer.geocode.offline import OfflineGeocoder, to_location
+from explorer.geocode.query import candidates, geocode, ranked_candidates, validate_query
+from explorer.model import Place
+
+__all__ = [
+    "OfflineGeocoder",
+    "PlaceGeocoder",
+    "candidates",
+    "geocode",
+    "get_geocoder",
+    "ranked_candidates",
+    "to_location",
+    "validate_query",
+]
+
+
+class PlaceGeocoder(Protocol):
+    """What Explorer needs of a geocoder: one query in, one place (or ``None``) out."""
+
+    def geocode_place(self, query: str) -> Place | None: ...
+
+
+def get_geocoder(
+    backend: str = "offline",
+    *,
+    user_agent: str | None = None,
+    cache_path: Path | str | None = None,
+    **options: Any,
+) -> PlaceGeocoder:
+    """A geocoder by name. Online back ends are opt-in and need ``user_agent``."""
+    if backend == "offline":
+        return OfflineGeocoder()
+    from explorer.geocode.online import OnlineGeocoder
+
+    return OnlineGeocoder(backend, user_agent=user_agent, cache_path=cache_path, **options)
