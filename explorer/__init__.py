@@ -17,10 +17,10 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
-    "geocode": "explorer.geocode",
-    "candidates": "explorer.geocode",
-    "OfflineGeocoder": "explorer.geocode",
-    "get_geocoder": "explorer.geocode",
+    "geocode": "explorer.geocoding",
+    "candidates": "explorer.geocoding",
+    "OfflineGeocoder": "explorer.geocoding",
+    "get_geocoder": "explorer.geocoding",
     "geoparse": "explorer.places",
     "find_dates": "explorer.dates",
     "Place": "explorer.model",
@@ -36,7 +36,7 @@ __all__ = sorted(_LAZY)
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
     from explorer.errors import ExplorerError
-    from explorer.geocode import OfflineGeocoder, candidates, geocode, get_geocoder
+    from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
 

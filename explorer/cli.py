@@ -67,7 +67,7 @@ def place_json(query: str, place: Any) -> dict[str, Any]:
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
-    from explorer.geocode import get_geocoder
+    from explorer.geocoding import get_geocoder
 
     geocoder = get_geocoder(
         args.backend,

@@ -18,10 +18,10 @@ from geopy.location import Location
 
 from explorer import errors
 from explorer.gazetteer.store import cache_dir
-from explorer.geocode.cache import GeocodeCache
-from explorer.geocode.offline import OfflineGeocoder
-from explorer.geocode.query import validate_query
-from explorer.geocode.ratelimit import Clock, RateLimiter
+from explorer.geocoding.cache import GeocodeCache
+from explorer.geocoding.offline import OfflineGeocoder
+from explorer.geocoding.query import validate_query
+from explorer.geocoding.ratelimit import Clock, RateLimiter
 from explorer.model import Place
 
 __all__ = ["BACKENDS", "OnlineGeocoder", "place_from_location"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from explorer.errors import InvalidQuery
 from explorer.gazetteer import Gazetteer, default_gazetteer, name_key
-from explorer.geocode.rank import Ranked, rank
+from explorer.geocoding.rank import Ranked, rank
 from explorer.model import Place
 
 __all__ = ["MAX_QUERY_LENGTH", "candidates", "geocode", "ranked_candidates", "validate_query"]
@@ -72,7 +72,7 @@ def ranked_candidates(
     *,
     gazetteer: Gazetteer | None = None,
 ) -> list[Ranked]:
-    """Ranked candidates with their scores (see :mod:`explorer.geocode.rank`)."""
+    """Ranked candidates with their scores (see :mod:`explorer.geocoding.rank`)."""
     gaz = gazetteer or default_gazetteer()
     text = validate_query(name)
     parts = [p.strip() for p in text.split(",")]

@@ -15,7 +15,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from explorer.gazetteer import Gazetteer, default_gazetteer
-from explorer.geocode.query import ranked_candidates
+from explorer.geocoding.query import ranked_candidates
 from explorer.model import Place
 
 __all__ = ["OfflineGeocoder", "to_location"]

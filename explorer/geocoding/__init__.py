@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from explorer.geocode.offline import OfflineGeocoder, to_location
-from explorer.geocode.query import candidates, geocode, ranked_candidates, validate_query
+from explorer.geocoding.offline import OfflineGeocoder, to_location
+from explorer.geocoding.query import candidates, geocode, ranked_candidates, validate_query
 from explorer.model import Place
 
 __all__ = [
@@ -43,6 +43,6 @@ def get_geocoder(
     """A geocoder by name. Online back ends are opt-in and need ``user_agent``."""
     if backend == "offline":
         return OfflineGeocoder()
-    from explorer.geocode.online import OnlineGeocoder
+    from explorer.geocoding.online import OnlineGeocoder
 
     return OnlineGeocoder(backend, user_agent=user_agent, cache_path=cache_path, **options)
