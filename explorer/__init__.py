@@ -31,7 +31,21 @@ _LAZY: dict[str, str] = {
     "ExplorerError": "explorer.errors",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "Article",
+    "Event",
+    "ExplorerError",
+    "OfflineGeocoder",
+    "Place",
+    "PlaceMention",
+    "TimeMention",
+    "candidates",
+    "find_dates",
+    "geocode",
+    "geoparse",
+    "get_geocoder",
+]
+assert sorted(__all__) == sorted(_LAZY)
 
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates

@@ -116,7 +116,7 @@ def _display_admin_name(name: str) -> str:
 
 
 def admin_name_variants(name: str) -> list[str]:
-    """Shorter forms of an admin region name: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar"."""
+    """Shorter forms of an admin name: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar"."""
     out: list[str] = []
     key = name_key(name)
     for prefix in _ADMIN_PREFIXES:
@@ -217,7 +217,9 @@ def collect_entries() -> list[_Entry]:
 
     # --- first-level administrative regions ---
     state_rows = {row["code"]: row for row in us_states.values()}
-    abbreviations = {row["code"]: row["abbreviations"] for row in _data_rows("us_state_abbreviations.csv")}
+    abbreviations = {
+        row["code"]: row["abbreviations"] for row in _data_rows("us_state_abbreviations.csv")
+    }
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_entries: dict[tuple[str, str], _Entry] = {}
     for (cc, a1), points in a1_points.items():
@@ -298,24 +300,24 @@ def _add_admin1_aliases(admin1: dict[tuple[str, str], _Entry], info: dict[str, A
         return None
 
     for row in _data_rows("admin1_aliases.csv"):
-        entry = match(row["country_code"], row["admin1"])
-        if entry is not None:
+        target = match(row["country_code"], row["admin1"])
+        if target is not None:
             for alias in row["alias"].split("|"):
-                entry.add_name(alias, NameKind.ALIAS)
+                target.add_name(alias, NameKind.ALIAS)
     for cc, data in info.items():
         for province in data.get("provinces") or ():
-            entry = match(cc, province)
-            if entry is not None:
-                entry.add_name(province, NameKind.ALIAS)
+            target = match(cc, province)
+            if target is not None:
+                target.add_name(province, NameKind.ALIAS)
     try:
         import pycountry
 
         for sub in pycountry.subdivisions:
             if getattr(sub, "parent_code", None):
                 continue
-            entry = match(sub.country_code, sub.name)
-            if entry is not None:
-                entry.add_name(sub.name, NameKind.ALIAS)
+            target = match(sub.country_code, sub.name)
+            if target is not None:
+                target.add_name(sub.name, NameKind.ALIAS)
     except ImportError:  # pragma: no cover - pycountry is a dependency
         pass
 

@@ -8,10 +8,12 @@ milliseconds, so a fresh process resolves its first name fast; answers are memoi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -82,10 +84,8 @@ def build_index(force: bool = False) -> Path:
             raise GazetteerError(f"could not build the gazetteer index at {path}: {exc}") from exc
         for old in path.parent.glob("gazetteer-*.sqlite"):
             if old != path:
-                try:
+                with contextlib.suppress(OSError):
                     old.unlink()
-                except OSError:
-                    pass
     return path
 
 
@@ -160,6 +160,38 @@ class Gazetteer:
             self._memo.clear()
         self._memo[key] = found
         return found
+
+    def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Match, ...]]:
+        """Look many name keys up at once (one query per 500 keys); every key gets an answer."""
+        out: dict[str, tuple[Match, ...]] = {}
+        todo = []
+        for key in keys:
+            found = self._memo.get(key)
+            if found is None:
+                todo.append(key)
+            else:
+                out[key] = found
+        todo = list(dict.fromkeys(todo))
+        with self._lock:
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                try:
+                    rows = self._con.execute(
+                        f"SELECT {_COLUMNS}, n.kind, n.key FROM names n"
+                        f" JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
+                        chunk,
+                    ).fetchall()
+                except sqlite3.Error as exc:
+                    raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
+                grouped: dict[str, list[Match]] = {key: [] for key in chunk}
+                for row in rows:
+                    grouped[row[13]].append(Match(self._place(row), int(row[12])))
+                for key, matches in grouped.items():
+                    out[key] = self._memo[key] = tuple(matches)
+        if len(self._memo) > 500_000:
+            self._memo.clear()
+        return out
 
     def lookup(self, name: str) -> tuple[Match, ...]:
         """Every entry that has ``name`` (case and diacritics folded) as one of its names."""

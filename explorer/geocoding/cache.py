@@ -17,7 +17,7 @@ _MISSING = object()
 
 
 class GeocodeCache:
-    """Answers keyed by (back end, normalised query). ``None`` answers (not found) are cached too."""
+    """Answers keyed by (back end, normalised query); ``None`` (not found) is cached too."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)

@@ -29,7 +29,7 @@ def to_location(place: Place, score: float | None = None) -> Location:
     return Location(place.label, (place.latitude, place.longitude), raw)
 
 
-class OfflineGeocoder(Geocoder):  # type: ignore[misc]
+class OfflineGeocoder(Geocoder):
     """A geopy ``Geocoder`` over Explorer's embedded gazetteer: no network, no rate limit.
 
     ``geocode(query, exactly_one=True)`` follows geopy's contract: a ``Location`` (or a list of

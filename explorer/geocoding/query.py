@@ -9,6 +9,8 @@ candidates inside it. When no reading of the qualifiers fits, the whole string i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from explorer.errors import InvalidQuery
 from explorer.gazetteer import Gazetteer, default_gazetteer, name_key
 from explorer.geocoding.rank import Ranked, rank
@@ -52,9 +54,7 @@ def _areas(gaz: Gazetteer, qualifier: str, within: set[Area] | None) -> set[Area
             out.add((p.country_code, p.admin1_code))
     if within is not None:
         out = {
-            a
-            for a in out
-            if any(a[0] == w[0] and (w[1] is None or a[1] == w[1]) for w in within)
+            a for a in out if any(a[0] == w[0] and (w[1] is None or a[1] == w[1]) for w in within)
         }
     return out
 
@@ -74,7 +74,19 @@ def ranked_candidates(
 ) -> list[Ranked]:
     """Ranked candidates with their scores (see :mod:`explorer.geocoding.rank`)."""
     gaz = gazetteer or default_gazetteer()
-    text = validate_query(name)
+    return list(_ranked(gaz, validate_query(name), country, admin1))
+
+
+@lru_cache(maxsize=100_000)
+def _ranked(
+    gaz: Gazetteer, text: str, country: str | None, admin1: str | None
+) -> tuple[Ranked, ...]:
+    return tuple(_ranked_uncached(gaz, text, country, admin1))
+
+
+def _ranked_uncached(
+    gaz: Gazetteer, text: str, country: str | None, admin1: str | None
+) -> list[Ranked]:
     parts = [p.strip() for p in text.split(",")]
     head, extra = parts[0], [p for p in parts[1:] if p]
     given = [q for q in (admin1, country) if q]

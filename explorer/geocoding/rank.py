@@ -5,8 +5,9 @@ The score of a candidate is, in order of weight:
 * ``log10(population + 1)``: bigger places are mentioned more often;
 * a bonus by feature kind (countries and continents 3, regions 2, admin1 1.5, admin2 0.3): a
   country or state is more often meant than a same-named village;
-* a *namesake* bonus of 2.5 for a populated place that shares its name with the admin1 or admin2
-  region it lies in ("Raqqa", "Baghdad", "New York", "São Paulo" are the cities, as in most geocoders);
+* a *namesake* bonus of 2.5 for a populated place that shares its name with the admin1 or
+  admin2 region it lies in ("Baghdad", "Kirkuk", "São Paulo", "Paris" are the cities, as in
+  most geocoders; "New York", whose city is listed as "New York City", stays the state);
 * a penalty for how the name belongs to the place: 0 for its name or a curated alias, -0.5 for a
   code ("NC"), -1.5 for a GeoNames alternate name (so "Irbil" still finds Erbil, but a village
   whose *primary* name is the query outranks a far bigger place that merely lists it).

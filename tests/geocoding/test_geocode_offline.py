@@ -62,7 +62,12 @@ def test_candidates_are_ranked_and_filtered() -> None:
 
 @pytest.mark.parametrize(
     ("query", "feature"),
-    [("Georgia", "country"), ("Texas", "admin1"), ("Europe", "continent"), ("Middle East", "region")],
+    [
+        ("Georgia", "country"),
+        ("Texas", "admin1"),
+        ("Europe", "continent"),
+        ("Middle East", "region"),
+    ],
 )
 def test_feature_kind_outranks_same_named_villages(query: str, feature: str) -> None:
     place = geocode(query)
