@@ -32,8 +32,14 @@ def _articles(data: Path) -> list[Article]:
 def _popup(article: Article, mention: PlaceMention) -> str:
     place = mention.place
     assert place is not None
-    start = max(article.text.rfind("\n", 0, mention.start), article.text.rfind(". ", 0, mention.start))
-    end_candidates = [i for i in (article.text.find(". ", mention.end), article.text.find("\n", mention.end)) if i >= 0]
+    start = max(
+        article.text.rfind("\n", 0, mention.start), article.text.rfind(". ", 0, mention.start)
+    )
+    end_candidates = [
+        i
+        for i in (article.text.find(". ", mention.end), article.text.find("\n", mention.end))
+        if i >= 0
+    ]
     end = min(end_candidates) + 1 if end_candidates else len(article.text)
     before = article.text[start + 1 : mention.start].lstrip(". ")
     after = article.text[mention.end : end]
