@@ -26,7 +26,7 @@ def test_seed_article_metadata() -> None:
         ("Headline here\n\nBody text.", "Headline here", None, "Body text."),
         ("# Markdown headline\nBody.", "Markdown headline", None, "Body."),
         ("---\ntitle: T\npublished: 2020-01-02\n---\nBody.", "T", dt.date(2020, 1, 2), "Body."),
-        ("---\npublished: 2020-01-02\n---\nFirst line\nBody.", "First line", dt.date(2020, 1, 2), "Body."),
+        ("---\npublished: 2020-01-02\n---\nLine\nBody.", "Line", dt.date(2020, 1, 2), "Body."),
         ("\ufeffBOM title\nBody.", "BOM title", None, "Body."),
     ],
 )  # fmt: skip
