@@ -23,6 +23,7 @@ _LAZY: dict[str, str] = {
     "get_geocoder": "explorer.geocoding",
     "geoparse": "explorer.places",
     "find_dates": "explorer.dates",
+    "load": "explorer.ingest",
     "Place": "explorer.model",
     "PlaceMention": "explorer.model",
     "TimeMention": "explorer.model",
@@ -44,6 +45,7 @@ __all__ = [
     "geocode",
     "geoparse",
     "get_geocoder",
+    "load",
 ]
 assert sorted(__all__) == sorted(_LAZY)
 
@@ -51,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
     from explorer.errors import ExplorerError
     from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
+    from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
 

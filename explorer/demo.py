@@ -102,7 +102,7 @@ def run_demo(data: Path, out: Path) -> tuple[Path, Path]:
 
 def _map_html(fmap: object) -> str:
     try:
-        from explorer.views.offline import offline_map_html  # type: ignore[attr-defined]
+        from explorer.views.offline import offline_map_html
     except ImportError:
         return str(fmap.get_root().render())  # type: ignore[attr-defined]
     return str(offline_map_html(fmap))
