@@ -171,35 +171,43 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened somewhere at some time, with the evidence behind it."""
+    """Something that happened somewhere at some time, with the evidence behind it.
+
+    ``mention`` is the place as found in the text (its ``place`` is ``None`` when unresolved);
+    ``time`` is the temporal expression the date comes from, if any. ``date_source`` says where
+    the interval comes from: ``"sentence"`` (the sentence's own date), ``"nearby"`` (a date in a
+    preceding sentence of the same paragraph), ``"published"`` (the publication date, as a
+    fallback), ``"given"`` (an events file) or ``"none"``.
+    """
 
     event_id: str
     article_id: str
     sentence: str
-    place_text: str | None
-    place: Place | None
-    date_text: str | None
-    date_value: str | None
+    sentence_start: int
+    mention: PlaceMention | None
+    time: TimeMention | None
     start_date: dt.date | None
     end_date: dt.date | None
     date_source: str
-    place_confidence: float = 0.0
     date_confidence: float = 0.0
     categories: tuple[str, ...] = ()
     origin_event_id: str | None = None
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    sentence_start: int = 0
-    place_start: int | None = None
-    place_end: int | None = None
+    published: dt.date | None = None
+
+    @property
+    def place(self) -> Place | None:
+        return None if self.mention is None else self.mention.place
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
+        place = self.place
         geometry = (
             None
-            if self.place is None
-            else {"type": "Point", "coordinates": (self.place.longitude, self.place.latitude)}
+            if place is None
+            else {"type": "Point", "coordinates": (place.longitude, place.latitude)}
         )
         return {
             "type": "Feature",
@@ -208,7 +216,9 @@ class Event:
                 "event_id": self.event_id,
                 "article_id": self.article_id,
                 "sentence": self.sentence,
-                "place_text": self.place_text,
-                "date_value": self.date_value,
+                "place_text": None if self.mention is None else self.mention.text,
+                "date_value": None if self.time is None else self.time.value,
+                "start_date": None if self.start_date is None else self.start_date.isoformat(),
+                "end_date": None if self.end_date is None else self.end_date.isoformat(),
             },
         }

@@ -1,0 +1,150 @@
+"""Event extraction: one event per (sentence, place), dated from the sentence or its context.
+
+For each sentence, its place mentions (from :func:`explorer.places.geoparse`) and its dates
+(from :func:`explorer.dates.find_dates`) are collected:
+
+* **Place.** Every mention gives an event, resolved or not (unresolved ones keep the text and
+  stay in the table). A qualifier right after a place ("Irbil, *Iraq*", "Fort Bragg, *North
+  Carolina*") is context, not a separate event; a place repeated in one sentence gives one event.
+* **Date.** The sentence's own DATE/TIME expression (``date_source="sentence"``, confidence 0.9,
+  0.5 when unanchored); else the date of an earlier sentence in the same paragraph (``"nearby"``,
+  0.5); else the publication date (``"published"``, 0.3); else none (``"none"``, 0).
+  Durations and sets ("for months", "every week") never date an event.
+* **Categories** from the keyword lexicon in :mod:`.categories`.
+* **Movements** (see :mod:`.movement`): the destination's event records its origin's event id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from explorer.events.categories import categorise
+from explorer.events.movement import find_movements
+from explorer.events.sentences import split_sentences
+from explorer.model import Article, Event, PlaceMention, TimeMention
+
+__all__ = ["extract_events"]
+
+CONFIDENCE = {"sentence": 0.9, "nearby": 0.5, "published": 0.3, "none": 0.0}
+
+
+def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
+    if prev is None or prev.place is None or m.place is None:
+        return False
+    if text[prev.end : m.start].strip() != ",":
+        return False
+    p, q = prev.place, m.place
+    if q.feature == "country":
+        return p.country_code == q.country_code
+    if q.feature == "admin1":
+        return p.country_code == q.country_code and p.admin1_code == q.admin1_code
+    return False
+
+
+def _datable(t: TimeMention) -> bool:
+    return t.type in ("DATE", "TIME")
+
+
+def extract_events(
+    article: Article,
+    *,
+    places: Sequence[PlaceMention] | None = None,
+    dates: Sequence[TimeMention] | None = None,
+) -> list[Event]:
+    """Events of one article. ``places``/``dates`` may be given (e.g. corrected) to skip finding."""
+    text = article.text
+    if places is None:
+        from explorer.places import geoparse
+
+        places = geoparse(text, published=article.published)
+    if dates is None:
+        from explorer.dates import find_dates
+
+        dates = find_dates(text, published=article.published)
+    sentences = split_sentences(text)
+    mentions = sorted(places, key=lambda m: m.start)
+    moves = find_movements(text, sentences, mentions)
+    index_of = {id(m): i for i, m in enumerate(mentions)}
+
+    events: list[Event] = []
+    event_of_mention: dict[int, str] = {}
+    last_date: TimeMention | None = None
+    m_i = 0
+    for s, e in sentences:
+        if s > 0 and "\n\n" in text[max(0, s - 4) : s + 1]:
+            last_date = None  # a new paragraph
+        own = [t for t in dates if s <= t.start < e and _datable(t)]
+        own.sort(key=lambda t: (not t.anchored, t.start))
+        time: TimeMention | None
+        if own:
+            time, source = own[0], "sentence"
+        elif last_date is not None:
+            time, source = last_date, "nearby"
+        else:
+            time, source = None, "published" if article.published else "none"
+        if own:
+            last_date = own[0]
+        start_date = end_date = None
+        confidence = CONFIDENCE[source]
+        if time is not None:
+            start_date, end_date = time.start_date, time.end_date
+            if not time.anchored:
+                confidence = min(confidence, 0.5)
+        elif source == "published":
+            start_date = end_date = article.published
+
+        in_sentence: list[PlaceMention] = []
+        while m_i < len(mentions) and mentions[m_i].start < e:
+            if mentions[m_i].start >= s:
+                in_sentence.append(mentions[m_i])
+            m_i += 1
+        if not in_sentence:
+            continue
+        sentence = text[s:e]
+        categories = categorise(sentence)
+        seen: set[str] = set()
+        prev: PlaceMention | None = None
+        for m in in_sentence:
+            qualifier = _is_qualifier(prev, m, text)
+            prev = m
+            key = m.place.key if m.place is not None else f"?{m.text.casefold()}"
+            if qualifier or key in seen:
+                continue
+            seen.add(key)
+            event_id = f"{article.id}:{m.start}"
+            event_of_mention[index_of[id(m)]] = event_id
+            events.append(
+                Event(
+                    event_id=event_id,
+                    article_id=article.id,
+                    sentence=sentence,
+                    sentence_start=s,
+                    mention=m,
+                    time=time,
+                    start_date=start_date,
+                    end_date=end_date,
+                    date_source=source,
+                    date_confidence=confidence,
+                    categories=categories,
+                    title=article.title,
+                    source=article.source,
+                    url=article.url,
+                    published=article.published,
+                )
+            )
+    if moves:
+        events = [_with_origin(ev, moves, index_of, event_of_mention) for ev in events]
+    return events
+
+
+def _with_origin(
+    event: Event, moves: dict[int, int], index_of: dict[int, int], event_of: dict[int, str]
+) -> Event:
+    if event.mention is None:
+        return event
+    origin = moves.get(index_of[id(event.mention)])
+    if origin is None or origin not in event_of:
+        return event
+    from dataclasses import replace
+
+    return replace(event, origin_event_id=event_of[origin])
