@@ -214,6 +214,37 @@ def _cmd_dates(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- ingest --------------------------------------------------------------------------------
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from explorer.events import Corrections, ingest
+    from explorer.gazetteer.store import cache_dir
+
+    out = Path(args.out)
+    corrections = Corrections(args.corrections) if args.corrections else None
+    bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    cache = None if args.no_cache else cache_dir() / "ingest-cache.sqlite"
+    result = ingest(
+        args.paths, jobs=args.jobs, cache_path=cache, corrections=corrections, progress=progress
+    )
+    bar.close()
+    for item in [*result.report.skipped, *result.failed]:
+        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    path = result.table.write(out, args.format)
+    print(result.summary(), file=sys.stderr)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 # --- gazetteer and demo --------------------------------------------------------------------
 
 
@@ -267,6 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
     p.add_argument("--published", type=_parse_date, default=None, help="YYYY-MM-DD")
     p.set_defaults(func=_cmd_dates)
+
+    p = sub.add_parser("ingest", help="extract the events of a corpus into one table")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    p.add_argument("--out", required=True, help="events file: .csv, .json, .geojson, .parquet")
+    p.add_argument("--format", default=None, help="override the format given by --out")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--corrections", default=None, help="a corrections JSON file to apply")
+    p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = p.add_subparsers(dest="action", required=True)
