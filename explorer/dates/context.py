@@ -1,0 +1,68 @@
+"""Sentence context for anchoring: tense of the clause around an expression."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_future", "sentence_bounds", "tense"]
+
+_FUTURE = re.compile(
+    r"\b(will|shall|won't|going to|plans? to|planned|planning|scheduled|expected to|"
+    r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|next|tomorrow|"
+    r"to be held|would be held|will be|'ll)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(said|was|were|had|did|ago|last|yesterday|earlier|announced|reported|told|"
+    r"\w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    floor = max(0, start - 300)
+    lo = max(
+        text.rfind(". ", floor, start),
+        text.rfind("\n", floor, start),
+        text.rfind("? ", floor, start),
+    )
+    lo = floor - 1 if lo < 0 else lo
+    ceiling = min(len(text), end + 300)
+    hi_candidates = [
+        i for i in (text.find(". ", end, ceiling), text.find("\n", end, ceiling)) if i >= 0
+    ]
+    hi = min(hi_candidates) if hi_candidates else ceiling
+    return lo + 1, hi
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """ "future" when a future cue sits close before (50 chars) or right after (20 chars) the
+    expression in its sentence; "past" when a past cue does; else None."""
+    lo, hi = sentence_bounds(text, start, end)
+    before = text[max(lo, start - 50) : start]
+    after = text[end : min(hi, end + 20)]
+    if _FUTURE.search(before) or _FUTURE.search(after):
+        return "future"
+    if _PAST.search(before) or _PAST.search(after):
+        return "past"
+    return None
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` speaks of the future.
+
+    The nearest tense cue wins: "will meet Tuesday" is future, "said Tuesday" past; with no cue
+    the past is assumed (news reports what happened).
+    """
+    lo, hi = sentence_bounds(text, start, end)
+    best: tuple[int, bool] | None = None
+    for pattern, future in ((_FUTURE, True), (_PAST, False)):
+        for m in pattern.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            # a cue before the expression counts more than one after it
+            distance = distance if m.end() <= start else distance + 15
+            if best is None or distance < best[0]:
+                best = (distance, future)
+    return best is not None and best[1]

@@ -1,0 +1,60 @@
+"""TIMEX3 values and intervals at a granularity, anchored or not."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+__all__ = [
+    "day_value",
+    "month_interval",
+    "quarter_interval",
+    "season_interval",
+    "shift_months",
+    "week_interval",
+    "week_value",
+    "year_interval",
+]
+
+
+def day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def week_interval(d: dt.date) -> tuple[dt.date, dt.date]:
+    start = d - dt.timedelta(days=d.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def month_interval(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_interval(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def quarter_interval(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    first = 3 * (quarter - 1) + 1
+    return dt.date(year, first, 1), month_interval(year, first + 2)[1]
+
+
+def season_interval(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """Meteorological seasons (northern hemisphere); winter spans into the next year."""
+    if season == "SP":
+        return dt.date(year, 3, 1), dt.date(year, 5, 31)
+    if season == "SU":
+        return dt.date(year, 6, 1), dt.date(year, 8, 31)
+    if season == "FA":
+        return dt.date(year, 9, 1), dt.date(year, 11, 30)
+    return dt.date(year, 12, 1), month_interval(year + 1, 2)[1]
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1

@@ -1,0 +1,159 @@
+"""The temporal tagger on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from explorer.dates import find_dates
+
+D = dt.date
+PUB = D(2015, 12, 2)  # a Wednesday
+
+
+def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
+    found = find_dates(text, published=published)
+    assert len(found) == 1, found
+    t = found[0]
+    return t.text, t.type, t.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # absolute dates
+        ("It happened on December 1, 2015 in the city.", ("December 1, 2015", "DATE", "2015-12-01")),
+        ("It happened on Dec. 1, 2015.", ("Dec. 1, 2015", "DATE", "2015-12-01")),
+        ("It happened on 1 December 2015.", ("1 December 2015", "DATE", "2015-12-01")),
+        ("The file is dated 2015-11-30.", ("2015-11-30", "DATE", "2015-11-30")),
+        ("The form says 11/30/2015.", ("11/30/2015", "DATE", "2015-11-30")),
+        ("Talks resumed in March 2014.", ("March 2014", "DATE", "2014-03")),
+        ("The law passed in 1998.", ("1998", "DATE", "1998")),
+        # weekdays by tense; the publication weekday is that day
+        ("The announcement was given on Tuesday.", ("Tuesday", "DATE", "2015-12-01")),
+        ("Officials said Monday the talks failed.", ("Monday", "DATE", "2015-11-30")),
+        ("The ministers will meet Thursday.", ("Thursday", "DATE", "2015-12-03")),
+        ("The ministers will meet Monday.", ("Monday", "DATE", "2015-12-07")),
+        ("He spoke Wednesday.", ("Wednesday", "DATE", "2015-12-02")),
+        ("Kerry said last Wednesday that it was over.", ("last Wednesday", "DATE", "2015-11-25")),
+        ("They return next Friday.", ("next Friday", "DATE", "2015-12-04")),
+        # deictic and relative
+        ("The attack came yesterday.", ("yesterday", "DATE", "2015-12-01")),
+        ("The vote is today.", ("today", "DATE", "2015-12-02")),
+        ("It was approved last week by the White House.", ("last week", "DATE", "2015-W48")),
+        ("Sales rose this month.", ("this month", "DATE", "2015-12")),
+        ("Prices fell last month.", ("last month", "DATE", "2015-11")),
+        ("Elections are due next year.", ("next year", "DATE", "2016")),
+        ("It was agreed earlier this month.", ("earlier this month", "DATE", "2015-12")),
+        ("Fighting began two years ago.", ("two years ago", "DATE", "2013")),
+        # months without a year: nearest, or the next one when the clause speaks of the future
+        ("In March the city was taken.", ("March", "DATE", "2015-03")),
+        ("The summit will be held in March.", ("March", "DATE", "2016-03")),
+        ("The talks resumed in November.", ("November", "DATE", "2015-11")),
+        # seasons, quarters, decades
+        ("The offensive began last summer.", ("last summer", "DATE", "2014-SU")),
+        ("Profits rose in the third quarter.", ("the third quarter", "DATE", "2015-Q3")),
+        ("Violence peaked in the 1990s.", ("the 1990s", "DATE", "199")),
+        # durations are not dates
+        ("For months, the group gathered intelligence.", ("months", "DURATION", "PXM")),
+        ("The siege lasted three years.", ("three years", "DURATION", "P3Y")),
+        ("It took the past six weeks.", ("the past six weeks", "DURATION", "P6W")),
+        ("A five-year plan was signed.", ("five-year", "DURATION", "P5Y")),
+        # references and sets
+        ("The city is now under control.", ("now", "DATE", "PRESENT_REF")),
+        ("Forces currently hold the bridge.", ("currently", "DATE", "PRESENT_REF")),
+        ("Patrols run every week.", ("every week", "SET", "P1W")),
+        ("Talks are held each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
+        # times
+        ("The blast came at 10 a.m. local time.", ("10 a.m.", "TIME", "2015-12-02T10:00")),
+    ],
+)  # fmt: skip
+def test_expressions(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may march to the square.",
+        "They may return; we march on.",
+        "We sat in the sun for a second.",
+        "The second convoy arrived with 2000 troops and 1500 civilians.",
+        "He scored 2015 points and 150 rebounds.",
+        "Sun and rain alternated.",
+        "The quarterly report was late.",
+        "Three-quarters of the votes were counted.",
+        "He paid $5 a year.",
+    ],
+)
+def test_no_false_positives(text: str) -> None:
+    assert find_dates(text, published=PUB) == []
+
+
+def test_intervals_keep_their_granularity() -> None:
+    (week,) = find_dates("It was approved last week.", published=PUB)
+    assert (week.start_date, week.end_date, week.granularity) == (
+        D(2015, 11, 23),
+        D(2015, 11, 29),
+        "week",
+    )
+    (month,) = find_dates("It rained last month.", published=PUB)
+    assert (month.start_date, month.end_date, month.granularity) == (
+        D(2015, 11, 1),
+        D(2015, 11, 30),
+        "month",
+    )
+    (year,) = find_dates("It happened in 2014.", published=PUB)
+    assert (year.start_date, year.end_date) == (D(2014, 1, 1), D(2014, 12, 31))
+    (duration,) = find_dates("It lasted three years.", published=PUB)
+    assert (duration.start_date, duration.end_date, duration.anchored) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It was approved last week.", "XXXX-WXX"),
+        ("The announcement came on Tuesday.", "XXXX-XX-XX"),
+        ("In March the city fell.", "XXXX-03"),
+        ("The talks ended yesterday.", "XXXX-XX-XX"),
+        ("Prices rose this year.", "XXXX"),
+    ],
+)
+def test_without_a_publication_date_nothing_is_guessed(text: str, value: str) -> None:
+    (t,) = find_dates(text, published=None)
+    assert t.value == value
+    assert (t.start_date, t.end_date, t.anchored) == (None, None, False)
+
+
+def test_absolute_dates_are_anchored_even_without_a_publication_date() -> None:
+    (t,) = find_dates("Signed on December 1, 2015.", published=None)
+    assert (t.value, t.anchored, t.start_date) == ("2015-12-01", True, D(2015, 12, 1))
+
+
+SEED = (
+    "The announcement was given by U.S. Defense Secretary Ash Carter on Tuesday, NBC News "
+    "reported. Officials say that the forces who will be sent on a raid mission are those from "
+    "Fort Bragg, North Carolina. For months, the group has been gathering intelligence on ISIS "
+    "operatives and used drones to launch attacks. The plans have already been approved last "
+    "week by the White House, according to CNN. Both U.S. and Iraqi governments will be closely "
+    "monitoring the mission, U.S. Secretary of State John Kerry said last Wednesday, according "
+    "to Reuters. Carter did not provide a time frame; about 100 to 150 units will stay."
+)
+
+
+def test_seed_article_sentences() -> None:
+    found = find_dates(SEED, published=D(2015, 12, 2))
+    got = [(t.text, t.type, t.value) for t in found]
+    assert got == [
+        ("Tuesday", "DATE", "2015-12-01"),
+        ("months", "DURATION", "PXM"),
+        ("last week", "DATE", "2015-W48"),
+        ("last Wednesday", "DATE", "2015-11-25"),
+    ]
+    assert all(t.rule for t in found)
+
+
+def test_offsets_point_into_the_text() -> None:
+    for t in find_dates(SEED, published=PUB):
+        assert SEED[t.start : t.end] == t.text
