@@ -125,11 +125,11 @@ def test_one_sense_per_article() -> None:
 def test_context_prefers_places_in_regions_the_article_names() -> None:
     plain = geoparse("Crews worked in Paris overnight.")[0]
     assert plain.place is not None and plain.place.country_code == "FR"
-    texas = [
+    texas = next(
         m
         for m in geoparse("Storms hit Texas. Crews worked in Paris overnight.")
         if m.text == "Paris"
-    ][0]
+    )
     assert texas.place is not None and texas.place.admin1 == "Texas"
     assert "Texas" in texas.reason
 
