@@ -174,22 +174,29 @@ class Gazetteer:
                 out[key] = found
         todo = list(dict.fromkeys(todo))
         with self._lock:
-            for i in range(0, len(todo), 500):
-                chunk = todo[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                try:
-                    rows = self._con.execute(
-                        f"SELECT {_COLUMNS}, n.kind, n.key FROM names n"
-                        f" JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
-                        chunk,
+            try:
+                hits: list[tuple[str, int, int]] = []
+                for i in range(0, len(todo), 500):
+                    chunk = todo[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    hits += self._con.execute(
+                        f"SELECT key, place, kind FROM names WHERE key IN ({marks})", chunk
                     ).fetchall()
-                except sqlite3.Error as exc:
-                    raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
-                grouped: dict[str, list[Match]] = {key: [] for key in chunk}
-                for row in rows:
-                    grouped[row[13]].append(Match(self._place(row), int(row[12])))
-                for key, matches in grouped.items():
-                    out[key] = self._memo[key] = tuple(matches)
+                missing = list({pid for _, pid, _ in hits if pid not in self._places})
+                for i in range(0, len(missing), 500):
+                    chunk = missing[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for row in self._con.execute(
+                        f"SELECT {_COLUMNS} FROM places p WHERE p.id IN ({marks})", chunk
+                    ):
+                        self._place(row)
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
+        grouped: dict[str, list[Match]] = {key: [] for key in todo}
+        for key, pid, kind in hits:
+            grouped[key].append(Match(self._places[pid], int(kind)))
+        for key, matches in grouped.items():
+            out[key] = self._memo[key] = tuple(matches)
         if len(self._memo) > 500_000:
             self._memo.clear()
         return out

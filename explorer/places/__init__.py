@@ -9,6 +9,7 @@ See ``docs/places.md`` for how mentions are found, guarded and resolved.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -19,13 +20,14 @@ from explorer.geocoding.rank import Ranked, rank
 from explorer.model import PlaceMention
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import is_institution, person_tokens, said_follows
-from explorer.places.lexicon import NOT_ALONE, common_words
+from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.resolve import Area, Context, choose
 
 __all__ = ["geoparse"]
 
 _BIG = ("country", "admin1", "continent", "region")
+SMALL_NEEDS_SUPPORT = 30_000
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +46,15 @@ def _areas(ranked: list[Ranked]) -> set[Area]:
         elif p.feature == "admin1":
             out.add((p.country_code, p.admin1_code))
     return out
+
+
+_NAMED_AFTER = re.compile(
+    r"[\s-]+(?:virus|viruses|fever|flu|influenza|disease|strain|syndrome)\b", re.I
+)
+
+
+def _named_after(text: str, end: int) -> bool:
+    return bool(_NAMED_AFTER.match(text, end))
 
 
 _FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but or".split())
@@ -205,7 +216,11 @@ def geoparse(
             if any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked):
                 survivors.append((n, s, ranked))
                 continue
-            if s.key in common and (_sentence_start(text, s.start) or _title_line(text, s.start)):
+            if (
+                s.key in common
+                and ranked[0].place.population < 1_000_000
+                and (_sentence_start(text, s.start) or _title_line(text, s.start))
+            ):
                 continue
         survivors.append((n, s, ranked))
 
@@ -238,6 +253,24 @@ def geoparse(
                 sense[s.key] = (place, score, f"same place as '{s.text}, {qualifiers[n][1]}'")
     out: list[PlaceMention] = []
     for n, s, ranked in survivors:
+        if (
+            SMALL_NEEDS_SUPPORT
+            and not s.demonym
+            and n not in qualifiers
+            and s.key not in sense
+            and s.first == s.last
+            and all(
+                r.place.feature == "populated_place" and r.place.population < SMALL_NEEDS_SUPPORT
+                for r in ranked
+            )
+            and not any(
+                r.place.country_code
+                and r.place.admin1_code
+                and (r.place.country_code, r.place.admin1_code) in ctx.admin1
+                for r in ranked
+            )
+        ):
+            continue  # a one-word village name with nothing in the article to back it
         if s.demonym:
             place = demonym_place(gaz, s.key)
             reason = f"demonym of {place.name}" if place else "demonym"

@@ -14,7 +14,14 @@
 
 from __future__ import annotations
 
-from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, PERSON_VERBS, TITLES
+from explorer.places.lexicon import (
+    DESIGNATORS,
+    FIRST_NAMES,
+    INSTITUTIONS,
+    ORG_WORDS,
+    PERSON_VERBS,
+    TITLES,
+)
 from explorer.places.mentions import Token
 
 __all__ = ["person_tokens", "said_follows"]
@@ -49,8 +56,12 @@ def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str]]:
                 continue
             run.append(j)
             j += 1
-        if any(tokens[k].text.lower() in DESIGNATORS for k in run[1:]):
-            continue  # "Henry County", "Jackson Street": a place, not a person
+        if any(
+            tokens[k].text.lower().rstrip(".") in DESIGNATORS
+            or tokens[k].text.lower().rstrip(".") in ORG_WORDS
+            for k in run[1:]
+        ):
+            continue  # "Henry County", "Georgia Public Service Commission": not a person
         if starts_name and len(run) < 2:
             continue  # a first name alone ("Jordan", "Chad") may well be a place
         if not run:

@@ -81,7 +81,8 @@ ORG_WORDS = frozenset(
     command forces force army navy corps guard brigade battalion regiment division police
     court commission board office bureau authority administration service services union league
     federation society fund team cathedral mosque temple museum library studio records stadium
-    arena hotel mall airport station
+    arena hotel mall airport station public systems system power energy medical health
+    educators teachers schools boards chamber
     """.split()
 )
 

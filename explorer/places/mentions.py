@@ -18,13 +18,18 @@ from explorer.places.lexicon import CONNECTORS
 
 __all__ = ["Span", "Token", "find_spans", "tokenize"]
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# Only capitalised words and the lower-case connectors matter, so only they are tokens; two
+# capitalised tokens with any other word between them are never joined (the gap is checked).
 _TOKEN = re.compile(
     r"[A-Z][a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
     r"|(?:St|Mt|Ft|Pt)\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    r"|[^\W\d_](?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*"
+    rf"|[{_UPPER}](?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*"
+    r"|\b(?:of|de|del|da|do|dos|das|la|le|les|du|des|al|el|upon|on|and|the|y|en)\b"
 )
 MAX_TOKENS = 6
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ def find_spans(
     i = 0
     while i < n:
         tok = tokens[i]
-        if not tok.cap:
+        if not tok.cap or _CONTRACTION.search(tok.text):
             i += 1
             continue
         found: Span | None = None
