@@ -177,6 +177,10 @@ def geoparse(
             if not (big_code or big_place):
                 continue
         single = s.first == s.last
+        if single and s.text.endswith(".") and s.key in TITLES:
+            continue  # "Ms.", "Gen.": titles
+        if _named_after(text, s.end):
+            continue  # "Marburg virus", "West Nile fever": named after a place
         if (
             single
             and s.text.endswith(".")
