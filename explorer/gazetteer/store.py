@@ -184,10 +184,10 @@ class Gazetteer:
                     ).fetchall()
                 missing = list({pid for _, pid, _ in hits if pid not in self._places})
                 for i in range(0, len(missing), 500):
-                    chunk = missing[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
+                    ids = missing[i : i + 500]
+                    marks = ",".join("?" * len(ids))
                     for row in self._con.execute(
-                        f"SELECT {_COLUMNS} FROM places p WHERE p.id IN ({marks})", chunk
+                        f"SELECT {_COLUMNS} FROM places p WHERE p.id IN ({marks})", ids
                     ):
                         self._place(row)
             except sqlite3.Error as exc:

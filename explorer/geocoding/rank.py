@@ -79,13 +79,13 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
         s = score(m.place, m.kind)
         if (
             m.place.feature == "populated_place"
-            and m.kind <= NameKind.ALIAS
+            and (m.kind <= NameKind.ALIAS or m.place.population >= 100_000)
             and (
                 (m.place.country_code, m.place.admin1_code) in admin1_here
                 or (m.place.country_code, m.place.admin1_code, m.place.admin2) in admin2_here
             )
         ):
-            s += NAMESAKE_BONUS
+            s += NAMESAKE_BONUS - KIND_PENALTY.get(m.kind, 0.0)  # the name is the region's too
         ranked.append(Ranked(m.place, round(s, 4), m.kind))
     ranked.sort(key=lambda r: (-r.score, r.place.key))
     return ranked

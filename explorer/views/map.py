@@ -1,0 +1,246 @@
+"""``explorer.map(table)``: an interactive folium map of an events table.
+
+A pure function of the table. Markers are coloured by category (legend included), clustered,
+with popups that show the headline, the date and its precision, the place, the evidence sentence
+with the mention highlighted and a source link. Optional layers: a heat map, a time slider over
+the events' start-end intervals, and arrows for movements from origin to destination. Above
+``fast_threshold`` events, markers go into one FastMarkerCluster (a single JavaScript array)
+instead of one Leaflet layer per marker, so 50,000 events stay usable.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import folium
+from folium import plugins
+
+from explorer.events.table import EventTable
+from explorer.views.popup import popup_html
+
+__all__ = ["CATEGORY_COLORS", "build_map"]
+
+CATEGORY_COLORS: dict[str, str] = {
+    "military": "#d62728",
+    "terrorism": "#7f0000",
+    "diplomatic": "#1f77b4",
+    "political": "#9467bd",
+    "humanitarian": "#2ca02c",
+    "legal": "#8c564b",
+    "economic": "#ff7f0e",
+    "other": "#7f7f7f",
+}
+
+
+def _color(categories: Any) -> tuple[str, str]:
+    for c in categories or ():
+        if c in CATEGORY_COLORS:
+            return c, CATEGORY_COLORS[c]
+    return "other", CATEGORY_COLORS["other"]
+
+
+def _legend(used: list[str]) -> folium.Element:
+    items = "".join(
+        f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
+        f'background:{CATEGORY_COLORS[c]};margin-right:6px"></span>{html.escape(c)}</div>'
+        for c in used
+    )
+    box = (
+        '<div class="explorer-legend" style="position:absolute;bottom:24px;left:10px;'
+        "z-index:1000;background:rgba(255,255,255,.9);padding:6px 8px;border-radius:4px;"
+        f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>Category</b>{items}</div>'
+    )
+    return folium.Element(box)
+
+
+_FAST_CALLBACK = """
+function (row) {
+    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
+        {radius: 6, color: row[3], weight: 1, fillColor: row[3], fillOpacity: 0.8});
+    marker.bindPopup(row[2], {maxWidth: 360});
+    return marker;
+}
+"""
+
+_TIMELINE_POINT = """
+function (feature, latlng) {
+    var c = feature.properties.color;
+    return L.circleMarker(latlng, {radius: 6, color: c, weight: 1, fillColor: c,
+                                   fillOpacity: 0.8}).bindPopup(feature.properties.popup);
+}
+"""
+
+
+def _ms(value: Any) -> float:
+    return float(value.timestamp() * 1000)
+
+
+def build_map(
+    table: EventTable,
+    *,
+    basemap: str | None = "none",
+    cluster: bool = True,
+    heatmap: bool = False,
+    time_slider: bool = False,
+    movements: bool = True,
+    fast_threshold: int = 2000,
+    assets: str = "offline",
+) -> folium.Map:
+    """A folium map of the events that have coordinates.
+
+    ``basemap``: ``"none"`` (country outlines, no tile server: works offline) or an
+    xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"CartoDB.Positron"``...), which
+    needs the internet. ``assets``: ``"offline"`` inlines Leaflet and plugin files when the map
+    is saved or shown; ``"cdn"`` loads them from CDNs.
+    """
+    df = table.df
+    placed = df[df["latitude"].notna() & df["longitude"].notna()]
+    fmap = folium.Map(location=(30, 20), zoom_start=2, tiles=None, control_scale=True)
+    _add_basemap(fmap, basemap)
+    rows = placed.to_dict("records")
+    used: list[str] = []
+    if rows:
+        lats = [r["latitude"] for r in rows]
+        lons = [r["longitude"] for r in rows]
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=9)
+    markers = folium.FeatureGroup(name=f"Events ({len(rows):,})", show=True)
+    data = []
+    for r in rows:
+        category, color = _color(r["categories"])
+        if category not in used:
+            used.append(category)
+        data.append((r, color))
+    if len(rows) > fast_threshold or (cluster and len(rows) > fast_threshold):
+        plugins.FastMarkerCluster(
+            [[r["latitude"], r["longitude"], popup_html(r), c] for r, c in data],
+            callback=_FAST_CALLBACK,
+            name=f"Events ({len(rows):,})",
+        ).add_to(fmap)
+    else:
+        target: Any = plugins.MarkerCluster(name=f"Events ({len(rows):,})") if cluster else markers
+        for r, color in data:
+            folium.CircleMarker(
+                (r["latitude"], r["longitude"]),
+                radius=6,
+                color=color,
+                weight=1,
+                fill=True,
+                fill_color=color,
+                fill_opacity=0.8,
+                popup=folium.Popup(popup_html(r), max_width=360),
+                tooltip=html.escape(f"{r.get('place_name') or ''} · {str(r['start_date'])[:10]}"),
+            ).add_to(target)
+        target.add_to(fmap)
+    if heatmap and rows:
+        plugins.HeatMap(
+            [[r["latitude"], r["longitude"]] for r in rows], name="Heat map", show=False
+        ).add_to(fmap)
+    if time_slider and rows:
+        _add_time_slider(fmap, data)
+    if movements:
+        _add_movements(fmap, df)
+    if used:
+        fmap.get_root().html.add_child(_legend(used))  # type: ignore[attr-defined]
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    fmap._explorer_assets = assets  # type: ignore[attr-defined]  # read by the offline renderer
+    return fmap
+
+
+def _add_basemap(fmap: folium.Map, basemap: str | None) -> None:
+    if basemap in (None, "none", "no tiles"):
+        from explorer.views.outlines import country_outlines
+
+        folium.GeoJson(
+            country_outlines(),
+            name="Countries",
+            style_function=lambda _: {
+                "fillColor": "#f2efe9",
+                "color": "#9a9a9a",
+                "weight": 0.6,
+                "fillOpacity": 1,
+            },
+            interactive=False,
+            control=False,
+        ).add_to(fmap)
+        fmap.get_root().header.add_child(  # type: ignore[attr-defined]
+            folium.Element("<style>.leaflet-container{background:#cfe3f1}</style>")
+        )
+        return
+    import xyzservices.providers as xyz
+
+    provider = xyz.query_name(basemap)
+    folium.TileLayer(provider, name=basemap).add_to(fmap)
+
+
+def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -> None:
+    features = []
+    for r, color in data:
+        start = r["start_date"]
+        if start is None or (isinstance(start, float) and math.isnan(start)):
+            continue
+        end = r["end_date"] if r["end_date"] == r["end_date"] else start
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+                "properties": {
+                    "start": _ms(start),
+                    "end": _ms(end) + 86_400_000 - 1,
+                    "popup": popup_html(r),
+                    "color": color,
+                },
+            }
+        )
+    if not features:
+        return
+    timeline = plugins.Timeline(
+        {"type": "FeatureCollection", "features": features},
+        name="Time slider",
+        show=False,
+        pointToLayer=folium.JsCode(_TIMELINE_POINT),
+    ).add_to(fmap)
+    plugins.TimelineSlider(
+        auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True
+    ).add_timelines(timeline).add_to(fmap)
+
+
+def _add_movements(fmap: folium.Map, df: Any) -> None:
+    moves = df[df["origin_event_id"].notna() & df["latitude"].notna()]
+    if moves.empty:
+        return
+    index = df.set_index("event_id")
+    layer = folium.FeatureGroup(name="Movements")
+    for _, dest in moves.iterrows():
+        origin_id = dest["origin_event_id"]
+        if origin_id not in index.index:
+            continue
+        origin = index.loc[origin_id]
+        if isinstance(origin, type(df)):
+            origin = origin.iloc[0]
+        if origin["latitude"] != origin["latitude"]:
+            continue
+        label = html.escape(f"{origin['place_name']} → {dest['place_name']}")
+        line = folium.PolyLine(
+            [(origin["latitude"], origin["longitude"]), (dest["latitude"], dest["longitude"])],
+            color="#333333",
+            weight=2.5,
+            opacity=0.8,
+            dash_array="6 4",
+            tooltip=label,
+        ).add_to(layer)
+        plugins.PolyLineTextPath(
+            line,
+            "►",
+            repeat=False,
+            center=True,
+            offset=6,
+            attributes={"fill": "#333", "font-size": "18"},
+        ).add_to(layer)
+    layer.add_to(fmap)
+
+
+def map_json_size(fmap: folium.Map) -> int:
+    """Bytes of the rendered HTML (for benchmarks)."""
+    return len(fmap.get_root().render().encode())

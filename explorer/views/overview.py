@@ -1,0 +1,138 @@
+"""An overview map as an altair chart: country outlines, events as points, movements as lines.
+
+Unlike the folium map it needs no tiles and no Leaflet: saved with Vega inlined
+(``chart.save(path, inline=True)``, via vl-convert-python) it opens with the network off.
+Used by ``make demo`` and for briefings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from explorer.events.table import EventTable
+from explorer.views.map import CATEGORY_COLORS
+from explorer.views.outlines import country_outlines
+
+__all__ = ["overview_map"]
+
+
+def _bounds(df: pd.DataFrame) -> dict[str, Any]:
+    lat0, lat1 = df["latitude"].min(), df["latitude"].max()
+    lon0, lon1 = df["longitude"].min(), df["longitude"].max()
+    pad_lat = max(4.0, (lat1 - lat0) * 0.15)
+    pad_lon = max(6.0, (lon1 - lon0) * 0.15)
+    return {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "Polygon",
+            # clockwise, as d3-geo wants an exterior ring (else it means the rest of the globe)
+            "coordinates": [
+                [
+                    [lon0 - pad_lon, lat0 - pad_lat],
+                    [lon0 - pad_lon, lat1 + pad_lat],
+                    [lon1 + pad_lon, lat1 + pad_lat],
+                    [lon1 + pad_lon, lat0 - pad_lat],
+                    [lon0 - pad_lon, lat0 - pad_lat],
+                ]
+            ],
+        },
+    }
+
+
+def overview_map(
+    table: EventTable, *, width: int = 760, height: int = 460, title: str | None = None
+) -> alt.LayerChart:
+    """Events with coordinates on country outlines; size by number of events at a place."""
+    df = table.df
+    placed = df[df["latitude"].notna()].copy()
+    placed["category"] = placed["categories"].map(lambda c: c[0] if c else "other")
+    points = (
+        placed.groupby(["place_name", "latitude", "longitude", "category"], dropna=False)
+        .agg(
+            events=("event_id", "size"),
+            first=("start_date", "min"),
+            last=("end_date", "max"),
+            example=("sentence", "first"),
+        )
+        .reset_index()
+    )
+    points["example"] = points["example"].astype(str).str.slice(0, 200)
+    projection: dict[str, Any] = {"type": "equalEarth"}
+    if len(placed):
+        projection["fit"] = {"type": "FeatureCollection", "features": [_bounds(placed)]}
+    outlines = alt.Data(values=country_outlines()["features"])
+    base = (
+        alt.Chart(outlines)
+        .mark_geoshape(fill="#f2efe9", stroke="#9a9a9a", strokeWidth=0.5, clip=True)
+        .project(**projection)
+    )
+    used = [c for c in CATEGORY_COLORS if c in set(points["category"])]
+    dots = (
+        alt.Chart(points)
+        .mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5, clip=True)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            size=alt.Size("events:Q", title="Events", scale=alt.Scale(range=[40, 900])),
+            color=alt.Color(
+                "category:N",
+                title="Category",
+                scale=alt.Scale(domain=used, range=[CATEGORY_COLORS[c] for c in used]),
+            ),
+            tooltip=[
+                alt.Tooltip("place_name:N", title="Place"),
+                alt.Tooltip("events:Q", title="Events"),
+                alt.Tooltip("first:T", title="First"),
+                alt.Tooltip("last:T", title="Last"),
+                alt.Tooltip("example:N", title="Evidence"),
+            ],
+        )
+        .project(**projection)
+    )
+    layers: list[Any] = [base, _movements(df, projection), dots]
+    chart = alt.layer(*[layer for layer in layers if layer is not None]).properties(
+        width=width, height=height, background="#cfe3f1"
+    )
+    if title:
+        chart = chart.properties(title=title)
+    return chart  # type: ignore[return-value]
+
+
+def _movements(df: pd.DataFrame, projection: dict[str, Any]) -> alt.Chart | None:
+    moves = df[df["origin_event_id"].notna() & df["latitude"].notna()]
+    if moves.empty:
+        return None
+    origins = df.set_index("event_id")[["latitude", "longitude", "place_name"]]
+    rows = []
+    for _, dest in moves.iterrows():
+        if dest["origin_event_id"] not in origins.index:
+            continue
+        o = origins.loc[dest["origin_event_id"]]
+        if isinstance(o, pd.DataFrame):
+            o = o.iloc[0]
+        if pd.isna(o["latitude"]):
+            continue
+        rows.append(
+            {
+                "lon": o["longitude"], "lat": o["latitude"], "lon2": dest["longitude"],
+                "lat2": dest["latitude"], "route": f"{o['place_name']} → {dest['place_name']}",
+            }
+        )  # fmt: skip
+    if not rows:
+        return None
+    return (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#333333", clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            longitude2="lon2:Q",
+            latitude2="lat2:Q",
+            tooltip=alt.Tooltip("route:N", title="Movement"),
+        )
+        .project(**projection)
+    )

@@ -1,0 +1,93 @@
+"""HTML for map popups and tooltips. Every piece of article text is escaped here."""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+__all__ = ["date_label", "popup_html", "safe_url"]
+
+_PRECISION = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "season": "season",
+    "year": "year",
+    "decade": "decade",
+}
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL if it is http(s), escaped for an attribute; anything else (javascript:...) None."""
+    if _missing(url):
+        return None
+    text = str(url).strip()
+    if not text.lower().startswith(("http://", "https://")):
+        return None
+    return html.escape(text, quote=True)
+
+
+def date_label(row: dict[str, Any]) -> str:
+    """ "2015-12-01", "week 2015-W48 (2015-11-23 to 2015-11-29)", "undated"."""
+    start, end = row.get("start_date"), row.get("end_date")
+    value, granularity = row.get("date_value"), row.get("granularity")
+    if _missing(start):
+        return "undated" if _missing(row.get("date_text")) else f"undated ({row['date_text']})"
+    s = str(start)[:10]
+    e = str(end)[:10] if not _missing(end) else s
+    label = s if s == e else f"{s} to {e}"
+    if not _missing(granularity) and granularity != "day":
+        label = f"{_PRECISION.get(str(granularity), granularity)} {value or ''} ({label})".replace(
+            "  ", " "
+        )
+    source = row.get("date_source")
+    if source in ("published", "nearby"):
+        label += " · publication date" if source == "published" else " · from context"
+    return label
+
+
+def popup_html(row: dict[str, Any]) -> str:
+    """Headline, date with its precision, place, the evidence sentence with the mention
+    highlighted, and a source link."""
+    esc = html.escape
+    sentence = "" if _missing(row.get("sentence")) else str(row["sentence"])
+    start, end = row.get("place_start"), row.get("place_end")
+    offset = row.get("sentence_start") or 0
+    if not _missing(start) and not _missing(end):
+        a, b = int(start) - int(offset), int(end) - int(offset)  # type: ignore[arg-type]
+    else:
+        a = b = -1
+    if 0 <= a < b <= len(sentence):
+        evidence = f"{esc(sentence[:a])}<mark>{esc(sentence[a:b])}</mark>{esc(sentence[b:])}"
+    else:
+        evidence = esc(sentence)
+    place = row.get("place_name")
+    where = esc(str(place)) if not _missing(place) else "unresolved"
+    if not _missing(row.get("country_code")):
+        where += f", {esc(str(row['country_code']))}"
+    if not _missing(row.get("place_text")) and row.get("place_text") != place:
+        where += f" <small>(as “{esc(str(row['place_text']))}”)</small>"
+    title = "" if _missing(row.get("title")) else esc(str(row["title"]))
+    url = safe_url(row.get("url"))
+    source = "" if _missing(row.get("source")) else esc(str(row["source"]))
+    link = (
+        f'<a href="{url}" target="_blank" rel="noopener noreferrer">{source or "source"}</a>'
+        if url
+        else source
+    )
+    cats = row.get("categories") or ()
+    cats_html = ", ".join(esc(str(c)) for c in cats)
+    return (
+        f'<div class="explorer-popup" style="max-width:340px">'
+        f"<b>{title}</b><br>"
+        f"<span>🗓 {esc(date_label(row))}</span><br>"
+        f"<span>📍 {where}</span><br>"
+        f'<p style="margin:4px 0">{evidence}</p>'
+        f"<small>{cats_html}{' · ' if cats_html and link else ''}{link}</small></div>"
+    )

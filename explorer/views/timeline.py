@@ -1,0 +1,112 @@
+"""``explorer.timeline(table)``: an altair chart of when events happened.
+
+Point events (day precision) are drawn as points; events known only to the week, month or year
+are drawn as ranges from start to end, not as false points. Lanes by country, place or category;
+tooltips with the evidence; an interval brush (``name="brush"``) that the Explorer panel reads.
+Above ``max_rows`` events the chart shows counts per day or week instead of one mark per event,
+so it never hits altair's row limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from explorer.events.table import EventTable
+
+__all__ = ["BRUSH", "build_timeline"]
+
+BRUSH = "brush"
+_LANES = {"country": "country_code", "place": "place_name", "category": "category"}
+
+
+def _frame(table: EventTable, lane_column: str) -> pd.DataFrame:
+    df = table.df
+    dated = df[df["start_date"].notna()]
+    out = pd.DataFrame(
+        {
+            "start": dated["start_date"],
+            "end": dated["end_date"].fillna(dated["start_date"]) + pd.Timedelta(days=1),
+            "point": dated["granularity"].fillna("day").isin(["day", "time"])
+            & (dated["end_date"].fillna(dated["start_date"]) == dated["start_date"]),
+            "place": dated["place_name"].fillna(dated["place_text"]).fillna("unresolved"),
+            "country_code": dated["country_code"].fillna("?"),
+            "place_name": dated["place_name"].fillna("unresolved"),
+            "category": dated["categories"].map(lambda c: c[0] if c else "other"),
+            "date": dated["date_value"].fillna("").astype(str),
+            "sentence": dated["sentence"].fillna("").astype(str).str.slice(0, 240),
+            "title": dated["title"].fillna("").astype(str),
+            "event_id": dated["event_id"].astype(str),
+        }
+    )
+    out["lane"] = out[lane_column].astype(str)
+    return out
+
+
+def build_timeline(
+    table: EventTable,
+    *,
+    lanes: str = "country",
+    max_rows: int = 5000,
+    width: int = 700,
+    brush: bool = True,
+) -> alt.Chart | alt.LayerChart:
+    """An altair chart of the table's dated events (see the module notes)."""
+    if lanes not in _LANES:
+        raise ValueError(f"lanes must be one of {', '.join(_LANES)}")
+    data = _frame(table, _LANES[lanes])
+    selection = alt.selection_interval(encodings=["x"], name=BRUSH)
+    if len(data) > max_rows:
+        return _aggregated(data, width, selection if brush else None)
+    top = data["lane"].value_counts().index[:25]
+    data = data[data["lane"].isin(top)]
+    height = max(120, 22 * data["lane"].nunique())
+    base = alt.Chart(data).encode(
+        y=alt.Y("lane:N", title=lanes.capitalize(), sort="-x"),
+        color=alt.Color("category:N", title="Category"),
+        tooltip=[
+            alt.Tooltip("title:N", title="Headline"),
+            alt.Tooltip("date:N", title="Date"),
+            alt.Tooltip("place:N", title="Place"),
+            alt.Tooltip("sentence:N", title="Evidence"),
+        ],
+    )
+    ranges = (
+        base.transform_filter("!datum.point")
+        .mark_bar(height=8, opacity=0.6)
+        .encode(x=alt.X("start:T", title="Date"), x2="end:T")
+    )
+    points = (
+        base.transform_filter("datum.point")
+        .mark_circle(size=60, opacity=0.85)
+        .encode(x=alt.X("start:T", title="Date"))
+    )
+    chart = alt.layer(ranges, points).properties(width=width, height=height)
+    if brush:
+        chart = chart.add_params(selection)
+    return chart  # type: ignore[return-value]
+
+
+def _aggregated(data: pd.DataFrame, width: int, selection: Any) -> alt.Chart:
+    span = (data["start"].max() - data["start"].min()).days
+    unit = "week" if span > 180 else "day"
+    bucket = data["start"].dt.to_period("W").dt.start_time if unit == "week" else data["start"]
+    counts = (
+        data.assign(bucket=bucket).groupby(["bucket", "category"]).size().reset_index(name="events")
+    )
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("bucket:T", title=f"Date (events per {unit})"),
+            y=alt.Y("events:Q", title="Events", stack=True),
+            color=alt.Color("category:N", title="Category"),
+            tooltip=["bucket:T", "category:N", "events:Q"],
+        )
+        .properties(width=width, height=220)
+    )
+    if selection is not None:
+        chart = chart.add_params(selection)
+    return chart

@@ -1,0 +1,115 @@
+"""Map and chart builders are pure functions of an EventTable; their output is tested as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.events import EventTable
+from explorer.views.map import build_map
+from explorer.views.overview import overview_map
+from explorer.views.popup import popup_html, safe_url
+from explorer.views.timeline import build_timeline
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+from synthetic import make_events
+
+D = dt.date
+HOSTILE = "Comment <script>alert(1)</script> and <img src=x onerror=alert(1)> in Mosul"
+
+
+def table() -> EventTable:
+    return EventTable.from_records(
+        [
+            {"event_id": "e1", "article_id": "a", "title": "Raid <b>", "sentence": HOSTILE,
+             "sentence_start": 0, "place_text": "Mosul", "place_start": HOSTILE.index("Mosul"),
+             "place_end": HOSTILE.index("Mosul") + 5, "place_name": "Mosul",
+             "country_code": "IQ", "latitude": 36.34, "longitude": 43.12,
+             "start_date": D(2016, 10, 17), "end_date": D(2016, 10, 17), "granularity": "day",
+             "date_value": "2016-10-17", "date_source": "sentence", "categories": ("military",),
+             "url": "javascript:alert(1)", "source": "Wire"},
+            {"event_id": "e2", "article_id": "a", "title": "Talks", "sentence": "Talks in Irbil.",
+             "place_text": "Irbil", "place_name": "Erbil", "country_code": "IQ",
+             "latitude": 36.19, "longitude": 44.01, "start_date": D(2015, 11, 23),
+             "end_date": D(2015, 11, 29), "granularity": "week", "date_value": "2015-W48",
+             "categories": ("diplomatic",), "origin_event_id": "e1",
+             "url": "https://example.org/a?x=1&y=2"},
+            {"event_id": "e3", "article_id": "a", "sentence": "Unknown place", "place_text": "Qwx"},
+        ]
+    )  # fmt: skip
+
+
+def test_popups_escape_article_text_and_highlight_the_mention() -> None:
+    row = next(table().records())
+    html = popup_html(row)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<mark>Mosul</mark>" in html
+    assert "Raid &lt;b&gt;" in html
+    assert "javascript:" not in html  # unsafe link dropped
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("https://a.org/?x=1&y=2", "https://a.org/?x=1&amp;y=2"), ("javascript:alert(1)", None),
+     ("", None), (None, None), ("data:text/html,x", None)],
+)  # fmt: skip
+def test_safe_url(url: str | None, expected: str | None) -> None:
+    assert safe_url(url) == expected
+
+
+def test_week_dates_show_their_precision() -> None:
+    rows = list(table().records())
+    assert "week 2015-W48 (2015-11-23 to 2015-11-29)" in popup_html(rows[1])
+
+
+def test_map_has_markers_legend_movements_and_no_unescaped_text() -> None:
+    html = build_map(table(), time_slider=True, heatmap=True).get_root().render()
+    assert html.count("L.circleMarker") >= 2
+    assert "explorer-legend" in html and "military" in html and "diplomatic" in html
+    assert "Movements" in html and "L.polyline" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x onerror=alert(1)>" not in html
+    assert "Time slider" in html and "Heat map" in html
+
+
+def test_big_tables_use_one_fast_cluster_layer() -> None:
+    html = build_map(make_events(3000)).get_root().render()  # type: ignore[arg-type]
+    assert "L.markerClusterGroup" in html
+    assert html.count("L.circleMarker(") <= 2  # one callback, not one layer per marker
+
+
+def test_no_tiles_mode_draws_country_outlines_and_needs_no_tile_server() -> None:
+    html = build_map(table(), basemap="none").get_root().render()
+    assert "tile.openstreetmap" not in html and "{z}" not in html
+    assert '"Afghanistan"' in html  # the outlines are inlined as GeoJSON
+
+
+def test_timeline_points_and_ranges() -> None:
+    spec = build_timeline(table()).to_dict()
+    assert spec["params"][0]["name"] == "brush"
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["bar", "circle"]
+    data = next(iter(spec["datasets"].values()))
+    points = {row["event_id"]: row["point"] for row in data}
+    assert points == {"e1": True, "e2": False}  # the week is a range, not a false point
+
+
+def test_timeline_aggregates_above_the_row_limit() -> None:
+    spec = build_timeline(make_events(6000), max_rows=5000).to_dict()  # type: ignore[arg-type]
+    assert spec["mark"]["type"] == "bar"
+    data = next(iter(spec["datasets"].values()))
+    assert len(data) < 5000 and sum(row["events"] for row in data) == 6000
+
+
+def test_overview_map_saves_offline(tmp_path: Path) -> None:
+    path = tmp_path / "map.html"
+    overview_map(table(), title="Test").save(str(path), inline=True)
+    html = path.read_text(encoding="utf-8")
+    assert not re.findall(r'<script[^>]+src="https?://', html)
+    assert not re.findall(r'<link[^>]+href="https?://', html)
+    assert "<script>alert(1)</script>" not in html.split("</script>", 3)[-1]
