@@ -5,9 +5,10 @@ are needed): ``date`` (YYYY-MM-DD, YYYY-MM or YYYY), ``end_date``, ``date_precis
 (day/month/year), ``place``, ``latitude``, ``longitude``, ``country_code``, ``description``,
 ``category`` (or ``categories``, ``;``-separated), ``source``, ``url``, ``title``, ``id``.
 
-Place names go through the geocoder (offline by default); a row whose place cannot be found stays
-in the table as unresolved. A date that cannot be read is kept as text (``date_text``) with
-``date_source="none"``.
+Place names go through the geocoder (offline by default), restricted to ``country_code`` when
+the row gives one ("Palmyra" with ``SY`` is the Syrian city, not Palmyra, New York); a row
+whose place cannot be found stays in the table as unresolved. A date that cannot be read is
+kept as text (``date_text``) with ``date_source="none"``.
 """
 
 from __future__ import annotations
@@ -65,10 +66,15 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def _geocode(name: str) -> Place | None:
-    from explorer.geocoding import geocode
+def _geocode(name: str, country: str | None) -> Place | None:
+    """The place for a name, inside ``country`` when the file gives one."""
+    from explorer.geocoding import candidates, geocode
 
     try:
+        if country:
+            found = candidates(name, country=country)
+            if found:
+                return found[0]
         return geocode(name)
     except ExplorerError:
         return None
@@ -98,7 +104,7 @@ def load_events_file(path: Path | str) -> EventTable:
                 country_code=_clean(row.get("country_code")),
             )
         elif place_text:
-            place = _geocode(place_text)
+            place = _geocode(place_text, _clean(row.get("country_code")))
             reason = "geocoded from the file's place name" if place else "place not found"
         date_text = _clean(row.get("date"))
         parsed = parse_loose_date(date_text) if date_text else None

@@ -43,3 +43,16 @@ def test_ready_made_events(tmp_path: Path, fmt: str) -> None:
     assert bad_date["date_text"] == "not a date" and bad_date["start_date"] is None
     assert "<script>" in bad_date["sentence"]  # kept as text; escaped when rendered
     assert dt.date.fromisoformat(mosul["start_date"])
+
+
+def test_bundled_sample_events() -> None:
+    path = Path(__file__).parents[2] / "data" / "events" / "isis_campaign_2014_2017.csv"
+    table = load_events_file(path)
+    df = table.df
+    assert 60 <= len(df) <= 150
+    assert df["latitude"].notna().sum() >= len(df) - 2
+    palmyra = df[df["place_text"] == "Palmyra"].iloc[0]
+    assert palmyra["country_code"] == "SY"  # not Palmyra, New York
+    assert df[df["place_text"] == "Camp Nowhere-Test"]["latitude"].isna().all()
+    assert df["start_date"].isna().sum() == 1  # the undated row is kept
+    assert df["sentence"].str.contains("<script>", regex=False).any()
