@@ -49,7 +49,7 @@ def sentence(rng: random.Random) -> str:
 
 def article(rng: random.Random, n: int) -> str:
     day = dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(365 * 4))
-    title = f"Report {n}: {rng.choice(PLACES)} update"
+    title = f"Report {n} - {rng.choice(PLACES)} update"
     paragraphs = []
     for _ in range(rng.randint(3, 6)):
         parts = [sentence(rng) for _ in range(rng.randint(2, 4))]
