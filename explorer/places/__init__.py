@@ -12,9 +12,10 @@ import datetime as dt
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from explorer.errors import ExplorerError
-from explorer.gazetteer import Gazetteer, Match, default_gazetteer
+from explorer.gazetteer import Gazetteer, Match, default_gazetteer, name_key
 from explorer.gazetteer.build import NameKind
 from explorer.geocoding.rank import Ranked, rank
 from explorer.model import PlaceMention
@@ -22,6 +23,7 @@ from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import is_institution, person_tokens, said_follows
 from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, Token, find_spans, tokenize
+from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Context, choose
 
 __all__ = ["geoparse"]
@@ -62,6 +64,8 @@ _FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but
 
 def _in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
     """True when a capitalised word stands right before or after the span (same line)."""
+    if s.first < 0:
+        return False  # a span added from an NER entity
     for k in (s.first - 1, s.last + 1):
         if not 0 <= k < len(tokens):
             continue
@@ -91,7 +95,7 @@ def _unknown_first_names(
     out: set[str] = set()
     starts = {s.first: s for s in spans}
     for s in spans:
-        if s.first != s.last or s.demonym or s.first == 0:
+        if s.first != s.last or s.demonym or s.first <= 0:
             continue
         prev = tokens[s.first - 1]
         if not prev.cap or prev.upper or text[prev.end : tokens[s.first].start] != " ":
@@ -108,6 +112,28 @@ def _unknown_first_names(
         ):
             continue
         out.add(s.key)
+    return out
+
+
+def _covered(s: Span, others: list[tuple[int, int]], places: list[tuple[int, int]]) -> bool:
+    """Inside a non-place entity (PERSON, ORG...) and not inside a place entity."""
+    inside = any(a <= s.start and s.end <= b for a, b in others)
+    return inside and not any(a <= s.start and s.end <= b for a, b in places)
+
+
+def _add_entities(
+    text: str, spans: list[Span], places: list[tuple[int, int]], names: frozenset[str]
+) -> list[Span]:
+    """Place entities the rules missed, when the gazetteer knows the name."""
+    out = list(spans)
+    for a, b in places:
+        if any(s.start < b and a < s.end for s in spans):
+            continue
+        surface = text[a:b]
+        key = name_key(surface)
+        if key in names:
+            out.append(Span(a, b, surface, key, -2, -2))
+    out.sort(key=lambda s: s.start)
     return out
 
 
@@ -132,17 +158,25 @@ def geoparse(
     *,
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
+    nlp: Any = None,
 ) -> list[PlaceMention]:
     """Every place mentioned in ``text``, in order; unresolved ones have ``place=None``.
 
     ``published`` is accepted for symmetry with :func:`explorer.find_dates` (place names do not
-    depend on it today).
+    depend on it today). ``nlp``: an optional spaCy pipeline whose entities are used as extra
+    evidence (see :mod:`explorer.places.ner`).
     """
     if not isinstance(text, str):
         raise ExplorerError(f"text must be a string, not {type(text).__name__}")
     gaz = gazetteer or default_gazetteer()
     tokens = tokenize(text)
     spans = find_spans(text, tokens, _names(gaz), demonym_keys(), gaz.abbreviation_keys())
+    nlp = nlp if nlp is not None else default_nlp()
+    ner_places: list[tuple[int, int]] = []
+    if nlp is not None:
+        ner_places, ner_others = entity_spans(nlp, text)
+        spans = [s for s in spans if not _covered(s, ner_others, ner_places)]
+        spans = _add_entities(text, spans, ner_places, _names(gaz))
     if not spans:
         return []
     people, surnames = person_tokens(text, tokens)
@@ -153,7 +187,8 @@ def geoparse(
     surnames |= _unknown_first_names(text, tokens, spans, found, common)
     kept: list[tuple[Span, list[Ranked]]] = []
     for s in spans:
-        if any(k in people for k in range(s.first, s.last + 1)):
+        confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
+        if not confirmed and any(k in people for k in range(s.first, s.last + 1)):
             continue
         if s.demonym:
             kept.append((s, []))
