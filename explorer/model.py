@@ -144,10 +144,18 @@ class TimeMention:
     rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["start_date"] = None if self.start_date is None else self.start_date.isoformat()
-        d["end_date"] = None if self.end_date is None else self.end_date.isoformat()
-        return d
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+            "start_date": None if self.start_date is None else self.start_date.isoformat(),
+            "end_date": None if self.end_date is None else self.end_date.isoformat(),
+            "granularity": self.granularity,
+            "anchored": self.anchored,
+            "rule": self.rule,
+        }
 
 
 @dataclass(frozen=True, slots=True)

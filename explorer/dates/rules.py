@@ -628,7 +628,7 @@ def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _REL = r"(?P<rel>last|next|this|past|coming|previous|current)"
 RULES: list[Rule] = [
     Rule("iso", _c(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), h_iso),
-    Rule("numeric", _c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b"), h_numeric),
+    Rule("numeric", _c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b"), h_numeric, anchor=_c(r"/"), back=5, forward=6),
     Rule("month day year", _c(rf"\b(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b"), h_month_day_year),
     Rule("day month year", _c(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_ABBR}),?\s+(?P<y>{YEAR})\b"), h_month_day_year),
     Rule("month day", _c(rf"\b(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?![,.]?\d|\s*(?:%|percent|million|billion))"), h_month_day),
@@ -645,25 +645,25 @@ RULES: list[Rule] = [
         rf"(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY.upper()})"
         r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"
     ), h_weekday, anchor=_c(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)(?:day|DAY)"), back=12, forward=12),
-    Rule("deictic", _c(r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.IGNORECASE), h_deictic_day, anchor=_c(r"(?i:today|tonight|yesterday|tomorrow)"), back=1, forward=12),
-    Rule("relative unit", _c(rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+(?P<unit>week|weekend|month|quarter|year|spring|summer|fall|autumn|winter)\b", re.IGNORECASE), h_relative_unit, anchor=_c(r"(?i:week|month|quarter|year|spring|summer|fall|autumn|winter)"), back=40, forward=2),
+    Rule("deictic", _c(r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.IGNORECASE), h_deictic_day, anchor=_c(r"(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|TODAY|YESTERDAY)"), back=1, forward=12),
+    Rule("relative unit", _c(rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+(?P<unit>week|weekend|month|quarter|year|spring|summer|fall|autumn|winter)\b", re.IGNORECASE), h_relative_unit, anchor=_c(r"(?:[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"), back=40, forward=2),
     Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"), lambda m, t, p: h_weekday_set(_WdSet(m), t, p)),  # type: ignore[arg-type]
-    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE), h_time_on_day),
+    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE), h_time_on_day, anchor=_c(r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[Nn]oon|[Mm]idnight)"), back=10, forward=30),
     Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"), h_year_earlier),
     Rule("the quarter", _c(r"\b[Tt]he\s+(?:latest\s+|most\s+recent\s+|recent\s+|just-ended\s+|fiscal\s+)?quarter\b(?![-\s](?:century|mile|of\s+(?:a|an|the)\b))"), h_anaphoric_quarter),
     Rule("the weekend", _c(r"\b[Tt]he\s+weekend\b"), h_weekend),
-    Rule("recent units", _c(r"\brecent\s+(?:years|months|weeks|days|decades)\b", re.IGNORECASE), h_recent),
+    Rule("recent units", _c(r"\brecent\s+(?:years|months|weeks|days|decades)\b", re.IGNORECASE), h_recent, anchor=_c(r"[Rr]ecent|RECENT"), back=2, forward=12),
     Rule("number and unit", _c(
         rf"(?P<x>\b(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<n>{NUMWORD})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further)\s+)?(?P<unit>{UNIT}s?)\b)(?:\s+(?P<dir>ago|earlier|later|before|after)\b)?(?!-old|\s+old)",
-        re.IGNORECASE), h_number_unit, anchor=_c(r"(?i:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"), back=70, forward=30),
-    Rule("bare duration", _c(rf"(?:\b(?:for|over|in|within|lasting)\s+)(?P<x>(?P<n>)(?P<unit>{UNITS_PLURAL}))\b(?!\s+ago)", re.IGNORECASE), h_duration),
-    Rule("quarter", _c(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<quarter>quarter)|(?P<half>half))(?:\s+of\s+(?P<y>{YEAR}))?\b", re.IGNORECASE), h_quarter, anchor=_c(r"(?i:quarter|half)"), back=25, forward=20),
-    Rule("season", _c(rf"(?P<x>(?:\b(?P<rel>last|next|this|the)\s+)(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)\b", re.IGNORECASE), h_season),
+        re.IGNORECASE), h_number_unit, anchor=_c(r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade|[Cc]entur)"), back=70, forward=30),
+    Rule("bare duration", _c(rf"(?:\b(?:for|over|in|within|lasting)\s+)(?P<x>(?P<n>)(?P<unit>{UNITS_PLURAL}))\b(?!\s+ago)", re.IGNORECASE), h_duration, anchor=_c(r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade|[Cc]enturie)s"), back=12, forward=3),
+    Rule("quarter", _c(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<quarter>quarter)|(?P<half>half))(?:\s+of\s+(?P<y>{YEAR}))?\b", re.IGNORECASE), h_quarter, anchor=_c(r"(?:[Qq]uarter|[Hh]alf)"), back=25, forward=20),
+    Rule("season", _c(rf"(?P<x>(?:\b(?P<rel>last|next|this|the)\s+)(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)\b", re.IGNORECASE), h_season, anchor=_c(r"(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|SPRING|SUMMER|FALL|AUTUMN|WINTER)"), back=8, forward=12),
     Rule("decade", _c(r"(?P<x>\b(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?:(?P<full>(?:19|20)\d0)s|'(?P<short>\d)0s))\b"), h_decade, anchor=_c(r"0s\b"), back=22, forward=2),
-    Rule("year", _c(rf"(?P<x>\b(?:fiscal\s+)?(?P<y>{YEAR}))\b(?!-\d|\.\d|,\d)"), h_year),
+    Rule("year", _c(rf"(?P<x>\b(?:fiscal\s+)?(?P<y>{YEAR}))\b(?!-\d|\.\d|,\d)"), h_year, anchor=_c(r"(?:1[89]|20)\d\d"), back=8, forward=2),
     Rule("time", _c(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)", re.IGNORECASE), h_time, anchor=_c(r"(?i:a\.m\.|p\.m\.|am\b|pm\b|noon|midnight)"), back=10, forward=6),
-    Rule("reference", _c(r"\b(?:now|currently|nowadays|at present|these days|recently|lately|in the past|the past(?!\s+\w+\s+(?:days|weeks|months|years))|in the future|the future|formerly)\b", re.IGNORECASE), h_ref),
-    Rule("set", _c(rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|(?:every|each|per)\s+(?P<unit>{UNIT}))\b", re.IGNORECASE), h_set),
+    Rule("reference", _c(r"\b(?:now|currently|nowadays|at present|these days|recently|lately|in the past|the past(?!\s+\w+\s+(?:days|weeks|months|years))|in the future|the future|formerly)\b", re.IGNORECASE), h_ref, anchor=_c(r"(?:[Nn]ow|NOW|[Cc]urrently|[Pp]resent|[Tt]hese days|[Rr]ecently|[Ll]ately|[Pp]ast|[Ff]uture|[Ff]ormerly)"), back=8, forward=2),
+    Rule("set", _c(rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|(?:every|each|per)\s+(?P<unit>{UNIT}))\b", re.IGNORECASE), h_set, anchor=_c(r"(?:[Dd]aily|[Ww]eekly|[Mm]onthly|[Qq]uarterly|[Aa]nnually|[Yy]early|[Nn]ightly|[Hh]ourly|[Ee]very|[Ee]ach|[Pp]er)\b"), back=1, forward=12),
 ]  # fmt: skip
 
 
