@@ -228,9 +228,8 @@ def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     else:
         d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     if part:
-        code = _PARTS.get(part, "")
-        return Found(*span, "TIME", f"{d.isoformat()}T{code}", d, d, "time", True,
-                     "weekday and part of day")  # fmt: skip
+        # TimeML corpora mostly annotate "Wednesday night" as the DATE of that day
+        return Found(*span, "DATE", d.isoformat(), d, d, "day", True, "weekday and part of day")
     return Found(*span, "DATE", d.isoformat(), d, d, "day", True, f"weekday ({rel or 'tense'})")
 
 
@@ -248,8 +247,7 @@ def h_deictic_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | N
         return Found(*m.span(), "DATE", value, None, None, "day", False, word)
     d = pub + dt.timedelta(days=offset)
     if part:
-        return Found(*m.span(), "TIME", f"{d.isoformat()}T{_PARTS.get(part, 'NI')}", d, d,
-                     "time", True, word)  # fmt: skip
+        return Found(*m.span(), "DATE", d.isoformat(), d, d, "day", True, f"{word} {part}")
     return Found(*m.span(), "DATE", d.isoformat(), d, d, "day", True, word)
 
 
