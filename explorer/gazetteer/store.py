@@ -246,7 +246,9 @@ class Gazetteer:
                 rows = self._con.execute(
                     "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place"
                     " WHERE p.feature IN ('admin1', 'country') AND n.kind IN (1, 3)"
-                    " AND length(n.key) <= 6"
+                    " AND length(n.key) <= 5 AND n.key NOT IN (SELECT m.key FROM names m"
+                    " JOIN places q ON q.id = m.place WHERE m.kind = 0"
+                    " AND q.feature IN ('admin1', 'country'))"
                 ).fetchall()
             self._abbreviations = frozenset(r[0] for r in rows)
         return self._abbreviations
