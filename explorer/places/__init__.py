@@ -266,6 +266,7 @@ def geoparse(
     # 4. context: regions named in the article, and its focus
     ctx = Context()
     focus: Counter[str] = Counter()
+    own_area: dict[int, tuple[str, str]] = {}
     for n, s, ranked in survivors:
         if s.demonym:
             place = demonym_place(gaz, s.key)
@@ -280,6 +281,10 @@ def geoparse(
             ctx.add(top.place)
         if top.place.country_code and (len(ranked) == 1 or top.score - ranked[1].score > 1):
             focus[top.place.country_code] += 1
+            if top.place.feature in ("populated_place", "admin2") and top.place.admin1_code:
+                area = (top.place.country_code, top.place.admin1_code)
+                ctx.nearby[area] += 1
+                own_area[n] = area
     if focus:
         ctx.focus = focus.most_common(1)[0][0]
 
@@ -322,6 +327,6 @@ def geoparse(
         elif s.key in sense:
             place, score, reason = sense[s.key]  # type: ignore[assignment]
         else:
-            place, score, reason = choose(ranked, ctx)
+            place, score, reason = choose(ranked, ctx, own=own_area.get(n))
         out.append(PlaceMention(s.text, s.start, s.end, place, score, reason, False))
     return out

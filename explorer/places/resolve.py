@@ -36,6 +36,7 @@ from explorer.model import Place
 __all__ = ["Context", "capitals", "choose"]
 
 CAPITAL_BONUS = 2.5
+NEARBY_BONUS = 2.0
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,9 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     focus: str | None = None
+    # first-level regions of the places the article names with confidence (a town in
+    # Tennessee makes another ambiguous town more likely to be in Tennessee too)
+    nearby: Counter[tuple[str, str]] = field(default_factory=Counter)
     country_names: dict[str, str] = field(default_factory=dict)
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -78,9 +82,13 @@ def inside(place: Place, areas: set[Area]) -> bool:
 
 
 def choose(
-    ranked: list[Ranked], ctx: Context, qualifier: tuple[set[Area], str] | None = None
+    ranked: list[Ranked],
+    ctx: Context,
+    qualifier: tuple[set[Area], str] | None = None,
+    own: tuple[str, str] | None = None,
 ) -> tuple[Place | None, float, str]:
-    """The best candidate, a confidence in [0, 1] and the reason."""
+    """The best candidate, a confidence in [0, 1] and the reason. ``own``: the region this
+    mention itself added to ``ctx.nearby`` (not counted as support for itself)."""
     if not ranked:
         return None, 0.0, "no candidate"
     if qualifier is not None:
@@ -111,6 +119,11 @@ def choose(
                 why = (
                     f"in {ctx.admin1_names[(p.country_code, p.admin1_code)]}, named in the article"
                 )
+            elif p.admin1_code and ctx.nearby[(p.country_code, p.admin1_code)] - (
+                1 if own == (p.country_code, p.admin1_code) else 0
+            ) > 0:
+                score += NEARBY_BONUS
+                why = "near other places in the article"
             elif p.country_code in ctx.countries:
                 score += 2.0
                 name = ctx.country_names.get(p.country_code, p.country_code)
