@@ -119,9 +119,12 @@ def choose(
                 why = (
                     f"in {ctx.admin1_names[(p.country_code, p.admin1_code)]}, named in the article"
                 )
-            elif p.admin1_code and ctx.nearby[(p.country_code, p.admin1_code)] - (
-                1 if own == (p.country_code, p.admin1_code) else 0
-            ) > 0:
+            elif (
+                p.admin1_code
+                and ctx.nearby[(p.country_code, p.admin1_code)]
+                - (1 if own == (p.country_code, p.admin1_code) else 0)
+                > 0
+            ):
                 score += NEARBY_BONUS
                 why = "near other places in the article"
             elif p.country_code in ctx.countries:
