@@ -312,6 +312,8 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
         return None
     code, is_time = UNITS[unit]
     amount = "X" if n < 0 else str(n)
+    if code == "WE":  # a weekend lasts two days
+        code, amount = "D", ("X" if n < 0 else str(2 * n))
     if code == "DE":
         code, amount = "Y", ("X" if n < 0 else str(n * 10))
     if code == "CE":
