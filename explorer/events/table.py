@@ -30,6 +30,12 @@ FORMATS = ("csv", "json", "geojson", "parquet")
 _LIST_SEP = ";"
 
 
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
 def _as_list(value: Any) -> tuple[str, ...]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ()
@@ -56,8 +62,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
         col = df[name].reset_index(drop=True) if name in df.columns else pd.Series([None] * len(df))
         try:
             if kind == "str":
-                col = col.where(col.notna(), None).map(
-                    lambda v: None if v is None or v == "" else str(v)
+                col = col.astype(object).map(
+                    lambda v: None if _is_missing(v) or v == "" else str(v)
                 )
                 out[name] = col.astype("str")
             elif kind == "int":

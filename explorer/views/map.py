@@ -10,8 +10,8 @@ instead of one Leaflet layer per marker, so 50,000 events stay usable.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import math
 from typing import Any
 
 import folium
@@ -73,8 +73,10 @@ function (feature, latlng) {
 """
 
 
-def _ms(value: Any) -> float:
-    return float(value.timestamp() * 1000)
+def _ms(value: str) -> float:
+    """Milliseconds since the epoch of an ISO date (UTC midnight)."""
+    day = dt.date.fromisoformat(value[:10])
+    return (day - dt.date(1970, 1, 1)).days * 86_400_000.0
 
 
 def build_map(
@@ -99,7 +101,7 @@ def build_map(
     placed = df[df["latitude"].notna() & df["longitude"].notna()]
     fmap = folium.Map(location=(30, 20), zoom_start=2, tiles=None, control_scale=True)
     _add_basemap(fmap, basemap)
-    rows = placed.to_dict("records")
+    rows = [r for r in EventTable(placed).records()]
     used: list[str] = []
     if rows:
         lats = [r["latitude"] for r in rows]
@@ -130,7 +132,7 @@ def build_map(
                 fill_color=color,
                 fill_opacity=0.8,
                 popup=folium.Popup(popup_html(r), max_width=360),
-                tooltip=html.escape(f"{r.get('place_name') or ''} · {str(r['start_date'])[:10]}"),
+                tooltip=_tooltip(r),
             ).add_to(target)
         target.add_to(fmap)
     if heatmap and rows:
@@ -146,6 +148,13 @@ def build_map(
     folium.LayerControl(collapsed=True).add_to(fmap)
     fmap._explorer_assets = assets  # type: ignore[attr-defined]  # read by the offline renderer
     return fmap
+
+
+def _tooltip(r: dict[str, Any]) -> str:
+    text = (
+        f"{r.get('place_name') or r.get('place_text') or ''} · {r.get('start_date') or 'undated'}"
+    )
+    return html.escape(text).replace("$", "&#36;").replace("\\", "&#92;")
 
 
 def _add_basemap(fmap: folium.Map, basemap: str | None) -> None:
@@ -178,9 +187,9 @@ def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -
     features = []
     for r, color in data:
         start = r["start_date"]
-        if start is None or (isinstance(start, float) and math.isnan(start)):
+        if not start:
             continue
-        end = r["end_date"] if r["end_date"] == r["end_date"] else start
+        end = r["end_date"] or start
         features.append(
             {
                 "type": "Feature",

@@ -83,7 +83,7 @@ def popup_html(row: dict[str, Any]) -> str:
     )
     cats = row.get("categories") or ()
     cats_html = ", ".join(esc(str(c)) for c in cats)
-    return (
+    out = (
         f'<div class="explorer-popup" style="max-width:340px">'
         f"<b>{title}</b><br>"
         f"<span>🗓 {esc(date_label(row))}</span><br>"
@@ -91,3 +91,6 @@ def popup_html(row: dict[str, Any]) -> str:
         f'<p style="margin:4px 0">{evidence}</p>'
         f"<small>{cats_html}{' · ' if cats_html and link else ''}{link}</small></div>"
     )
+    # folium puts popup HTML inside a JavaScript template literal: "${...}" and backslashes
+    # from article text must not reach it as code
+    return out.replace("$", "&#36;").replace("\\", "&#92;")

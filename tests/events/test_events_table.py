@@ -91,3 +91,12 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(TableError):
         EventTable.read(tmp_path / "bad.json")
+
+
+def test_conforming_twice_keeps_missing_values_missing() -> None:
+    table = sample()
+    again = EventTable(table.df)
+    pd.testing.assert_frame_equal(table.df, again.df)
+    both = EventTable.concat([table, table])
+    assert both.df["origin_event_id"].isna().sum() == 4
+    assert "nan" not in set(both.df["source"].dropna())
