@@ -27,6 +27,7 @@ demo: $(VENV)/.installed gazetteer
 	$(BIN)/explorer demo --out out
 
 test: $(VENV)/.installed-test
+	-@bash .ci/ensure-chromium
 	$(BIN)/explorer gazetteer build
 	$(BIN)/ruff check explorer tests benchmarks
 	$(BIN)/ruff format --check explorer tests benchmarks

@@ -12,10 +12,12 @@ __all__ = ["run_demo"]
 
 
 def run_demo(data: Path, out: Path) -> dict[str, Path]:
-    """Ingest ``data`` and write ``out/events.csv``, ``out/events.geojson`` and
-    ``out/map.html`` (an overview map that opens with the network off)."""
+    """Ingest ``data`` and write ``out/events.csv``, ``out/events.geojson``, ``out/map.html``
+    (an overview map) and ``out/explore.html`` (the interactive map); both open with the
+    network off."""
     from explorer.events import ingest
     from explorer.gazetteer.store import cache_dir
+    from explorer.views.map import build_map
     from explorer.views.overview import overview_map
 
     if not data.exists():
@@ -31,6 +33,8 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
     chart = overview_map(result.table, title=f"Explorer: {len(result.table)} events from {data}")
     paths["map"] = out / "map.html"
     chart.save(str(paths["map"]), inline=True)
+    paths["explore"] = out / "explore.html"
+    build_map(result.table, time_slider=True, heatmap=True).save(str(paths["explore"]))
     print(result.summary())
     for name, path in paths.items():
         print(f"{name:8s} {path}")

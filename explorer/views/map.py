@@ -18,6 +18,7 @@ import folium
 from folium import plugins
 
 from explorer.events.table import EventTable
+from explorer.views.offline import make_offline
 from explorer.views.popup import popup_html
 
 __all__ = ["CATEGORY_COLORS", "build_map"]
@@ -48,7 +49,7 @@ def _legend(used: list[str]) -> folium.Element:
         for c in used
     )
     box = (
-        '<div class="explorer-legend" style="position:absolute;bottom:24px;left:10px;'
+        '<div class="explorer-legend" style="position:absolute;top:80px;left:10px;'
         "z-index:1000;background:rgba(255,255,255,.9);padding:6px 8px;border-radius:4px;"
         f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>Category</b>{items}</div>'
     )
@@ -99,7 +100,14 @@ def build_map(
     """
     df = table.df
     placed = df[df["latitude"].notna() & df["longitude"].notna()]
-    fmap = folium.Map(location=(30, 20), zoom_start=2, tiles=None, control_scale=True)
+    fmap = folium.Map(
+        location=(30, 20),
+        zoom_start=2,
+        tiles=None,
+        control_scale=True,
+        # Leaflet needs the map's own zoom limits when there is no tile layer (marker clusters)
+        **{"maxZoom": 18, "minZoom": 1},
+    )
     _add_basemap(fmap, basemap)
     rows = [r for r in EventTable(placed).records()]
     used: list[str] = []
@@ -107,6 +115,8 @@ def build_map(
         lats = [r["latitude"] for r in rows]
         lons = [r["longitude"] for r in rows]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=9)
+    if movements:  # drawn first, so that markers stay on top and clickable
+        _add_movements(fmap, df)
     markers = folium.FeatureGroup(name=f"Events ({len(rows):,})", show=True)
     data = []
     for r in rows:
@@ -141,13 +151,10 @@ def build_map(
         ).add_to(fmap)
     if time_slider and rows:
         _add_time_slider(fmap, data)
-    if movements:
-        _add_movements(fmap, df)
     if used:
         fmap.get_root().html.add_child(_legend(used))  # type: ignore[attr-defined]
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap._explorer_assets = assets  # type: ignore[attr-defined]  # read by the offline renderer
-    return fmap
+    return make_offline(fmap, assets)
 
 
 def _tooltip(r: dict[str, Any]) -> str:

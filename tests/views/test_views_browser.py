@@ -1,0 +1,95 @@
+"""An exported map in a real headless Chromium with every network request blocked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explorer.events import EventTable
+from explorer.views.map import build_map
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Debian's chromium is not installed (make test installs it as root)",
+    ),
+]
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+HOSTILE = "A <script>alert(1)</script> and <img src=x onerror=alert(2)> near Mosul"
+
+
+def table() -> EventTable:
+    start = HOSTILE.index("Mosul")
+    return EventTable.from_records(
+        [
+            {"event_id": "e1", "latitude": 36.34, "longitude": 43.12, "place_name": "Mosul",
+             "place_text": "Mosul", "sentence": HOSTILE, "sentence_start": 0,
+             "place_start": start, "place_end": start + 5, "title": "Hostile <b>title</b>",
+             "start_date": dt.date(2016, 10, 17), "end_date": dt.date(2016, 10, 17),
+             "categories": ("military",), "url": "javascript:alert(3)"},
+            {"event_id": "e2", "latitude": 36.19, "longitude": 44.01, "place_name": "Erbil",
+             "origin_event_id": "e1", "start_date": dt.date(2016, 10, 17),
+             "end_date": dt.date(2016, 10, 23), "granularity": "week",
+             "categories": ("diplomatic",)},
+        ]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_offline_map_renders_opens_popups_and_runs_no_article_code(
+    tmp_path: Path, cluster: bool
+) -> None:
+    path = tmp_path / "map.html"
+    build_map(table(), cluster=cluster, time_slider=True, heatmap=True).save(str(path))
+    errors: list[str] = []
+    dialogs: list[str] = []
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def route(r: object) -> None:
+            url = r.request.url  # type: ignore[attr-defined]
+            if url.startswith(("file:", "data:")):
+                r.continue_()  # type: ignore[attr-defined]
+            else:
+                requests.append(url)
+                r.abort()  # type: ignore[attr-defined]
+
+        page.route("**/*", route)
+        page.goto(path.as_uri())
+        page.wait_for_timeout(1000)
+        markers = page.locator("path.leaflet-interactive")
+        assert markers.count() >= 2
+        opened = ""
+        for i in range(markers.count()):
+            box = markers.nth(i).bounding_box()
+            if box and box["width"] < 30:
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.wait_for_timeout(300)
+                popup = page.locator(".leaflet-popup-content")
+                if popup.count() and "Mosul" in popup.first.inner_text():
+                    opened = popup.first.inner_text()
+                    break
+        assert "<script>alert(1)</script>" in opened  # shown literally
+        assert "<img src=x onerror=alert(2)>" in opened
+        assert page.locator(".leaflet-popup-content mark").count() == 1
+        assert page.locator(".leaflet-popup-content img").count() == 0
+        assert page.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
+        page.screenshot(path=str(tmp_path / "map.png"))
+        browser.close()
+    assert errors == []
+    assert dialogs == []  # nothing from the article ran
+    assert requests == []  # nothing was fetched: the map is self-contained
