@@ -35,6 +35,9 @@ CATEGORY_COLORS: dict[str, str] = {
 }
 
 
+_ZOOM_LIMITS: dict[str, Any] = {"maxZoom": 18, "minZoom": 1}
+
+
 def _color(categories: Any) -> tuple[str, str]:
     for c in categories or ():
         if c in CATEGORY_COLORS:
@@ -106,7 +109,7 @@ def build_map(
         tiles=None,
         control_scale=True,
         # Leaflet needs the map's own zoom limits when there is no tile layer (marker clusters)
-        **{"maxZoom": 18, "minZoom": 1},
+        **_ZOOM_LIMITS,
     )
     _add_basemap(fmap, basemap)
     rows = [r for r in EventTable(placed).records()]
