@@ -24,6 +24,9 @@ _LAZY: dict[str, str] = {
     "geoparse": "explorer.places",
     "find_dates": "explorer.dates",
     "load": "explorer.ingest",
+    "EventTable": "explorer.events",
+    "extract_events": "explorer.events",
+    "Explorer": "explorer.views.panel",
     "Place": "explorer.model",
     "PlaceMention": "explorer.model",
     "TimeMention": "explorer.model",
@@ -35,12 +38,15 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "Article",
     "Event",
+    "EventTable",
+    "Explorer",
     "ExplorerError",
     "OfflineGeocoder",
     "Place",
     "PlaceMention",
     "TimeMention",
     "candidates",
+    "extract_events",
     "find_dates",
     "geocode",
     "geoparse",
@@ -52,10 +58,12 @@ assert sorted(__all__) == sorted(_LAZY)
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
     from explorer.errors import ExplorerError
+    from explorer.events import EventTable, extract_events
     from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
     from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
+    from explorer.views.panel import Explorer
 
 
 def __getattr__(name: str) -> Any:

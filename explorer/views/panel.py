@@ -1,0 +1,245 @@
+"""``explorer.Explorer(table)``: a linked filter panel for JupyterLab (ipywidgets).
+
+A thin wrapper over the pure :func:`explorer.events.filter_events`: the widgets only build a
+:class:`~explorer.events.Criteria`; the views (folium map, altair timeline, table) are rebuilt
+from the filtered table. The map is re-rendered after a short pause (debounced) because it is
+the slow part; the count and the table follow at once. The timeline's brush narrows the date
+range.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from explorer.events.filter import Criteria, filter_events
+from explorer.events.table import EventTable
+from explorer.views.map import build_map
+from explorer.views.timeline import BRUSH, build_timeline
+
+__all__ = ["Explorer"]
+
+_TABLE_COLUMNS = {
+    "start_date": "Date",
+    "place_name": "Place",
+    "country_code": "Country",
+    "categories": "Categories",
+    "sentence": "Evidence",
+    "source": "Source",
+}
+_SORTS = {
+    "date": ("start_date", True),
+    "place": ("place_name", True),
+    "country": ("country_code", True),
+    "confidence": ("place_confidence", False),
+}
+
+
+def _options(series: pd.Series, limit: int = 300) -> list[tuple[str, str]]:
+    counts = series.dropna().value_counts().head(limit)
+    return [(f"{value} ({count})", str(value)) for value, count in counts.items()]
+
+
+def _day_options(df: pd.DataFrame, most: int = 1500) -> list[tuple[str, dt.date]]:
+    days = pd.concat([df["start_date"], df["end_date"]]).dropna()
+    if days.empty:
+        today = dt.date(1970, 1, 1)
+        return [(today.isoformat(), today)]
+    lo, hi = days.min().date(), days.max().date()
+    span = (hi - lo).days
+    step = max(1, span // most)
+    out = [lo + dt.timedelta(days=i) for i in range(0, span + 1, step)]
+    if out[-1] != hi:
+        out.append(hi)
+    return [(d.isoformat(), d) for d in out]
+
+
+class Explorer:
+    """Filters, a map, a timeline and a table of an events table, linked."""
+
+    def __init__(
+        self,
+        table: EventTable,
+        *,
+        basemap: str = "none",
+        assets: str = "offline",
+        rows: int = 200,
+        debounce: float = 0.4,
+        out_dir: str | Path = "out",
+    ) -> None:
+        self.table = table
+        self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
+        self.out_dir = Path(out_dir)
+        df = table.df
+        self._days = _day_options(df)
+        self.dates = widgets.SelectionRangeSlider(
+            options=self._days,
+            index=(0, len(self._days) - 1),
+            description="Dates",
+            continuous_update=False,
+            layout=widgets.Layout(width="98%"),
+        )
+        self.countries = widgets.SelectMultiple(options=_options(df["country_code"]), rows=6)
+        self.places = widgets.SelectMultiple(options=_options(df["place_name"]), rows=6)
+        self.sources = widgets.SelectMultiple(options=_options(df["source"]), rows=6)
+        cats = df["categories"].explode().dropna()
+        self.categories = widgets.SelectMultiple(options=_options(cats), rows=6)
+        self.text = widgets.Text(placeholder="search the evidence", continuous_update=False)
+        self.confidence = widgets.FloatSlider(0.0, min=0.0, max=1.0, step=0.05,
+                                              description="Confidence")  # fmt: skip
+        self.unresolved = widgets.Checkbox(False, description="unresolved places only")
+        self.sort = widgets.Dropdown(options=list(_SORTS), value="date", description="Sort by")
+        self.count = widgets.HTML()
+        self.status = widgets.HTML()
+        self.map_view = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.table_view = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.timeline = alt.JupyterChart(build_timeline(table))
+        self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
+        self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
+        self._timer: asyncio.TimerHandle | None = None
+        self.filtered = table
+        for w in (self.dates, self.countries, self.places, self.sources, self.categories,
+                  self.text, self.confidence, self.unresolved, self.sort):  # fmt: skip
+            w.observe(lambda _change: self.refresh(), names="value")
+        self.timeline.selections.observe(self._on_brush, names=[BRUSH])
+        self.export_map.on_click(lambda _b: self.save_map())
+        self.export_csv.on_click(lambda _b: self.save_csv())
+        self.refresh()
+        self.render_map()
+
+    # --- filtering ------------------------------------------------------------------------
+    def criteria(self) -> Criteria:
+        start, end = self.dates.value
+        full = (start, end) == (self._days[0][1], self._days[-1][1])
+        return Criteria(
+            start=None if full else start,
+            end=None if full else end,
+            countries=tuple(self.countries.value),
+            places=tuple(self.places.value),
+            sources=tuple(self.sources.value),
+            categories=tuple(self.categories.value),
+            text=self.text.value,
+            min_confidence=float(self.confidence.value),
+            unresolved_only=bool(self.unresolved.value),
+        )
+
+    def refresh(self) -> EventTable:
+        """Filter, then update the count and the table now and the map after a pause."""
+        self.filtered = filter_events(self.table, self.criteria())
+        n, total = len(self.filtered), len(self.table)
+        self.count.value = f"<b>{n:,}</b> of {total:,} events"
+        self.table_view.value = self.table_html()
+        self._schedule_map()
+        return self.filtered
+
+    def _on_brush(self, change: Any) -> None:
+        value = getattr(change["new"], "value", None) or {}
+        interval = next(iter(value.values()), None) if isinstance(value, dict) else None
+        if not interval or len(interval) != 2:
+            return
+        lo, hi = (pd.Timestamp(v, unit="ms").date() for v in interval)
+        days = [d for _, d in self._days]
+        start = max((d for d in days if d <= lo), default=days[0])
+        end = min((d for d in days if d >= hi), default=days[-1])
+        self.dates.value = (start, end)
+
+    # --- views ----------------------------------------------------------------------------
+    def table_html(self) -> str:
+        column, ascending = _SORTS[self.sort.value]
+        df = self.filtered.df.sort_values(column, ascending=ascending, na_position="last")
+        rows = []
+        for _, r in df.head(self.rows).iterrows():
+            cells = []
+            for name in _TABLE_COLUMNS:
+                value = r[name]
+                if name == "categories":
+                    text = ", ".join(value)
+                elif name == "start_date":
+                    text = "" if pd.isna(value) else value.date().isoformat()
+                else:
+                    text = "" if pd.isna(value) else str(value)
+                cells.append(f"<td>{html.escape(text)}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        head = "".join(f"<th>{title}</th>" for title in _TABLE_COLUMNS.values())
+        more = len(df) - min(len(df), self.rows)
+        note = f"<p>… and {more:,} more (export to see all)</p>" if more > 0 else ""
+        return (
+            '<div style="max-height:320px;overflow:auto"><table class="explorer-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
+        )
+
+    def map_html(self) -> str:
+        fmap = build_map(self.filtered, basemap=self.basemap, assets=self.assets)
+        page = fmap.get_root().render()
+        return (
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+            'style="width:100%;height:460px;border:none"></iframe>'
+        )
+
+    def render_map(self) -> None:
+        self._timer = None
+        self.map_view.value = self.map_html()
+
+    def _schedule_map(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no event loop (plain Python): call render_map() when needed
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = loop.call_later(self.debounce, self.render_map)
+
+    # --- exports --------------------------------------------------------------------------
+    def save_map(self, path: str | Path | None = None) -> Path:
+        target = Path(path) if path else self.out_dir / "explorer-map.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build_map(self.filtered, basemap=self.basemap, assets=self.assets).save(str(target))
+        self.status.value = f"map saved to <code>{html.escape(str(target))}</code>"
+        return target
+
+    def save_csv(self, path: str | Path | None = None) -> Path:
+        target = Path(path) if path else self.out_dir / "explorer-events.csv"
+        self.filtered.write(target)
+        self.status.value = f"events saved to <code>{html.escape(str(target))}</code>"
+        return target
+
+    # --- layout ---------------------------------------------------------------------------
+    def _labelled(self, label: str, widget: widgets.Widget) -> widgets.VBox:
+        return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), widget])
+
+    @property
+    def widget(self) -> widgets.VBox:
+        filters = widgets.HBox(
+            [
+                self._labelled("Countries", self.countries),
+                self._labelled("Places", self.places),
+                self._labelled("Sources", self.sources),
+                self._labelled("Categories", self.categories),
+            ]
+        )
+        controls = widgets.HBox([self.text, self.confidence, self.unresolved, self.sort])
+        buttons = widgets.HBox([self.export_map, self.export_csv, self.status])
+        return widgets.VBox(
+            [
+                self.dates,
+                filters,
+                controls,
+                self.count,
+                self.map_view,
+                self.timeline,
+                self.table_view,
+                buttons,
+            ]
+        )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

@@ -1,0 +1,106 @@
+"""The Explorer panel: widgets build criteria; views follow the filtered table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import explorer
+from explorer.events import EventTable
+
+D = dt.date
+
+
+@pytest.fixture
+def table() -> EventTable:
+    return EventTable.from_records(
+        [
+            {"event_id": f"e{i}", "article_id": "a", "sentence": s, "place_name": p,
+             "place_text": p, "country_code": cc, "latitude": lat, "longitude": lon,
+             "start_date": d, "end_date": d, "categories": (cat,), "source": src,
+             "place_confidence": conf, "date_confidence": 0.9}
+            for i, (s, p, cc, lat, lon, d, cat, src, conf) in enumerate(
+                [
+                    ("Raid <script>x</script> in Mosul", "Mosul", "IQ", 36.3, 43.1, D(2016, 10, 17), "military", "Wire", 0.9),
+                    ("Talks in Irbil", "Erbil", "IQ", 36.2, 44.0, D(2015, 12, 1), "diplomatic", "Agency", 0.8),
+                    ("Siege of Raqqa", "Ar Raqqah", "SY", 35.9, 39.0, D(2017, 6, 6), "military", "Wire", 0.4),
+                ]
+            )
+        ]
+        + [{"event_id": "u", "article_id": "a", "sentence": "Somewhere", "place_text": "Qwx",
+            "start_date": D(2016, 1, 1), "end_date": D(2016, 1, 1), "categories": ()}]
+    )  # fmt: skip
+
+
+def test_initial_state_shows_everything(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+    assert "<b>4</b> of 4 events" in panel.count.value
+    assert "&lt;script&gt;" in panel.table_view.value and "<script>x" not in panel.table_view.value
+    assert panel.map_view.value.startswith("<iframe srcdoc=")
+    assert "cdn.jsdelivr" not in panel.map_view.value  # offline by default
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "expected"),
+    [
+        ("countries", ("SY",), 1),
+        ("categories", ("military",), 2),
+        ("sources", ("Wire", "Agency"), 3),
+        ("places", ("Erbil",), 1),
+        ("text", "talks", 1),
+        ("confidence", 0.5, 2),
+        ("unresolved", True, 1),
+    ],
+)
+def test_widgets_filter_the_views(
+    table: EventTable, setting: str, value: object, expected: int
+) -> None:
+    panel = explorer.Explorer(table)
+    getattr(panel, setting).value = value
+    assert len(panel.filtered) == expected
+    assert f"<b>{expected}</b> of 4 events" in panel.count.value
+    assert panel.table_view.value.count("<tr>") == expected + 1  # header row
+
+
+def test_date_range(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+    days = [d for _, d in panel.dates.options]
+    panel.dates.value = (min(d for d in days if d >= D(2016, 1, 1)), days[-1])
+    assert sorted(panel.filtered.df["event_id"]) == ["e0", "e2", "u"]
+    assert panel.criteria().start is not None
+
+
+def test_timeline_brush_narrows_the_dates(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+
+    ms = [
+        (dt.datetime(2016, 9, 1) - dt.datetime(1970, 1, 1)).total_seconds() * 1000,
+        (dt.datetime(2017, 12, 31) - dt.datetime(1970, 1, 1)).total_seconds() * 1000,
+    ]
+
+    class Interval:
+        def __init__(self, value: dict[str, list[float]]) -> None:
+            self.value = value
+
+    panel._on_brush({"new": Interval({"start": ms})})
+    start, end = panel.dates.value
+    assert start <= D(2016, 9, 1) and end >= D(2017, 6, 6)
+    assert sorted(panel.filtered.df["event_id"]) == ["e0", "e2"]
+
+
+def test_exports(table: EventTable, tmp_path: Path) -> None:
+    panel = explorer.Explorer(table, out_dir=tmp_path)
+    panel.countries.value = ("IQ",)
+    panel.export_map.click()
+    panel.export_csv.click()
+    assert (tmp_path / "explorer-map.html").exists()
+    back = EventTable.read(tmp_path / "explorer-events.csv")
+    assert sorted(back.df["event_id"]) == ["e0", "e1"]
+    assert "saved to" in panel.status.value
+
+
+def test_widget_tree(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+    assert panel.widget.children[0] is panel.dates
