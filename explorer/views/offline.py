@@ -18,7 +18,13 @@ from typing import Any
 
 from explorer.errors import ConfigurationError
 
-__all__ = ["ASSET_MODES", "inline_assets", "make_offline", "offline_map_html"]
+__all__ = [
+    "ASSET_MODES",
+    "enable_offline_charts",
+    "inline_assets",
+    "make_offline",
+    "offline_map_html",
+]
 
 ASSET_MODES = ("offline", "cdn")
 
@@ -105,3 +111,14 @@ def make_offline(fmap: Any, assets: str = "offline") -> Any:
 def offline_map_html(fmap: Any) -> str:
     """The map as one self-contained HTML page."""
     return str(make_offline(fmap).get_root().render())
+
+
+def enable_offline_charts() -> None:
+    """Draw altair charts in JupyterLab without loading Vega from a CDN (vl-convert bundles it).
+
+    Folium maps built by Explorer are offline already (see :func:`make_offline`).
+    """
+    import altair as alt
+
+    alt.JupyterChart.enable_offline()
+    alt.renderers.enable("jupyter", offline=True)
