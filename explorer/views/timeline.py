@@ -9,6 +9,7 @@ so it never hits altair's row limit.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import altair as alt
@@ -17,6 +18,17 @@ import pandas as pd
 from explorer.events.table import EventTable
 
 __all__ = ["BRUSH", "build_timeline"]
+
+
+def _offline_by_default() -> None:
+    """Charts draw without a CDN unless EXPLORER_ASSETS=cdn (see explorer.views.offline)."""
+    if os.environ.get("EXPLORER_ASSETS", "offline") != "cdn":
+        from explorer.views.offline import enable_offline_charts
+
+        enable_offline_charts()
+
+
+_offline_by_default()
 
 BRUSH = "brush"
 _LANES = {"country": "country_code", "place": "place_name", "category": "category"}

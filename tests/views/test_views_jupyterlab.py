@@ -1,0 +1,107 @@
+"""A real client: JupyterLab on a loopback port, 02_explore opened in headless Chromium, all cells
+run from the Run menu; the map, the chart and the panel must draw, and the date slider must
+change the map and the table."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Debian's chromium is not installed (make test installs it as root)",
+    ),
+]
+ROOT = Path(__file__).parents[2]
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Iterator[str]:
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "notebooks", work / "notebooks")  # the run autosaves outputs: a copy
+    shutil.copytree(ROOT / "data", work / "data")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    jupyter = Path(sys.executable).parent / "jupyter"
+    env = dict(os.environ, EXPLORER_OUT=str(tmp_path / "out"))
+    proc = subprocess.Popen(
+        [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
+         f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"{url}/api", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.25)  # waiting for a server to start, not a timed assertion
+        else:
+            pytest.fail("JupyterLab did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
+def test_explore_notebook_in_jupyterlab(lab: str) -> None:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{lab}/lab/tree/notebooks/02_explore.ipynb")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        page.wait_for_selector(".explorer-map iframe", state="attached", timeout=180_000)
+        page.wait_for_selector(
+            ".vega-embed canvas, .vega-embed svg", state="attached", timeout=60_000
+        )
+        errors = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+        assert errors.count() == 0
+        frame = page.frame_locator(".explorer-map iframe").first
+        frame.locator(".leaflet-container").wait_for(timeout=30_000)
+        assert frame.locator("path.leaflet-interactive, .marker-cluster").count() > 0
+
+        count = page.locator(".explorer-count b").first
+        before_count = count.inner_text()
+        before_map = page.locator(".explorer-map iframe").first.get_attribute("srcdoc")
+        before_table = page.locator(".explorer-table").first.inner_text()
+        handle = page.locator(".widget-selection-range-slider .noUi-handle, .noUi-handle").first
+        box = handle.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + 400, box["y"] + box["height"] / 2, steps=10)
+        page.mouse.up()
+        page.wait_for_function(
+            "t => document.querySelector('.explorer-count b').innerText !== t", arg=before_count,
+            timeout=30_000,
+        )  # fmt: skip
+        page.wait_for_function(
+            "s => document.querySelector('.explorer-map iframe').getAttribute('srcdoc') !== s",
+            arg=before_map, timeout=30_000,
+        )  # fmt: skip
+        assert page.locator(".explorer-table").first.inner_text() != before_table
+        browser.close()
