@@ -245,6 +245,93 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- briefings, maps, exports --------------------------------------------------------------
+
+
+def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
+    """An events table from events files (.geojson, .parquet, or CSV/JSON with event_id) and
+    anything `explorer ingest` reads."""
+    from explorer.events import EventTable, ingest
+
+    tables, sources = [], []
+    for item in paths:
+        p = Path(item)
+        suffix = p.suffix.lower()
+        is_table = suffix in (".geojson", ".parquet")
+        if suffix in (".csv", ".json") and p.is_file():
+            head = p.read_text(encoding="utf-8", errors="replace")[:2000]
+            is_table = "event_id" in head
+        if is_table:
+            tables.append(EventTable.read(p))
+        else:
+            sources.append(item)
+    if sources:
+        result = ingest(sources)
+        if not quiet:
+            for skipped in [*result.report.skipped, *result.failed]:
+                print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        tables.append(result.table)
+    return EventTable.concat(tables)
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from explorer.export import write_briefing
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    path = write_briefing(
+        table,
+        args.out,
+        title=args.title,
+        start=args.date_from,
+        end=args.date_to,
+        countries=args.country or (),
+        categories=args.category or (),
+    )
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)", file=sys.stderr)
+    return 0
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from explorer.views.map import build_map
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    fmap = build_map(
+        table,
+        basemap=args.basemap,
+        time_slider=True,
+        heatmap=True,
+        assets="cdn" if args.cdn else "offline",
+    )
+    fmap.save(args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from explorer.export import export_table
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    path = export_table(table, args.out, args.format)
+    print(f"wrote {path} ({len(table)} events)", file=sys.stderr)
+    return 0
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from explorer.views.timeline import build_timeline
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".png", ".svg", ".html"):
+        raise ExplorerError("the timeline is written as .png, .svg or .html")
+    chart = build_timeline(table, lanes=args.lanes, brush=False)
+    if suffix == ".html":
+        chart.save(args.out, inline=True)
+    else:
+        chart.save(args.out, scale_factor=2) if suffix == ".png" else chart.save(args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 # --- gazetteer and demo --------------------------------------------------------------------
 
 
@@ -308,6 +395,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("brief", help="a one-file briefing that opens offline")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="sources or events files")
+    p.add_argument("--out", required=True)
+    p.add_argument("--title", default="Briefing")
+    p.add_argument("--from", dest="date_from", type=_parse_date, default=None)
+    p.add_argument("--to", dest="date_to", type=_parse_date, default=None)
+    p.add_argument("--country", action="append", help="ISO code; repeat for several")
+    p.add_argument("--category", action="append", help="repeat for several")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="accepted for clarity: briefings are always self-contained, with no tile server",
+    )
+    p.set_defaults(func=_cmd_brief)
+
+    p = sub.add_parser("map", help="the interactive map as one HTML file")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True)
+    p.add_argument("--basemap", default="none", help="none (offline) or an xyzservices name")
+    p.add_argument("--cdn", action="store_true", help="load Leaflet from CDNs instead")
+    p.set_defaults(func=_cmd_map)
+
+    p = sub.add_parser("export", help="events to csv, json, geojson, kml or parquet")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True)
+    p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("timeline", help="the timeline as PNG or SVG (for slides) or HTML")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True, help="a .png, .svg or .html file")
+    p.add_argument("--lanes", default="country", choices=["country", "place", "category"])
+    p.set_defaults(func=_cmd_timeline)
 
     p = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
     gsub = p.add_subparsers(dest="action", required=True)

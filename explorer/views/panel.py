@@ -105,6 +105,7 @@ class Explorer:
         self.timeline = alt.JupyterChart(build_timeline(table))
         self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
         self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
+        self.export_brief = widgets.Button(description="Briefing (HTML)", icon="file")
         self._timer: asyncio.TimerHandle | None = None
         self.filtered = table
         for w in (self.dates, self.countries, self.places, self.sources, self.categories,
@@ -113,6 +114,7 @@ class Explorer:
         self.timeline.selections.observe(self._on_brush, names=[BRUSH])
         self.export_map.on_click(lambda _b: self.save_map())
         self.export_csv.on_click(lambda _b: self.save_csv())
+        self.export_brief.on_click(lambda _b: self.save_briefing())
         self.refresh()
         self.render_map()
 
@@ -212,6 +214,15 @@ class Explorer:
         self.status.value = f"events saved to <code>{html.escape(str(target))}</code>"
         return target
 
+    def save_briefing(self, path: str | Path | None = None, title: str = "Briefing") -> Path:
+        """The current view as a one-file briefing (opens offline)."""
+        from explorer.export import write_briefing
+
+        target = Path(path) if path else self.out_dir / "explorer-briefing.html"
+        write_briefing(self.filtered, target, title=title)
+        self.status.value = f"briefing saved to <code>{html.escape(str(target))}</code>"
+        return target
+
     # --- layout ---------------------------------------------------------------------------
     def _labelled(self, label: str, widget: widgets.Widget) -> widgets.VBox:
         return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), widget])
@@ -227,7 +238,7 @@ class Explorer:
             ]
         )
         controls = widgets.HBox([self.text, self.confidence, self.unresolved, self.sort])
-        buttons = widgets.HBox([self.export_map, self.export_csv, self.status])
+        buttons = widgets.HBox([self.export_map, self.export_csv, self.export_brief, self.status])
         return widgets.VBox(
             [
                 self.dates,

@@ -57,6 +57,18 @@ def _frame(table: EventTable, lane_column: str) -> pd.DataFrame:
     return out
 
 
+def _category_color(data: pd.DataFrame) -> alt.Color:
+    """The same colours as the map's legend."""
+    from explorer.views.map import CATEGORY_COLORS
+
+    used = [c for c in CATEGORY_COLORS if c in set(data["category"])]
+    return alt.Color(
+        "category:N",
+        title="Category",
+        scale=alt.Scale(domain=used, range=[CATEGORY_COLORS[c] for c in used]),
+    )
+
+
 def build_timeline(
     table: EventTable,
     *,
@@ -77,7 +89,7 @@ def build_timeline(
     height = max(120, 22 * data["lane"].nunique())
     base = alt.Chart(data).encode(
         y=alt.Y("lane:N", title=lanes.capitalize(), sort="-x"),
-        color=alt.Color("category:N", title="Category"),
+        color=_category_color(data),
         tooltip=[
             alt.Tooltip("title:N", title="Headline"),
             alt.Tooltip("date:N", title="Date"),
@@ -114,7 +126,7 @@ def _aggregated(data: pd.DataFrame, width: int, selection: Any) -> alt.Chart:
         .encode(
             x=alt.X("bucket:T", title=f"Date (events per {unit})"),
             y=alt.Y("events:Q", title="Events", stack=True),
-            color=alt.Color("category:N", title="Category"),
+            color=_category_color(data),
             tooltip=["bucket:T", "category:N", "events:Q"],
         )
         .properties(width=width, height=220)

@@ -1,0 +1,133 @@
+"""Briefings and file exports; the briefing opened in headless Chromium with the network cut."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+from explorer.events import EventTable
+from explorer.export import briefing_html, export_table, write_briefing
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+from synthetic import make_events
+
+D = dt.date
+DATA = Path(__file__).parents[1] / "data"
+HOSTILE = "Comment <script>alert(1)</script> and <img src=x onerror=alert(2)> </script> in Mosul"
+
+
+def table() -> EventTable:
+    return EventTable.from_records(
+        [
+            {"event_id": "e1", "article_id": "a", "title": "T", "sentence": HOSTILE,
+             "place_name": "Mosul", "place_text": "Mosul", "country_code": "IQ",
+             "latitude": 36.34, "longitude": 43.12, "start_date": D(2016, 10, 17),
+             "end_date": D(2016, 10, 17), "categories": ("military",), "source": "Wire <b>",
+             "url": "javascript:alert(3)", "place_confidence": 0.9, "date_confidence": 0.9},
+            {"event_id": "e2", "article_id": "a", "sentence": "Talks in Geneva.",
+             "place_name": "Geneva", "country_code": "CH", "latitude": 46.2, "longitude": 6.14,
+             "start_date": D(2016, 1, 29), "end_date": D(2016, 1, 29),
+             "categories": ("diplomatic",), "source": "Agency", "url": "https://example.org/g"},
+        ]
+    )  # fmt: skip
+
+
+def test_briefing_content_and_escaping() -> None:
+    page = briefing_html(table(), title="Iraq <test>")
+    assert "<title>Iraq &lt;test&gt;</title>" in page
+    body = page.split("<main>", 1)[1]
+    # hostile text is escaped in HTML and cannot close a <script> inside the charts' JSON
+    assert "<script>alert(1)" not in body and "<img src=x" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert body.count("</script>") == 1  # only the embedding script's own end
+    assert "javascript:" not in body
+    assert 'href="https://example.org/g"' in body
+    for label in ("events", "places", "countries", "sources", "Key events", "Sources"):
+        assert label in body
+    assert "@media print" in page and ".charts{page-break-after:always}" in page
+
+
+def test_briefing_filters() -> None:
+    page = briefing_html(table(), countries=["CH"], start=D(2016, 1, 1), end=D(2016, 12, 31))
+    assert "Geneva" in page and "Talks in Geneva" in page and "in Mosul" not in page
+
+
+def test_briefing_is_self_contained_and_small(tmp_path: Path) -> None:
+    path = write_briefing(make_events(1000), tmp_path / "b.html")  # type: ignore[arg-type]
+    page = path.read_text(encoding="utf-8")
+    assert not re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', page)
+    assert path.stat().st_size <= 3_000_000
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "kml", "parquet"])
+def test_export_formats(tmp_path: Path, fmt: str) -> None:
+    path = export_table(table(), tmp_path / f"events.{fmt}")
+    assert path.exists() and path.stat().st_size > 0
+    if fmt == "kml":
+        text = path.read_text(encoding="utf-8")
+        assert text.count("<Placemark>") == 2 and "&lt;script&gt;" in text
+    else:
+        assert len(EventTable.read(path)) == 2
+
+
+def test_cli_brief_map_export_timeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = tmp_path / "events.geojson"
+    assert main(["export", str(DATA), "--out", str(events)]) == 0
+    assert main(["brief", str(events), "--out", str(tmp_path / "b.html"), "--title", "T",
+                 "--from", "2016-01-01", "--to", "2017-12-31", "--country", "IQ",
+                 "--offline"]) == 0  # fmt: skip
+    assert main(["map", str(events), "--out", str(tmp_path / "m.html")]) == 0
+    assert main(["timeline", str(events), "--out", str(tmp_path / "t.svg")]) == 0
+    assert (tmp_path / "t.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
+    assert main(["timeline", str(events), "--out", str(tmp_path / "t.png")]) == 0
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+    assert "cdn.jsdelivr" not in (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "opens offline" in capsys.readouterr().err
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+def test_briefing_in_a_browser_with_the_network_cut(tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    image = pytest.importorskip("PIL.Image", reason="pillow is not installed")
+    path = write_briefing(make_events(1000), tmp_path / "b.html", title="Offline")  # type: ignore[arg-type]
+    errors: list[str] = []
+    requests: list[str] = []
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page(viewport={"width": 1100, "height": 1300})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: requests.append(r.url))
+
+        def route(r: object) -> None:
+            url = r.request.url  # type: ignore[attr-defined]
+            if url.startswith(("file:", "data:")):
+                r.continue_()  # type: ignore[attr-defined]
+            else:
+                requests.append(url)
+                r.abort()  # type: ignore[attr-defined]
+
+        page.route("**/*", route)
+        page.goto(path.as_uri())
+        page.wait_for_selector("#map svg", timeout=20_000)
+        page.wait_for_selector("#timeline svg", timeout=20_000)
+        assert page.locator("#map svg path").count() > 50  # outlines and events
+        shot = tmp_path / "b.png"
+        page.screenshot(path=str(shot))
+        browser.close()
+    assert errors == [] and requests == []
+    picture = image.open(io.BytesIO(shot.read_bytes())).convert("L")
+    assert len(set(picture.getdata())) > 20  # not blank
