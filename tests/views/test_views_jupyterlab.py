@@ -47,7 +47,9 @@ def lab(tmp_path: Path) -> Iterator[str]:
         [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
          f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+         f"--LabApp.user_settings_dir={tmp_path / 'settings'}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )  # fmt: skip
     try:
@@ -72,9 +74,15 @@ def test_explore_notebook_in_jupyterlab(lab: str) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{lab}/lab/tree/notebooks/02_explore.ipynb")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        # the kernel must be up before "Run All Cells", or the run is lost
+        page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=90_000)
         page.get_by_text("Run", exact=True).first.click()
         page.get_by_text("Run All Cells", exact=True).click()
-        page.wait_for_selector(".explorer-map iframe", state="attached", timeout=180_000)
+        try:
+            page.wait_for_selector(".explorer-map iframe", state="attached", timeout=120_000)
+        except Exception:
+            page.screenshot(path="/tmp/lab_fail.png")
+            raise
         page.wait_for_selector(
             ".vega-embed canvas, .vega-embed svg", state="attached", timeout=60_000
         )
