@@ -27,6 +27,7 @@ _LAZY: dict[str, str] = {
     "EventTable": "explorer.events",
     "extract_events": "explorer.events",
     "Explorer": "explorer.views.panel",
+    "brief": "explorer.export",
     "Place": "explorer.model",
     "PlaceMention": "explorer.model",
     "TimeMention": "explorer.model",
@@ -45,6 +46,7 @@ __all__ = [
     "Place",
     "PlaceMention",
     "TimeMention",
+    "brief",
     "candidates",
     "extract_events",
     "find_dates",
@@ -59,6 +61,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
     from explorer.errors import ExplorerError
     from explorer.events import EventTable, extract_events
+    from explorer.export import brief
     from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
     from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
