@@ -311,6 +311,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from explorer.export import export_table
 
     table = _table_from_inputs(args.inputs, quiet=False)
+    if args.out is None:
+        # no --out: text formats go to standard output
+        fmt = args.format or "csv"
+        if fmt == "parquet":
+            raise ExplorerError("parquet is binary: give --out FILE")
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = export_table(table, Path(tmp) / f"events.{fmt}", fmt)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return 0
     path = export_table(table, args.out, args.format)
     print(f"wrote {path} ({len(table)} events)", file=sys.stderr)
     return 0
@@ -420,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="events to csv, json, geojson, kml or parquet")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", default=None, help="a file (format from its extension); default stdout")
     p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
     p.set_defaults(func=_cmd_export)
 
