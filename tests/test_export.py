@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,51 +92,18 @@ def test_cli_brief_map_export_timeline(tmp_path: Path, capsys: pytest.CaptureFix
     assert "opens offline" in capsys.readouterr().err
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-def test_briefing_in_a_browser_with_the_network_cut(tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+def test_briefing_in_a_browser_with_the_network_cut(tmp_path: Path, offline_page: Any) -> None:
     image = pytest.importorskip("PIL.Image", reason="pillow is not installed")
     path = write_briefing(make_events(1000), tmp_path / "b.html", title="Offline")  # type: ignore[arg-type]
-    errors: list[str] = []
-    requests: list[str] = []
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page(viewport={"width": 1100, "height": 1300})
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("requestfailed", lambda r: requests.append(r.url))
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            if url.startswith(("file:", "data:")):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                requests.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        page.route("**/*", route)
-        page.goto(path.as_uri())
-        page.wait_for_selector("#map svg", timeout=20_000)
-        page.wait_for_selector("#timeline svg", timeout=20_000)
-        assert page.locator("#map svg path").count() > 50  # outlines and events
-        shot = tmp_path / "b.png"
-        page.screenshot(path=str(shot))
-        browser.close()
-    assert errors == [] and requests == []
+    page = offline_page.page
+    page.on("requestfailed", lambda r: offline_page.requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#map svg", timeout=20_000)
+    page.wait_for_selector("#timeline svg", timeout=20_000)
+    assert page.locator("#map svg path").count() > 50  # outlines and events
+    shot = tmp_path / "b.png"
+    page.screenshot(path=str(shot))
+    assert offline_page.errors == [] and offline_page.requests == []
     picture = image.open(io.BytesIO(shot.read_bytes())).convert("L")
     assert len(set(picture.getdata())) > 20  # not blank
-
-
-@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "kml"])
-def test_cli_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    events = tmp_path / "events.geojson"
-    export_table(table(), events)
-    assert main(["export", str(events), "--format", fmt]) == 0
-    out = capsys.readouterr().out
-    assert "Mosul" in out and "Geneva" in out

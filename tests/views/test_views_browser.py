@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from explorer.events import EventTable
 from explorer.views.map import build_map
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Debian's chromium is not installed (make test installs it as root)",
-    ),
-]
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+pytestmark = pytest.mark.browser
 HOSTILE = "A <script>alert(1)</script> and <img src=x onerror=alert(2)> near Mosul"
 
 
@@ -46,50 +34,31 @@ def table() -> EventTable:
 
 @pytest.mark.parametrize("cluster", [True, False])
 def test_offline_map_renders_opens_popups_and_runs_no_article_code(
-    tmp_path: Path, cluster: bool
+    tmp_path: Path, cluster: bool, offline_page: Any
 ) -> None:
     path = tmp_path / "map.html"
     build_map(table(), cluster=cluster, time_slider=True, heatmap=True).save(str(path))
-    errors: list[str] = []
-    dialogs: list[str] = []
-    requests: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1000, "height": 700})
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            if url.startswith(("file:", "data:")):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                requests.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        page.route("**/*", route)
-        page.goto(path.as_uri())
-        page.wait_for_timeout(1000)
-        markers = page.locator("path.leaflet-interactive")
-        assert markers.count() >= 2
-        opened = ""
-        for i in range(markers.count()):
-            box = markers.nth(i).bounding_box()
-            if box and box["width"] < 30:
-                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-                page.wait_for_timeout(300)
-                popup = page.locator(".leaflet-popup-content")
-                if popup.count() and "Mosul" in popup.first.inner_text():
-                    opened = popup.first.inner_text()
-                    break
-        assert "<script>alert(1)</script>" in opened  # shown literally
-        assert "<img src=x onerror=alert(2)>" in opened
-        assert page.locator(".leaflet-popup-content mark").count() == 1
-        assert page.locator(".leaflet-popup-content img").count() == 0
-        assert page.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
-        page.screenshot(path=str(tmp_path / "map.png"))
-        browser.close()
-    assert errors == []
-    assert dialogs == []  # nothing from the article ran
-    assert requests == []  # nothing was fetched: the map is self-contained
+    page = offline_page.page
+    page.set_viewport_size({"width": 1000, "height": 700})
+    page.goto(path.as_uri())
+    page.wait_for_selector("path.leaflet-interactive", state="attached", timeout=20_000)
+    markers = page.locator("path.leaflet-interactive")
+    assert markers.count() >= 2
+    opened = ""
+    for i in range(markers.count()):
+        box = markers.nth(i).bounding_box()
+        if box and box["width"] < 30:
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            popup = page.locator(".leaflet-popup-content")
+            if popup.count() and "Mosul" in popup.first.inner_text():
+                opened = popup.first.inner_text()
+                break
+    assert "<script>alert(1)</script>" in opened  # shown literally
+    assert "<img src=x onerror=alert(2)>" in opened
+    assert page.locator(".leaflet-popup-content mark").count() == 1
+    assert page.locator(".leaflet-popup-content img").count() == 0
+    assert page.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
+    page.screenshot(path=str(tmp_path / "map.png"))
+    assert offline_page.errors == []
+    assert offline_page.dialogs == []  # nothing from the article ran
+    assert offline_page.requests == []  # nothing was fetched: the map is self-contained
