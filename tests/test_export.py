@@ -107,3 +107,12 @@ def test_briefing_in_a_browser_with_the_network_cut(tmp_path: Path, offline_page
     assert offline_page.errors == [] and offline_page.requests == []
     picture = image.open(io.BytesIO(shot.read_bytes())).convert("L")
     assert len(set(picture.getdata())) > 20  # not blank
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "kml"])
+def test_cli_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    events = tmp_path / "events.geojson"
+    export_table(table(), events)
+    assert main(["export", str(events), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "Mosul" in out and "Geneva" in out
