@@ -12,24 +12,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer.dates.rules import RULES, Found, Rule
+from explorer.dates.patterns import RULES, TRIGGER, Rule
+from explorer.dates.timex import Found
 from explorer.errors import ExplorerError
 from explorer.model import TimeMention
 
 __all__ = ["find_dates"]
 
-_PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
 
-
-def _windows(text: str, rule: Rule) -> list[tuple[int, int]]:
-    assert rule.anchor is not None
+def _windows(text: str, rule: Rule, hits: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Merged windows around the hits of the rule's trigger classes."""
+    if len(rule.triggers) == 1:
+        starts = hits.get(rule.triggers[0], [])
+    else:
+        starts = sorted(p for name in rule.triggers for p in hits.get(name, ()))
     out: list[tuple[int, int]] = []
     n = len(text)
-    for a in rule.anchor.finditer(text):
-        lo = max(0, a.start() - rule.back)
-        hi = min(n, a.end() + rule.forward)
-        while hi < n and not text[hi].isspace():  # never cut a word at the window's end
-            hi += 1
+    back, forward = rule.back, rule.forward
+    for at in starts:
+        lo = at - back if at > back else 0
+        hi = at + forward
+        if hi >= n:
+            hi = n
+        else:
+            while hi < n and not text[hi].isspace():  # never cut a word at the window's end
+                hi += 1
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -38,21 +45,23 @@ def _windows(text: str, rule: Rule) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str, published: dt.date | None) -> list[Found]:
+    hits: dict[str, list[int]] = {}
+    for m in TRIGGER.finditer(text):
+        name = m.lastgroup
+        assert name is not None
+        hits.setdefault(name, []).append(m.start())
     found: list[Found] = []
     for rule in RULES:
-        if rule.anchor is None:
-            matches = list(rule.pattern.finditer(text))
-        else:
-            matches = [
-                m for lo, hi in _windows(text, rule) for m in rule.pattern.finditer(text, lo, hi)
-            ]
-        for m in matches:
-            try:
-                f = rule.handle(m, text, published)
-            except (KeyError, ValueError, OverflowError):
-                f = None
-            if f is not None and f.end > f.start:
-                found.append(f)
+        if not any(name in hits for name in rule.triggers):
+            continue
+        for lo, hi in _windows(text, rule, hits):
+            for m in rule.pattern.finditer(text, lo, hi):
+                try:
+                    f = rule.handle(m, text, published)
+                except (KeyError, ValueError, OverflowError):
+                    f = None
+                if f is not None and f.end > f.start:
+                    found.append(f)
     return found
 
 

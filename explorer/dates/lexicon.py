@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "MONTHS",
     "NUMBERS",
@@ -9,6 +11,9 @@ __all__ = [
     "SEASONS",
     "UNITS",
     "WEEKDAYS",
+    "day_number",
+    "month_number",
+    "number_value",
 ]
 
 MONTHS: dict[str, int] = {}
@@ -55,3 +60,29 @@ UNITS: dict[str, tuple[str, bool]] = {
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }  # fmt: skip
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month name or abbreviation ("Sept.", "Dec", "March")."""
+    w = word.lower().rstrip(".")
+    return MONTHS[w[:4] if w.startswith("sept") else w[:3] if len(w) > 3 else w]
+
+
+def day_number(word: str) -> int:
+    """The day of month in "3rd", "21", "07"."""
+    return int(re.sub(r"\D", "", word))
+
+
+def number_value(word: str) -> int:
+    """The value of a number word or numeral ("twenty-one", "3", "a"); -1 for vague amounts
+    ("several", "a few") or what is not a number."""
+    w = word.lower()
+    parts = re.split(r"[\s-]", w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    if w in NUMBERS:
+        return NUMBERS[w]
+    try:
+        return int(float(w))
+    except ValueError:
+        return -1

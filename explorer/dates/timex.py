@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 __all__ = [
+    "Found",
+    "day_found",
     "day_value",
+    "make_date",
     "month_interval",
     "quarter_interval",
     "season_interval",
@@ -15,6 +20,43 @@ __all__ = [
     "week_value",
     "year_interval",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate expression: span, TIMEX3 type and value, interval, granularity, rule."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str | None
+    anchored: bool
+    rule: str
+
+
+def make_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or None when it does not exist (31 February)."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def day_found(
+    m: re.Match[str],
+    rule: str,
+    d: dt.date | None,
+    span: tuple[int, int] | None = None,
+    unanchored: str = "XXXX-XX-XX",
+) -> Found:
+    """A day-granular DATE for the match (or ``span``); unanchored when ``d`` is None."""
+    s, e = span or m.span()
+    if d is None:
+        return Found(s, e, "DATE", unanchored, None, None, "day", False, rule)
+    return Found(s, e, "DATE", d.isoformat(), d, d, "day", True, rule)
 
 
 def day_value(d: dt.date) -> str:

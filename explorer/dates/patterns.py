@@ -1,0 +1,174 @@
+# ruff: noqa: E501  (a table of regular expressions reads best one rule per line)
+"""The rule table: one compiled pattern per rule, its handler, and the trigger words it needs.
+
+Speed: the text is scanned once with :data:`TRIGGER`, a cheap pattern of the words every
+temporal expression contains (month and weekday names, time units, four-digit years, clock
+times, ...). Each hit names a trigger class; a rule's full pattern only runs in small windows
+(``back`` characters before and ``forward`` after) around hits of the classes it listens to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from explorer.dates.absolute import (
+    h_decade,
+    h_iso,
+    h_month,
+    h_month_day,
+    h_month_day_year,
+    h_month_rel_year,
+    h_month_year,
+    h_numeric,
+    h_quarter,
+    h_season,
+    h_time,
+    h_year,
+    month_match,
+)
+from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
+from explorer.dates.relative import (
+    h_anaphoric_quarter,
+    h_deictic_day,
+    h_number_unit,
+    h_relative_unit,
+    h_time_on_day,
+    h_weekday,
+    h_weekend,
+    h_year_earlier,
+)
+from explorer.dates.timex import Found
+
+__all__ = ["RULES", "TRIGGER", "Rule"]
+
+Handler = Callable[[re.Match[str], str, dt.date | None], "Found | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern, its handler, the trigger classes it listens to and its reach."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handle: Handler
+    triggers: tuple[str, ...]
+    back: int = 0
+    forward: int = 0
+
+
+# --- building blocks -------------------------------------------------------------------------
+MONTH_ABBR = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+NUMWORD = (
+    rf"(?:{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|"
+    r"a couple of|couple of|a few|a dozen|dozens of|hundreds of|an?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    rf"eighteen|nineteen|{TENS}|hundred|few|several|many|some)"
+)
+UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century)"
+UNITS_PLURAL = (
+    r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+)
+_REL = r"(?P<rel>last|next|this|past|coming|previous|current)"
+_VAGUE = r"(?:(?:about|almost|nearly|roughly|some|around|approximately|at least|more than|less than|over|under|just|barely|only)\s+)?"  # fmt: skip
+
+# --- trigger classes ---------------------------------------------------------------------------
+# Order matters where two classes could start at one position: units come before months so
+# that "Decade" is a unit, not "Dec".
+TRIGGER_CLASSES: dict[str, str] = {
+    "year": r"(?:1[89]|20)\d\d",
+    "clock": r"\d{1,2}(?::[0-5]\d)?\s*(?:[aApP]\.?[mM]\b)|[Nn]oon|NOON|[Mm]idnight",
+    "slash": r"\d{1,2}/\d",
+    "unit": r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Qq]uarter|"
+    r"[Yy]ear|[Dd]ecade|[Cc]entur|[Hh]alf|[Pp]eriod|MONTH|YEAR|WEEK)",
+    "mon": r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"
+    r"AUG|SEP|OCT|NOV|DEC)",
+    "wd": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)(?:day|DAY)",
+    "deictic": r"(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|TODAY|TONIGHT|YESTERDAY)",
+    "season": r"(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|SPRING|SUMMER|FALL|WINTER)",
+    "ref": r"(?:[Nn]ow|NOW|[Cc]urrent|[Pp]resent|[Tt]hese|[Rr]ecent|[Ll]ately|[Pp]ast|[Ff]uture|"
+    r"[Ff]ormerly)",
+    "set": r"(?:[Dd]aily|[Ee]very|[Ee]ach|[Pp]er|[Aa]nnually)",
+}
+TRIGGER: re.Pattern[str] = re.compile(
+    r"(?P<decade>'\d0s)|\b(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in TRIGGER_CLASSES.items())
+    + ")"
+)
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_I = re.IGNORECASE
+_UNITS = ("unit",)
+RULES: list[Rule] = [
+    Rule("iso", _c(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), h_iso, ("year",), 0, 12),
+    Rule("numeric", _c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b"),
+         h_numeric, ("slash",), 0, 10),
+    Rule("month day year", _c(rf"\b(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b"),
+         h_month_day_year, ("mon",), 0, 25),
+    Rule("day month year", _c(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_ABBR}),?\s+(?P<y>{YEAR})\b"),
+         h_month_day_year, ("mon",), 10, 20),
+    Rule("month day", _c(rf"\b(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?![,.]?\d|\s*(?:%|percent|million|billion))"),
+         h_month_day, ("mon",), 0, 30),
+    Rule("day month", _c(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_FULL})\b"), h_month_day, ("mon",), 10, 10),
+    Rule("month rel year", _c(rf"\b(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+         h_month_rel_year, ("mon",), 0, 25),
+    Rule("month year", _c(rf"\b(?P<mon>{MONTH_ABBR}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), h_month_year, ("mon",), 0, 20),
+    Rule("month", _c(
+        r"\b(?:(?:in|In|since|Since|by|By|until|Until|through|from|From|to|of|before|after|during|between|and|or|late|Late|early|Early|end|start|beginning)\s+|mid-)"
+        rf"(?P<x>(?:(?P<rel>last|next|this)\s+)?(?P<mon>{MONTH_FULL}))\b"
+        rf"|(?P<x2>(?P<rel2>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon2>{MONTH_FULL}))\b"
+        r"|\b(?P<x3>(?P<mon3>January|February|April|June|July|August|September|October|November|December))\b(?!\s+\d)"
+    ), lambda m, t, p: h_month(month_match(m), t, p), ("mon",), 25, 12),
+    Rule("weekday", _c(
+        rf"(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY.upper()})"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"
+    ), h_weekday, ("wd",), 12, 22),
+    Rule("deictic", _c(r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _I),
+         h_deictic_day, ("deictic",), 0, 22),
+    Rule("relative unit", _c(rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+(?P<unit>week|weekend|month|quarter|year|spring|summer|fall|autumn|winter)\b", _I),
+         h_relative_unit, ("unit", "season"), 40, 10),
+    Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"),
+         lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
+    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)\b", _I),
+         h_time_on_day, ("clock",), 0, 30),
+    Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"),
+         h_year_earlier, _UNITS, 12, 25),
+    Rule("the quarter", _c(r"\b[Tt]he\s+(?:latest\s+|most\s+recent\s+|recent\s+|just-ended\s+|fiscal\s+)?quarter\b(?![-\s](?:century|mile|of\s+(?:a|an|the)\b))"),
+         h_anaphoric_quarter, _UNITS, 25, 20),
+    Rule("the weekend", _c(r"\b[Tt]he\s+weekend\b"), h_weekend, _UNITS, 5, 8),
+    Rule("recent units", _c(r"\brecent\s+(?:years|months|weeks|days|decades)\b", _I), h_recent, ("ref",), 0, 20),
+    Rule("number and unit", _c(
+        rf"(?P<x>\b(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<n>{NUMWORD})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further)\s+)?(?P<unit>{UNIT}s?)\b)(?:\s+(?P<dir>ago|earlier|later|before|after)\b)?(?!-old|\s+old)",
+        _I), h_number_unit, _UNITS, 70, 30),
+    Rule("bare duration", _c(rf"(?:\b(?:for|over|in|within|lasting)\s+)(?P<x>(?P<n>)(?P<unit>{UNITS_PLURAL}))\b(?!\s+ago)", _I),
+         h_duration, _UNITS, 12, 14),
+    Rule("quarter", _c(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<quarter>quarter)|(?P<half>half))(?:\s+of\s+(?P<y>{YEAR}))?\b", _I),
+         h_quarter, _UNITS, 25, 20),
+    Rule("season", _c(rf"(?P<x>(?:\b(?P<rel>last|next|this|the)\s+)(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)\b", _I),
+         h_season, ("season",), 8, 16),
+    Rule("decade", _c(r"(?P<x>\b(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?:(?P<full>(?:19|20)\d0)s|'(?P<short>\d)0s))\b"),
+         h_decade, ("year", "decade"), 22, 6),
+    Rule("year", _c(rf"(?P<x>\b(?:fiscal\s+)?(?P<y>{YEAR}))\b(?!-\d|\.\d|,\d)"), h_year, ("year",), 8, 6),
+    Rule("time", _c(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)", _I),
+         h_time, ("clock",), 0, 12),
+    Rule("reference", _c(r"\b(?:now|currently|nowadays|at present|these days|recently|lately|in the past|the past(?!\s+\w+\s+(?:days|weeks|months|years))|in the future|the future|formerly)\b", _I),
+         h_ref, ("ref",), 8, 12),
+    Rule("set", _c(rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|(?:every|each|per)\s+(?P<unit>{UNIT}))\b", _I),
+         h_set, ("set", "unit"), 0, 14),
+]  # fmt: skip
