@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 from explorer.errors import ExplorerError
 from explorer.gazetteer import Gazetteer, Match, default_gazetteer, name_key
 from explorer.gazetteer.build import NameKind
-from explorer.geocoding.rank import Ranked, rank
-from explorer.model import PlaceMention
+from explorer.model import Place, PlaceMention
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import is_institution, person_tokens, said_follows
 from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
-from explorer.places.resolve import Area, Context, choose
+from explorer.places.resolve import Area, Name, Ranked, rank, resolve_names
 
 __all__ = ["geoparse"]
 
@@ -263,70 +261,47 @@ def geoparse(
                 continue
         survivors.append((n, s, ranked))
 
-    # 4. context: regions named in the article, and its focus
-    ctx = Context()
-    focus: Counter[str] = Counter()
-    own_area: dict[int, tuple[str, str]] = {}
+    # 4. resolve every distinct name jointly with the rest of the article
+    names: dict[str, Name] = {}
+    fixed: dict[str, Place | None] = {}
+    labels: dict[str, str] = {}
     for n, s, ranked in survivors:
+        labels.setdefault(s.key, s.text)
         if s.demonym:
-            place = demonym_place(gaz, s.key)
-            if place is not None:
-                ctx.add(place)
+            fixed[s.key] = demonym_place(gaz, s.key)
             continue
-        top = ranked[0]
-        if n in qualifiers or (
-            top.place.feature in ("country", "admin1")
-            and (len(ranked) == 1 or top.score - ranked[1].score > 1.5)
-        ):
-            ctx.add(top.place)
-        if top.place.country_code and (len(ranked) == 1 or top.score - ranked[1].score > 1):
-            focus[top.place.country_code] += 1
-            if top.place.feature in ("populated_place", "admin2") and top.place.admin1_code:
-                area = (top.place.country_code, top.place.admin1_code)
-                ctx.nearby[area] += 1
-                own_area[n] = area
-    if focus:
-        ctx.focus = focus.most_common(1)[0][0]
+        name = names.get(s.key)
+        if name is None:
+            name = names[s.key] = Name(s.key, s.text, ranked)
+        if n in qualifiers and name.qualified is None:
+            name.qualified = qualifiers[n]
+    choices, support = resolve_names(list(names.values()), fixed, labels)
 
-    # 5. resolve, one sense per article for qualified names
-    sense: dict[str, tuple[object, float, str]] = {}
-    for n, s, ranked in survivors:
-        if n in qualifiers:
-            place, score, reason = choose(ranked, ctx, qualifiers[n])
-            if place is not None:
-                sense[s.key] = (place, score, f"same place as '{s.text}, {qualifiers[n][1]}'")
     out: list[PlaceMention] = []
     for n, s, ranked in survivors:
-        if (
-            SMALL_NEEDS_SUPPORT
-            and not s.demonym
-            and n not in qualifiers
-            and s.key not in sense
-            and s.first == s.last
-            and all(
-                r.place.feature == "populated_place" and r.place.population < SMALL_NEEDS_SUPPORT
-                for r in ranked
-            )
-            and not any(
-                r.place.country_code
-                and r.place.admin1_code
-                and (r.place.country_code, r.place.admin1_code) in ctx.admin1
-                for r in ranked
-            )
-        ):
-            continue  # a one-word village name with nothing in the article to back it
         if s.demonym:
-            place = demonym_place(gaz, s.key)
+            place = fixed.get(s.key)
             reason = f"demonym of {place.name}" if place else "demonym"
             out.append(
                 PlaceMention(s.text, s.start, s.end, place, 0.9 if place else 0.0, reason, True)
             )
             continue
+        if (
+            SMALL_NEEDS_SUPPORT
+            and names[s.key].qualified is None
+            and s.first == s.last
+            and support.get(s.key, 0.0) < 0.5
+            and all(
+                r.place.feature == "populated_place" and r.place.population < SMALL_NEEDS_SUPPORT
+                for r in ranked
+            )
+        ):
+            continue  # a one-word village name with nothing in the article to back it
         if n in qualifiers:
-            place, score, reason = choose(ranked, ctx, qualifiers[n])
-        elif s.key in sense:
-            place, score, reason = sense[s.key]  # type: ignore[assignment]
+            place, score, reason = resolve_names(
+                [Name(s.key, s.text, ranked, qualified=qualifiers[n])], {}, labels
+            )[0][s.key]
         else:
-            place, score, reason = choose(ranked, ctx, own=own_area.get(n))
+            place, score, reason = choices[s.key]
         out.append(PlaceMention(s.text, s.start, s.end, place, score, reason, False))
     return out
