@@ -1,124 +1,334 @@
-"""Maps without the internet: Leaflet and plugin files inlined into the HTML.
+"""Maps and charts that draw without the internet, in JupyterLab and in exported HTML.
 
-A folium map refers to about a dozen files on CDNs (Leaflet, jQuery, Bootstrap, Font Awesome,
-plugins); offline, in JupyterLab or in an exported file, it stays blank. :func:`make_offline`
-makes a map render with every script and stylesheet it needs inlined from files shipped with
-Explorer (``explorer/views/assets``, see its README for sources and licences) or with folium,
-and without the ones Explorer's maps do not use (Bootstrap, Font Awesome, awesome-markers).
-``assets="cdn"`` keeps folium's CDN links for people who prefer them.
+Folium maps refer to Leaflet, jQuery, Bootstrap, Font Awesome and plugin files on about a dozen
+CDNs; offline they stay blank ("L is not defined"). :func:`make_offline` makes a map inline every
+such file into its HTML, whether the map is saved, rendered or shown in JupyterLab (folium puts
+the same HTML in an iframe's ``srcdoc``). The files come from the PyPI package ``folium-offline``
+(MIT), which ships, for each folium release, the exact files that release links to, keyed by
+URL: all of folium's plugins are covered. Bootstrap, Font Awesome and awesome-markers (about
+1.1 MB) are left out unless the map uses icon markers.
+
+One switch, ``assets_mode``: ``"offline"`` (the default) or ``"cdn"`` (folium's and altair's
+CDN links, for those who prefer them). ``None`` means the ``EXPLORER_ASSETS`` environment
+variable, else ``"offline"``.
+
+Also here: :func:`add_country_basemap`, a background of country outlines that needs no tile
+server; :func:`chart_html`, a self-contained altair chart page (Vega inlined from
+``vl-convert-python``); and :func:`enable_offline_charts` for altair in JupyterLab.
 """
 
 from __future__ import annotations
 
+import ast
+import hashlib
+import importlib.util
+import json
+import os
 import re
-import types
+import warnings
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+import folium
+from branca.element import Figure
 
 from explorer.errors import ConfigurationError
 
 __all__ = [
     "ASSET_MODES",
+    "OfflineFigure",
+    "add_country_basemap",
+    "asset_for_url",
+    "chart_html",
     "enable_offline_charts",
+    "external_references",
     "inline_assets",
     "make_offline",
     "offline_map_html",
+    "resolve_assets_mode",
 ]
 
 ASSET_MODES = ("offline", "cdn")
+ENV_VAR = "EXPLORER_ASSETS"
 
-# basename of a CDN URL -> (package, file)
-_FILES: dict[str, tuple[str, str]] = {
-    "leaflet.js": ("explorer.views", "assets/leaflet.js"),
-    "leaflet.css": ("explorer.views", "assets/leaflet.css"),
-    "jquery-3.7.1.min.js": ("explorer.views", "assets/jquery.min.js"),
-    "leaflet.markercluster.js": ("explorer.views", "assets/leaflet.markercluster.js"),
-    "MarkerCluster.css": ("explorer.views", "assets/MarkerCluster.css"),
-    "MarkerCluster.Default.css": ("explorer.views", "assets/MarkerCluster.Default.css"),
-    "leaflet.timeline.min.js": ("explorer.views", "assets/leaflet.timeline.js"),
-    "moment.min.js": ("explorer.views", "assets/moment.min.js"),
-    "leaflet.textpath.min.js": ("explorer.views", "assets/leaflet.textpath.js"),
-    "leaflet_heat.min.js": ("folium", "templates/leaflet_heat.min.js"),
-}
-# Not used by Explorer's maps (icons, Bootstrap widgets): dropped offline.
-_UNUSED = (
-    "bootstrap.bundle.min.js",
+# Needed only by icon markers (folium.Icon, BeautifyIcon, "fa"/"glyphicon" classes): ~1.1 MB.
+_ICON_ASSETS = (
     "bootstrap.min.css",
+    "bootstrap.bundle.min.js",
     "bootstrap-glyphicons.css",
     "all.min.css",
     "leaflet.awesome-markers.js",
     "leaflet.awesome-markers.css",
     "leaflet.awesome.rotate.min.css",
 )
-_SCRIPT = re.compile(r'<script src="(https?://[^"]+)"></script>')
-_STYLE = re.compile(r'<link rel="stylesheet" href="(https?://[^"]+)"\s*/?>')
+_USES_ICONS = re.compile(
+    r"L\.AwesomeMarkers\.icon|BeautifyIcon|class=\\?[\"'][^\"']*\b(?:fa[srb]?|glyphicon)\b"
+)
+_SCRIPT_TAG = re.compile(r'<script\s+src="((?:https?:)?//[^"]+)"\s*>\s*</script>')
+_CSS_TAG = re.compile(r'<link\s+rel="stylesheet"\s+href="((?:https?:)?//[^"]+)"\s*/?>')
+_VERSION = re.compile(r"@[^/]+|(?<=/)v?\d+(?:\.\d+)+[^/]*(?=/)")
+
+
+def resolve_assets_mode(assets_mode: str | None = None) -> str:
+    """``assets_mode``, else ``$EXPLORER_ASSETS``, else ``"offline"``; checked."""
+    mode = assets_mode if assets_mode is not None else os.environ.get(ENV_VAR) or "offline"
+    if mode not in ASSET_MODES:
+        raise ConfigurationError(
+            f"assets mode must be one of {', '.join(ASSET_MODES)}, not {mode!r}"
+        )
+    return mode
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the files come from
 
 
 @cache
-def _read(package: str, name: str) -> str:
-    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
-
-
-def _content(url: str) -> str | None:
-    base = url.rstrip("/").rsplit("/", 1)[-1]
-    if base in _UNUSED:
-        return ""
-    where = _FILES.get(base)
-    if where is None:
+def _library() -> dict[str, str]:
+    """URL -> file content, from ``folium-offline``'s module source (parsed, not imported:
+    importing that package would load a second copy of folium and 7 MB of strings)."""
+    spec = importlib.util.find_spec("offlinefolium")
+    if spec is None or not spec.submodule_search_locations:
         raise ConfigurationError(
-            f"no offline copy of {url}; build the map with assets='cdn' to load it online"
+            "offline maps need the folium-offline package (pip install folium-offline), "
+            "or use assets_mode='cdn' to load Leaflet from CDNs"
         )
-    return _read(*where)
+    source = Path(next(iter(spec.submodule_search_locations)), "elements.py")
+    files: dict[str, str] = {}
+    for node in ast.parse(source.read_text(encoding="utf-8")).body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target, value = node.targets[0], node.value
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == "_res"
+            and isinstance(target.slice, ast.Constant)
+            and isinstance(target.slice.value, str)
+            and isinstance(value, ast.Constant)
+            and isinstance(value.value, str)
+        ):
+            files[target.slice.value] = value.value
+    if not files:
+        raise ConfigurationError(f"no files found in {source}; is folium-offline up to date?")
+    return files
 
 
-def inline_assets(html: str) -> str:
-    """Replace CDN ``<script src>`` and stylesheet links by the files' contents."""
+def _unversioned(url: str) -> str:
+    return _VERSION.sub("", url.split("://", 1)[-1].lstrip("/"))
+
+
+@cache
+def _by_unversioned() -> dict[str, str]:
+    return {_unversioned(url): url for url in _library()}
+
+
+def asset_for_url(url: str) -> str:
+    """The content of the file at a CDN ``url`` that folium links to, without fetching it.
+
+    An exact URL first; else the same file in another version (with a warning: folium and
+    folium-offline releases drifted apart); else :class:`ConfigurationError`.
+    """
+    files = _library()
+    full = "https:" + url if url.startswith("//") else url
+    if full in files:
+        return files[full]
+    near = _by_unversioned().get(_unversioned(full))
+    if near is not None:
+        warnings.warn(f"offline maps: {url} served from {near}", stacklevel=2)
+        return files[near]
+    raise ConfigurationError(
+        f"no offline copy of {url} (update folium-offline to match folium), "
+        "or use assets_mode='cdn' to load it from its CDN"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Maps
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+_EXTERNAL_URL = r"url\(\s*(?![\"']?(?:data:|#))[^)]*\)"
+
+
+def _local_css(css: str) -> str:
+    """CSS that asks for no other file: font faces without an inlined (data:) font are dropped,
+    other fonts keep only their data: sources, and other external images become ``none``."""
+
+    def font_face(m: re.Match[str]) -> str:
+        block = m.group(0)
+        if "data:" not in block:
+            return ""
+        return re.sub(r",?\s*" + _EXTERNAL_URL + r"\s*(?:format\([^)]*\))?", "", block)
+
+    return re.sub(_EXTERNAL_URL, "none", _FONT_FACE.sub(font_face, css))
+
+
+def _basename(url: str) -> str:
+    return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def inline_assets(html: str, *, icons: bool | None = None) -> str:
+    """Replace the CDN ``<script src>`` and stylesheet links of a rendered folium page by the
+    files' contents. ``icons``: keep Bootstrap, Font Awesome and awesome-markers (default: only
+    when the page uses icon markers). A file included twice (jQuery) is kept once."""
+    if icons is None:
+        icons = bool(_USES_ICONS.search(html))
+    seen: set[str] = set()
+
+    def content(url: str) -> str | None:
+        if not icons and _basename(url) in _ICON_ASSETS:
+            return None
+        text = asset_for_url(url)
+        digest = hashlib.sha1(text.encode()).hexdigest()
+        if digest in seen:
+            return None
+        seen.add(digest)
+        return text
 
     def script(m: re.Match[str]) -> str:
-        code = _content(m.group(1))
-        if not code:
+        code = content(m.group(1))
+        if code is None:
             return ""
-        return "<script>" + code.replace("</script", "<\\/script") + "</script>"
+        code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+        return f'<script data-asset="{_basename(m.group(1))}">{code}</script>'
 
     def style(m: re.Match[str]) -> str:
-        css = _content(m.group(1))
-        return "" if not css else "<style>" + css.replace("</style", "<\\/style") + "</style>"
+        css = content(m.group(1))
+        if css is None:
+            return ""
+        css = re.sub(r"</(style)", r"<\\/\1", _local_css(css), flags=re.IGNORECASE)
+        return f'<style data-asset="{_basename(m.group(1))}">{css}</style>'
 
-    return _STYLE.sub(style, _SCRIPT.sub(script, html))
+    return _CSS_TAG.sub(style, _SCRIPT_TAG.sub(script, html))
 
 
-def make_offline(fmap: Any, assets: str = "offline") -> Any:
-    """Make ``fmap`` (a folium Map) render with inlined assets everywhere: ``save()``,
-    ``get_root().render()`` and its display in JupyterLab. Returns the same map."""
-    if assets not in ASSET_MODES:
-        raise ConfigurationError(f"assets must be one of {', '.join(ASSET_MODES)}, not {assets!r}")
-    if assets == "cdn":
-        return fmap
-    figure = fmap.get_root()
-    if getattr(figure, "_explorer_offline", False):
-        return fmap
-    original = figure.render
+class OfflineFigure(Figure):
+    """A branca Figure whose HTML has every script and stylesheet inlined."""
 
-    def render(self: Any, **kwargs: Any) -> str:
-        return inline_assets(original(**kwargs))
+    explorer_icons: bool | None = None
 
-    figure.render = types.MethodType(render, figure)
-    figure._explorer_offline = True
+    def render(self, **kwargs: Any) -> str:
+        return inline_assets(str(super().render(**kwargs)), icons=self.explorer_icons)
+
+
+def make_offline(
+    fmap: folium.Map, assets_mode: str | None = "offline", *, icons: bool | None = None
+) -> folium.Map:
+    """Make ``fmap`` render with its files inlined (``"offline"``) or linked (``"cdn"``)
+    everywhere: ``save()``, ``get_root().render()``, and its display in JupyterLab. The map's
+    Figure is switched to :class:`OfflineFigure` (or back); the same map is returned."""
+    mode = resolve_assets_mode(assets_mode)
+    figure = _figure(fmap)
+    if mode == "offline":
+        _set_class(figure, OfflineFigure)
+        figure.explorer_icons = icons  # type: ignore[attr-defined]
+    elif isinstance(figure, OfflineFigure):
+        _set_class(figure, Figure)
     return fmap
 
 
-def offline_map_html(fmap: Any) -> str:
-    """The map as one self-contained HTML page."""
-    return str(make_offline(fmap).get_root().render())
+def _set_class(figure: Any, cls: type[Figure]) -> None:
+    # the Figure keeps its children (header, html, script), which a new Figure would not have
+    figure.__class__ = cls
 
 
-def enable_offline_charts() -> None:
-    """Draw altair charts in JupyterLab without loading Vega from a CDN (vl-convert bundles it).
+def _figure(fmap: folium.Map) -> Figure:
+    root = fmap.get_root()
+    if isinstance(root, Figure):
+        return root
+    figure = Figure()
+    figure.add_child(fmap)
+    return figure
 
-    Folium maps built by Explorer are offline already (see :func:`make_offline`).
-    """
+
+def offline_map_html(
+    fmap: folium.Map, assets_mode: str | None = "offline", *, icons: bool | None = None
+) -> str:
+    """The map as one HTML page (self-contained unless ``assets_mode="cdn"``), without
+    changing the map."""
+    mode = resolve_assets_mode(assets_mode)
+    html = str(Figure.render(_figure(fmap)))  # folium's own rendering: CDN links
+    return inline_assets(html, icons=icons) if mode == "offline" else html
+
+
+def external_references(html: str) -> list[str]:
+    """URLs a page would fetch from the network: ``<script src>``, stylesheet links, CSS
+    ``@import`` and ``url()``, and tile layer URL templates."""
+    patterns = (
+        r'<script[^>]*\ssrc="((?:https?:)?//[^"]+)"',
+        r'<link[^>]*\shref="((?:https?:)?//[^"]+)"',
+        r"@import\s+(?:url\()?[\"']?((?:https?:)?//[^\"')\s]+)",
+        r"url\(\s*[\"']?((?:https?:)?//[^\"')\s]+)",
+        r"L\.tileLayer\(\s*\"([^\"]+)\"",
+    )
+    return [url for p in patterns for url in re.findall(p, html)]
+
+
+def add_country_basemap(
+    fmap: folium.Map,
+    *,
+    digits: int = 1,
+    land: str = "#f2efe9",
+    border: str = "#9a9a9a",
+    sea: str = "#cfe3f1",
+) -> folium.GeoJson:
+    """A background that needs no tile server: country outlines (``countryinfo``'s GeoJSON,
+    coordinates rounded to ``digits`` decimals, ~0.1° by default) on a sea-coloured map."""
+    from explorer.views.outlines import country_outlines
+
+    style = {"fillColor": land, "color": border, "weight": 0.6, "fillOpacity": 1}
+    layer = folium.GeoJson(
+        country_outlines(digits),
+        name="Countries",
+        style_function=lambda _feature: style,
+        interactive=False,
+        control=False,
+    )
+    layer.add_to(fmap)
+    # without a tile layer Leaflet knows no zoom limits, and marker clusters need them
+    if "maxZoom" not in fmap.options:
+        fmap.options.setdefault("max_zoom", 18)
+    if "minZoom" not in fmap.options:
+        fmap.options.setdefault("min_zoom", 1)
+    # the map's id outranks leaflet.css, which is inlined after this rule
+    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
+        folium.Element(f"<style>#{fmap.get_name()}.leaflet-container{{background:{sea}}}</style>"),
+        name=f"{fmap.get_name()}_sea",
+    )
+    return layer
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts (altair)
+
+
+class _ScriptSafeJSON(json.JSONEncoder):
+    """JSON that cannot close the ``<script>`` it is embedded in: article text in a chart's
+    data may hold ``</script>``, which altair's ``to_html`` writes as is."""
+
+    def encode(self, o: Any) -> str:
+        text = super().encode(o)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_html(chart: Any, assets_mode: str | None = None) -> str:
+    """An altair chart as one HTML page. ``"offline"``: Vega, Vega-Lite and vega-embed inlined
+    from ``vl-convert-python`` (about 0.9 MB); ``"cdn"``: loaded from jsDelivr."""
+    mode = resolve_assets_mode(assets_mode)
+    return str(chart.to_html(inline=mode == "offline", json_kwds={"cls": _ScriptSafeJSON}))
+
+
+def enable_offline_charts(assets_mode: str | None = None) -> None:
+    """Draw altair charts in JupyterLab without a CDN: the ``jupyter`` renderer (a
+    JupyterChart widget) with the Vega bundle from ``vl-convert-python``. ``"cdn"`` turns
+    that off and goes back to altair's default renderer."""
     import altair as alt
 
-    alt.JupyterChart.enable_offline()
-    alt.renderers.enable("jupyter", offline=True)
+    if resolve_assets_mode(assets_mode) == "offline":
+        alt.JupyterChart.enable_offline()
+        alt.renderers.enable("jupyter", offline=True)
+    else:
+        alt.JupyterChart.enable_offline(False)
+        alt.renderers.enable("default")
