@@ -18,7 +18,7 @@ from explorer.gazetteer import Gazetteer, Match, default_gazetteer, name_key
 from explorer.gazetteer.build import NameKind
 from explorer.model import Place, PlaceMention
 from explorer.places.demonyms import demonym_keys, demonym_place
-from explorer.places.guards import is_institution, person_tokens, said_follows
+from explorer.places.guards import is_institution, person_keys, person_tokens, said_follows
 from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
@@ -28,6 +28,9 @@ __all__ = ["geoparse"]
 
 _BIG = ("country", "admin1", "continent", "region")
 SMALL_NEEDS_SUPPORT = 30_000
+# a one-word name the article uses for a person is no place anywhere in it, unless it is a
+# city this big ("Ottawa said" is the government)
+PERSON_MAX_POPULATION = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -183,6 +186,9 @@ def geoparse(
 
     # 1. guards, and the candidates of each surviving span
     surnames |= _unknown_first_names(text, tokens, spans, found, common)
+    persons = person_keys(
+        text, [(s.key, s.start, s.end) for s in spans if s.first == s.last and not s.demonym]
+    )
     kept: list[tuple[Span, list[Ranked]]] = []
     for s in spans:
         confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
@@ -196,7 +202,12 @@ def geoparse(
         ranked = rank(found.get(s.key, ()))
         if not ranked:
             continue
-        big = any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked)
+        big = any(
+            r.place.feature in _BIG
+            and r.kind <= NameKind.ALIAS
+            and (r.place.feature != "admin1" or r.place.population >= 300_000)
+            for r in ranked
+        )
         letters = s.text.replace(".", "").replace(" ", "")
         if len(letters) <= 1:
             continue  # "I", "A"
@@ -223,7 +234,15 @@ def geoparse(
             )
         ):
             continue  # "Sen.", "Nov.", "No.": abbreviations that are not of a state or country
-        if single and not big and (s.key in surnames or said_follows(text, s.end)):
+        if (
+            single
+            and not big
+            and (
+                s.key in surnames
+                or said_follows(text, s.end)
+                or (s.key in persons and ranked[0].place.population < PERSON_MAX_POPULATION)
+            )
+        ):
             continue
         if single and not big and s.key in common and _in_capitalised_run(text, tokens, s):
             continue  # "Main Street", "Police Department": part of another name
@@ -235,7 +254,12 @@ def geoparse(
         s, ranked = kept[n]
         t, t_ranked = kept[n + 1]
         between = text[s.end : t.start]
-        if between in (", ", ",", " in ", ", in ") and t_ranked:
+        if (
+            between in (", ", ",", " in ", ", in ")
+            and t_ranked
+            and ranked
+            and ranked[0].place.feature not in _BIG
+        ):
             areas = _areas(t_ranked)
             if areas and any(
                 r.place.country_code == cc and (a1 is None or r.place.admin1_code == a1)

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import re
+
 from explorer.places.lexicon import (
     DESIGNATORS,
     FIRST_NAMES,
@@ -24,7 +26,21 @@ from explorer.places.lexicon import (
 )
 from explorer.places.mentions import Token
 
-__all__ = ["person_tokens", "said_follows"]
+__all__ = ["person_keys", "person_tokens", "said_follows"]
+
+_VERBS = "|".join(sorted(PERSON_VERBS))
+# "Holroyd said", "Holroyd, 74,", "Holroyd's daughter", "the Bush administration"
+_PERSON_AFTER = re.compile(
+    rf"(?:[’'”\"]?,?[ \t]+(?:{_VERBS}|also said|later said|has said|had said|who said)\b"
+    r"|,[ \t]+\d{1,3},"
+    r"|['’]s[ \t]+(?:son|sons|daughter|daughters|wife|husband|father|mother|brother|sister|"
+    r"family|parents|widow|attorney|lawyer|spokesman|spokeswoman|campaign|administration|"
+    r"death|funeral|girlfriend|boyfriend|friend|children|home)\b"
+    r"|[ \t]+(?:administration|campaign|presidency)\b)"
+)
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b(?:{_VERBS}|according to|said of|thanked|praised|criticized|told)[ \t]+)$"
+)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -81,6 +97,19 @@ def said_follows(text: str, end: int) -> bool:
     rest = text[end : end + 12].lstrip(" ,")
     word = rest.split(" ", 1)[0].strip(".,;:").lower()
     return word in PERSON_VERBS
+
+
+def person_keys(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
+    """Keys of one-word names that the article uses for a person at least once: followed by a
+    speech verb, an age or a family word, or preceded by "said", "according to"...
+    ``spans``: (key, start, end) of one-word candidates."""
+    out: set[str] = set()
+    for key, start, end in spans:
+        if key in out:
+            continue
+        if _PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
+            out.add(key)
+    return out
 
 
 def is_institution(key: str) -> bool:

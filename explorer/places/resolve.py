@@ -60,6 +60,7 @@ FOCUS_BONUS = 1.0
 MAX_CANDIDATES = 40
 CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour
 STRONG = 0.45  # a vote this large counts as the article backing a small place
+SAME_ADMIN1 = 0.6
 CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
 
 Area = tuple[str, str | None]
@@ -213,7 +214,7 @@ def _support(p: Place, v: _Votes) -> tuple[float, bool]:
             by_region = v.admin1.get((cc, a1), 0.0)
             if by_region and CONTAINED * by_region > best:
                 best, contained = CONTAINED * by_region, True
-            best = max(best, 0.5 * v.in_admin1.get((cc, a1), 0.0))
+            best = max(best, SAME_ADMIN1 * v.in_admin1.get((cc, a1), 0.0))
             if p.feature == "admin2":
                 best = max(best, 0.9 * v.in_admin2.get((cc, a1, p.name), 0.0))
             elif p.admin2:
@@ -227,6 +228,12 @@ def _support(p: Place, v: _Votes) -> tuple[float, bool]:
             for dlo in (-1, 0, 1):
                 best = max(best, 0.8 * v.cells.get((la + dla, lo + dlo), 0.0))
     return best, contained
+
+
+def _shares_words(words: set[str], other: str) -> bool:
+    """"Dublin" and "Dublin City": one name inside the other is no independent evidence."""
+    theirs = set(other.split())
+    return words <= theirs or theirs <= words
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -261,11 +268,14 @@ def _score_all(
     out: dict[str, list[Scored]] = {}
     for n in names:
         scored = []
+        words = set(n.key.split())
+        related = {o for o in votes if o == n.key or _shares_words(words, o)}
         for r in n.cands:
             p = r.place
             s, why = r.score, ""
             if (
                 p.feature == "populated_place"
+                and (lead is None or lead == p.country_code)
                 and r.score <= _prior(p, r.kind) + 0.01  # not already a namesake
                 and (p.country_code, name_key(p.name)) in caps
             ):
@@ -273,7 +283,7 @@ def _score_all(
                 why = "national capital"
             total, strong, helper, best = 0.0, 0.0, "", 0.0
             for other, v in votes.items():
-                if other == n.key:
+                if other in related:
                     continue
                 sup, contained = _support(p, v)
                 total += sup
