@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from explorer.dates.context import is_future, tense
+from explorer.dates.context import clause_tense, is_future, tense
 from explorer.dates.lexicon import ORDINALS, SEASONS
 from explorer.dates.lexicon import day_number as _day
 from explorer.dates.lexicon import month_number as _month
@@ -25,8 +25,14 @@ def _year_for_month(
     text: str, m: re.Match[str], month: int, published: dt.date, day: int = 15
 ) -> int:
     """Year of a month (and day) named without one: the next occurrence when the clause speaks
-    of the future, else the occurrence nearest the publication date."""
-    when = tense(text, m.start(), m.end())
+    of the future; the latest past one when it speaks of the past, unless the next one is only
+    weeks ahead; else the occurrence nearest the publication date."""
+    import os
+
+    if os.environ.get("MODE") == "c":
+        when = clause_tense(text, m.start(), m.end())
+    else:
+        when = tense(text, m.start(), m.end())
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         d = _date(year, month, min(day, 28))
@@ -38,7 +44,6 @@ def _year_for_month(
         if upcoming:
             return upcoming[0]
     if when == "past":
-        # a past clause reaches back to the latest such month, unless it is only weeks ahead
         earlier = [(y, d) for y, d in options if d <= today]
         later = [(y, d) for y, d in options if d > today]
         if earlier and not (later and (later[0][1] - today).days <= 60):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_future", "sentence_bounds", "tense"]
+__all__ = ["clause_tense", "is_future", "sentence_bounds", "tense"]
 
 _FUTURE = re.compile(
     r"\b(will|shall|won't|going to|plans? to|planned|planning|scheduled|expected to|"
@@ -66,3 +66,39 @@ def is_future(text: str, start: int, end: int) -> bool:
             if best is None or distance < best[0]:
                 best = (distance, future)
     return best is not None and best[1]
+
+
+_CUES = re.compile(
+    r"\b(?:(?P<future>will|shall|won't|going to|plans? to|planning|scheduled|expected to|"
+    r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|tomorrow|due to|slated|"
+    r"as (?:soon|early) as|would|could|might|may|hopes? to|wants? to|to be held|'ll)"
+    r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|"
+    r"began|came|went|met|took|made|gave|fell|rose|held|left|sent|won|lost|became|brought|"
+    r"\w+ed))\b",
+    re.IGNORECASE,
+)
+_NOT_PAST = frozenset(
+    ("scheduled", "expected", "planned", "proposed", "needed", "indeed", "need", "speed", "feed",
+     "seed", "bed", "red", "shed", "hundred", "based")
+)  # fmt: skip
+
+
+def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | None:
+    """ "future" or "past" from the tense cue nearest the expression in its sentence (a cue
+    before it counts more than one after it), or None when the sentence has none."""
+    lo, hi = sentence_bounds(text, start, end)
+    lo, hi = max(lo, start - reach), min(hi, end + reach)
+    best: tuple[int, str] | None = None
+    for m in _CUES.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        kind = "future" if m.group("future") else "past"
+        if kind == "past" and m.group(0).lower() in _NOT_PAST:
+            if m.group(0).lower() in ("scheduled", "planned", "expected"):
+                kind = "future"
+            else:
+                continue
+        distance = start - m.end() if m.end() <= start else m.start() - end + 15
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return None if best is None else best[1]

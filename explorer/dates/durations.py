@@ -61,8 +61,11 @@ def h_set(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     table = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
              "annually": "P1Y", "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H"}  # fmt: skip
     if word in table:
-        if re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
-            return None  # "quarterly dividend": an adjective, not a time expression
+        # TimeML annotates "daily life" and "weekly address", not "quarterly dividend"
+        if word in ("quarterly", "monthly", "yearly") and re.match(
+            r"\s+[a-z]", text[m.end() : m.end() + 3]
+        ):
+            return None
         value = table[word]
     else:
         unit = m["unit"].lower()
@@ -80,7 +83,14 @@ def h_weekday_set(m: re.Match[str], text: str, pub: dt.date | None) -> Found | N
 
 
 def h_recent(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
-    return Found(*m.span(), "DATE", "PAST_REF", None, None, None, False, "recent units")
+    """ "recent years", "coming months": a stretch of unknown length (``PXY``, ``PXM``)."""
+    unit = m["unit"].lower()
+    unit = unit[:-3] + "y" if unit.endswith("ies") else unit.rstrip("s")
+    code, is_time = UNITS[unit]
+    if code == "DE":
+        code = "DE"
+    value = f"PTX{code}" if is_time else f"PX{code}"
+    return Found(*m.span(), "DURATION", value, None, None, None, False, "recent units")
 
 
 class WdSet:

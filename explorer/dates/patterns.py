@@ -30,10 +30,21 @@ from explorer.dates.absolute import (
     month_match,
 )
 from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
+from explorer.dates.named import (
+    h_century,
+    h_holiday,
+    h_midday,
+    h_near_future,
+    h_spelled_decade,
+    h_spelled_year,
+    h_the_year,
+    h_year_end,
+)
 from explorer.dates.relative import (
     h_anaphoric_quarter,
     h_deictic_day,
     h_number_unit,
+    h_part_of_day,
     h_relative_unit,
     h_time_on_day,
     h_weekday,
@@ -81,6 +92,22 @@ UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|
 UNITS_PLURAL = (
     r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
 )
+HOLIDAY = (
+    r"(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
+    r"New\s+Year\s+Day|Easter(?:\s+(?:Sunday|Day|week))|Election\s+Day|Independence\s+Day|"
+    r"Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)"
+)
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+SPELLED_YEAR = (
+    rf"(?:(?P<century>nineteen)[\s-]+(?P<rest>oh[\s-]+{_ONES}|{TENS}(?:[\s-]+{_ONES})?|{_TEENS})"
+    rf"|the\s+year\s+(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<unit>{_ONES}))?)"
+)
+ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty-first)"
+)
 _REL = r"(?P<rel>last|next|this|past|coming|previous|current)"
 _VAGUE = r"(?:(?:about|almost|nearly|roughly|some|around|approximately|at least|more than|less than|over|under|just|barely|only)\s+)?"  # fmt: skip
 
@@ -93,9 +120,13 @@ TRIGGER_CLASSES: dict[str, str] = {
     "slash": r"\d{1,2}/\d",
     "unit": r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Qq]uarter|"
     r"[Yy]ear|[Dd]ecade|[Cc]entur|[Hh]alf|[Pp]eriod|MONTH|YEAR|WEEK)",
+    "named": r"(?:Thanksgiving|Christmas|New Year|Easter|Election|Independence|Halloween|"
+    r"Valentine|Labor|Memorial|[Nn]ineteen|[Tt]wo thousand|[Tt]wenties|[Tt]hirties|[Ff]orties|"
+    r"[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties|[Mm]idday|[Tt]erm\b)",
     "mon": r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"
     r"AUG|SEP|OCT|NOV|DEC)",
     "wd": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)(?:day|DAY)",
+    "part": r"(?:[Mm]orning|[Aa]fternoon|[Ee]vening)",
     "deictic": r"(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|TODAY|TONIGHT|YESTERDAY)",
     "season": r"(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|SPRING|SUMMER|FALL|WINTER)",
     "ref": r"(?:[Nn]ow|NOW|[Cc]urrent|[Pp]resent|[Tt]hese|[Rr]ecent|[Ll]ately|[Pp]ast|[Ff]uture|"
@@ -152,7 +183,8 @@ RULES: list[Rule] = [
     Rule("the quarter", _c(r"\b[Tt]he\s+(?:latest\s+|most\s+recent\s+|recent\s+|just-ended\s+|fiscal\s+)?quarter\b(?![-\s](?:century|mile|of\s+(?:a|an|the)\b))"),
          h_anaphoric_quarter, _UNITS, 25, 20),
     Rule("the weekend", _c(r"\b[Tt]he\s+weekend\b"), h_weekend, _UNITS, 5, 8),
-    Rule("recent units", _c(r"\brecent\s+(?:years|months|weeks|days|decades)\b", _I), h_recent, ("ref",), 0, 20),
+    Rule("recent units", _c(r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b", _I), h_recent, ("ref", "unit"), 8, 20),
+    Rule("part of day", _c(r"\b(?:(?:early|late|later|earlier)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I), h_part_of_day, ("part", "unit"), 20, 12),
     Rule("number and unit", _c(
         rf"(?P<x>\b(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<n>{NUMWORD})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further)\s+)?(?P<unit>{UNIT}s?)\b)(?:\s+(?P<dir>ago|earlier|later|before|after)\b)?(?!-old|\s+old)",
         _I), h_number_unit, _UNITS, 70, 30),
@@ -171,4 +203,18 @@ RULES: list[Rule] = [
          h_ref, ("ref",), 8, 12),
     Rule("set", _c(rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|(?:every|each|per)\s+(?P<unit>{UNIT}))\b", _I),
          h_set, ("set", "unit"), 0, 14),
+    Rule("holiday", _c(rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b{HOLIDAY}\b"), h_holiday, ("named",), 6, 24),
+    Rule("spelled year", _c(rf"\b(?:(?P<mon>{MONTH_FULL})\s+|the\s+(?P<season>spring|summer|fall|autumn|winter)\s+of\s+)?{SPELLED_YEAR}\b", _I),
+         h_spelled_year, ("named",), 28, 40),
+    Rule("spelled decade", _c(r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I),
+         h_spelled_decade, ("named",), 12, 12),
+    Rule("century", _c(rf"\b(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})[\s-]+century\b|\b(?P<this>this\s+century)\b", _I),
+         h_century, _UNITS, 22, 12),
+    Rule("the year", _c(r"(?P<x>\b[Tt]he\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?)?year)\b(?![-'’])(?P<ended>\s+(?:ended|ending|that\s+ended)\b)?"),
+         h_the_year, _UNITS, 22, 16),
+    Rule("year end", _c(r"(?P<since>\b[Ss]ince\s+)?(?P<x>\b(?:[Yy]ear[-\s]end|year's\s+end|the\s+end\s+of\s+the\s+year))\b"),
+         h_year_end, _UNITS, 22, 10),
+    Rule("midday", _c(r"\b[Mm]idday\b"), h_midday, ("named",), 0, 8),
+    Rule("near future", _c(r"\b[Tt]he\s+(?:near|immediate|foreseeable)\s+future\b|\b[Tt]he\s+(?:near|short|long)\s+term\b"),
+         h_near_future, ("ref", "named"), 20, 10),
 ]  # fmt: skip

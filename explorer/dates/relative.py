@@ -8,6 +8,7 @@ import re
 
 from explorer.dates.absolute import h_time
 from explorer.dates.context import tense
+from explorer.dates.durations import PARTS as _PARTS
 from explorer.dates.durations import h_duration
 from explorer.dates.lexicon import SEASONS, UNITS, WEEKDAYS
 from explorer.dates.lexicon import number_value as _number
@@ -64,6 +65,21 @@ def h_deictic_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | N
     if part:
         return Found(*m.span(), "DATE", d.isoformat(), d, d, "day", True, f"{word} {part}")
     return Found(*m.span(), "DATE", d.isoformat(), d, d, "day", True, word)
+
+
+def h_part_of_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
+    """ "this morning", "last night", "later this afternoon": a part of the publication day (of
+    the day before for "last night")."""
+    part = m["part"].lower()
+    offset = -1 if m["rel"].lower() == "last" else 0
+    if m["rel"].lower() == "last" and part != "night":
+        return None
+    code = _PARTS[part]
+    if pub is None:
+        return Found(*m.span(), "TIME", f"XXXX-XX-XXT{code}", None, None, "time", False,
+                     "part of day")  # fmt: skip
+    d = pub + dt.timedelta(days=offset)
+    return Found(*m.span(), "TIME", f"{d.isoformat()}T{code}", d, d, "time", True, "part of day")
 
 
 def h_relative_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
