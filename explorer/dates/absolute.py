@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from explorer.dates.context import clause_tense, is_future, tense
+from explorer.dates.context import clause_tense, is_future
 from explorer.dates.lexicon import ORDINALS, SEASONS
 from explorer.dates.lexicon import day_number as _day
 from explorer.dates.lexicon import month_number as _month
@@ -24,15 +24,11 @@ from explorer.dates.timex import make_date as _date
 def _year_for_month(
     text: str, m: re.Match[str], month: int, published: dt.date, day: int = 15
 ) -> int:
-    """Year of a month (and day) named without one: the next occurrence when the clause speaks
-    of the future; the latest past one when it speaks of the past, unless the next one is only
-    weeks ahead; else the occurrence nearest the publication date."""
-    import os
-
-    if os.environ.get("MODE") == "c":
-        when = clause_tense(text, m.start(), m.end())
-    else:
-        when = tense(text, m.start(), m.end())
+    """Year of a month (and day) named without one, from the tense of the clause: the next
+    occurrence in a future clause (unless this year's was only days ago); the latest past one in
+    a past clause (unless the next one is only weeks ahead); else the occurrence nearest the
+    publication date."""
+    when = clause_tense(text, m.start(), m.end())
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         d = _date(year, month, min(day, 28))
@@ -40,8 +36,10 @@ def _year_for_month(
             options.append((year, d))
     today = published.replace(day=min(published.day, 28))
     if when == "future":
+        # a future clause reaches forward, unless the date was only days ago
         upcoming = [y for y, d in options if d >= today]
-        if upcoming:
+        recent = [d for y, d in options if d < today and (today - d).days <= 20]
+        if upcoming and not recent:
             return upcoming[0]
     if when == "past":
         earlier = [(y, d) for y, d in options if d <= today]

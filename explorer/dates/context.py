@@ -71,7 +71,7 @@ def is_future(text: str, start: int, end: int) -> bool:
 _CUES = re.compile(
     r"\b(?:(?P<future>will|shall|won't|going to|plans? to|planning|scheduled|expected to|"
     r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|tomorrow|due to|slated|"
-    r"as (?:soon|early) as|would|could|might|may|hopes? to|wants? to|to be held|'ll)"
+    r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll)"
     r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|"
     r"began|came|went|met|took|made|gave|fell|rose|held|left|sent|won|lost|became|brought|"
     r"\w+ed))\b",
@@ -93,12 +93,15 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
         if start <= m.start() < end:
             continue
         kind = "future" if m.group("future") else "past"
-        if kind == "past" and m.group(0).lower() in _NOT_PAST:
+        word = m.group(0)
+        if kind == "past" and word[0].isupper() and word.endswith("ed"):
+            continue  # "United", "Ted": a name, not a verb
+        if kind == "past" and word.lower() in _NOT_PAST:
             if m.group(0).lower() in ("scheduled", "planned", "expected"):
                 kind = "future"
             else:
                 continue
-        distance = start - m.end() if m.end() <= start else m.start() - end + 15
+        distance = start - m.end() if m.end() <= start else m.start() - end + 40
         if best is None or distance < best[0]:
             best = (distance, kind)
     return None if best is None else best[1]

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from explorer.dates.absolute import h_time
-from explorer.dates.context import tense
+from explorer.dates.context import clause_tense, tense
 from explorer.dates.durations import PARTS as _PARTS
 from explorer.dates.durations import h_duration
 from explorer.dates.lexicon import SEASONS, UNITS, WEEKDAYS
@@ -42,7 +42,7 @@ def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
         d = pub + dt.timedelta(days=wd - pub.weekday())
     elif delta == 0:
         d = pub
-    elif tense(text, m.start(), m.end()) == "future":
+    elif clause_tense(text, m.start(), m.end()) == "future":
         d = pub + dt.timedelta(days=delta)
     else:
         d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
