@@ -80,29 +80,36 @@ def find_spans(
     written form takes a full stop ("Ky.")."""
     spans: list[Span] = []
     n = len(tokens)
+    # per token: may it sit inside a name, its key (and its key without a possessive), and
+    # whether only spaces separate it from the next token
+    inner = [t.cap or t.text.lower() in CONNECTORS for t in tokens]
+    keys = [name_key(t.text) for t in tokens]
+    ends = [_strip_possessive(text, t.start, t.end) for t in tokens]
+    last_keys = [
+        k if e == t.end else name_key(text[t.start : e])
+        for k, e, t in zip(keys, ends, tokens, strict=True)
+    ]
+    joined = [not text[tokens[k].end : tokens[k + 1].start].strip(" ") for k in range(n - 1)] + [
+        False
+    ]
     i = 0
     while i < n:
         tok = tokens[i]
         if not tok.cap or _CONTRACTION.search(tok.text):
             i += 1
             continue
+        reach = i
+        while reach + 1 < n and reach + 1 - i < MAX_TOKENS and joined[reach] and inner[reach + 1]:
+            reach += 1
         found: Span | None = None
-        for j in range(min(n, i + MAX_TOKENS) - 1, i - 1, -1):
+        for j in range(reach, i - 1, -1):
             last = tokens[j]
             if not last.cap:
                 continue
-            if any(
-                not tokens[k].cap and tokens[k].text.lower() not in CONNECTORS
-                for k in range(i + 1, j)
-            ):
-                continue
-            if any(text[tokens[k].end : tokens[k + 1].start].strip(" ") for k in range(i, j)):
-                continue
-            end = _strip_possessive(text, tok.start, last.end)
-            surface = text[tok.start : end]
-            key = name_key(surface)
+            end = ends[j]
+            key = last_keys[j] if j == i else " ".join([*keys[i:j], last_keys[j]])
             if key in demonyms:
-                found = Span(tok.start, end, surface, key, i, j, demonym=True)
+                found = Span(tok.start, end, text[tok.start : end], key, i, j, demonym=True)
                 break
             if key in names:
                 if (
@@ -112,8 +119,7 @@ def find_spans(
                     and not last.upper
                 ):
                     end += 1  # "Ky.", "Calif.": the abbreviation's full stop is part of it
-                    surface = text[tok.start : end]
-                found = Span(tok.start, end, surface, key, i, j)
+                found = Span(tok.start, end, text[tok.start : end], key, i, j)
                 break
         if found is None:
             found = _compound_or_demonym(text, tok, i, names, demonyms, spans)

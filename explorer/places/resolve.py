@@ -28,7 +28,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -146,92 +146,120 @@ class Name:
     qualified: tuple[set[Area], str] | None = None  # the first qualifier seen for the name
 
 
-@dataclass
-class _Votes:
-    """Where one name's likely senses are: best probability per place, area and cell."""
-
-    keys: dict[str, float] = field(default_factory=dict)
-    countries: dict[str, float] = field(default_factory=dict)  # the name *is* this country
-    admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # is this admin1
-    admin2: dict[tuple[str, str, str], float] = field(default_factory=dict)  # is this county
-    in_admin1: dict[tuple[str, str], float] = field(default_factory=dict)  # lies in it
-    in_admin2: dict[tuple[str, str, str], float] = field(default_factory=dict)
-    in_country: dict[str, float] = field(default_factory=dict)
-    cells: dict[tuple[int, int], float] = field(default_factory=dict)
+Feature = tuple[Any, ...]
 
 
-def _put(table: dict[Any, float], key: object, q: float) -> None:
-    if table.get(key, 0.0) < q:
-        table[key] = q
+def _emits(p: Place) -> tuple[Feature, ...]:
+    """What a sense of a name says about where the article is: the place itself, the region it
+    is, the regions it lies in, its grid cell."""
+    out: list[Feature] = [("k", p.key)]
+    cc, a1 = p.country_code, p.admin1_code
+    if cc is None:
+        return tuple(out)
+    if p.feature == "country":
+        out.append(("c", cc))
+        return tuple(out)
+    out.append(("ic", cc))
+    if a1:
+        if p.feature == "admin1":
+            out.append(("a1", cc, a1))
+            return tuple(out)
+        out.append(("ia1", cc, a1))
+        if p.feature == "admin2":
+            out.append(("a2", cc, a1, p.name))
+        elif p.admin2:
+            out.append(("ia2", cc, a1, p.admin2))
+    if p.feature == "populated_place":
+        out.append(("cell", *_cell(p)))
+    return tuple(out)
+
+
+def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
+    """Which of the others' features back place ``p``, with what weight, and whether by
+    containment (a region the article names)."""
+    out: list[tuple[Feature, float, bool]] = [(("k", p.key), 1.0, False)]
+    cc, a1 = p.country_code, p.admin1_code
+    if cc is None:
+        return tuple(out)
+    if p.feature == "country":
+        out += [(("c", cc), 1.0, False), (("ic", cc), 0.35, False)]
+        return tuple(out)
+    out += [(("c", cc), 0.35, False), (("ic", cc), 0.1, False)]
+    if a1:
+        if p.feature == "admin1":
+            out.append((("ia1", cc, a1), 0.6, False))
+        else:
+            out += [(("a1", cc, a1), CONTAINED, True), (("ia1", cc, a1), SAME_ADMIN1, False)]
+            if p.feature == "admin2":
+                out.append((("ia2", cc, a1, p.name), 0.9, False))
+            elif p.admin2:
+                out += [
+                    (("a2", cc, a1, p.admin2), CONTAINED, True),
+                    (("ia2", cc, a1, p.admin2), 0.9, False),
+                ]
+    if p.feature == "populated_place":
+        la, lo = _cell(p)
+        out += [
+            (("cell", la + dla, lo + dlo), 0.8, False) for dla in (-1, 0, 1) for dlo in (-1, 0, 1)
+        ]
+    return tuple(out)
+
+
+_EMITS: dict[str, tuple[Feature, ...]] = {}
+_QUERIES: dict[str, tuple[tuple[Feature, float, bool], ...]] = {}
+
+
+def _index(dists: dict[str, list[tuple[Place, float]]]) -> dict[Feature, dict[str, float]]:
+    """Feature -> {name key: probability of its likeliest sense with that feature}."""
+    index: dict[Feature, dict[str, float]] = {}
+    for key, dist in dists.items():
+        for p, q in dist:
+            if q < 0.02:
+                continue
+            emits = _EMITS.get(p.key)
+            if emits is None:
+                if len(_EMITS) > 200_000:
+                    _EMITS.clear()
+                emits = _EMITS[p.key] = _emits(p)
+            for f in emits:
+                names = index.get(f)
+                if names is None:
+                    index[f] = {key: q}
+                elif names.get(key, 0.0) < q:
+                    names[key] = q
+    return index
+
+
+def _support(
+    p: Place, index: dict[Feature, dict[str, float]], related: set[str]
+) -> dict[str, tuple[float, bool]]:
+    """How much each other name backs place ``p`` (0-1.5), and whether by containment."""
+    queries = _QUERIES.get(p.key)
+    if queries is None:
+        if len(_QUERIES) > 200_000:
+            _QUERIES.clear()
+        queries = _QUERIES[p.key] = _queries(p)
+    per: dict[str, tuple[float, bool]] = {}
+    for f, factor, contained in queries:
+        names = index.get(f)
+        if not names:
+            continue
+        for other, q in names.items():
+            if other in related:
+                continue
+            value = factor * q
+            seen = per.get(other)
+            if seen is None or value > seen[0]:
+                per[other] = (value, contained)
+    return per
 
 
 def _cell(p: Place) -> tuple[int, int]:
     return (math.floor(p.latitude / CELL), math.floor(p.longitude / CELL))
 
 
-def _votes(dist: list[tuple[Place, float]]) -> _Votes:
-    v = _Votes()
-    for p, q in dist:
-        if q < 0.02:
-            continue
-        _put(v.keys, p.key, q)
-        cc = p.country_code
-        if cc is None:
-            continue
-        if p.feature == "country":
-            _put(v.countries, cc, q)
-            continue
-        _put(v.in_country, cc, q)
-        if p.feature == "admin1" and p.admin1_code:
-            _put(v.admin1, (cc, p.admin1_code), q)
-            continue
-        if p.admin1_code:
-            _put(v.in_admin1, (cc, p.admin1_code), q)
-            if p.feature == "admin2":
-                _put(v.admin2, (cc, p.admin1_code, p.name), q)
-            elif p.admin2:
-                _put(v.in_admin2, (cc, p.admin1_code, p.admin2), q)
-        if p.feature == "populated_place":
-            _put(v.cells, _cell(p), q)
-    return v
-
-
-def _support(p: Place, v: _Votes) -> tuple[float, bool]:
-    """How much one other name supports place ``p`` (0-1), and whether by containment."""
-    cc = p.country_code
-    if cc is None:
-        return v.keys.get(p.key, 0.0), False
-    same = v.keys.get(p.key, 0.0)
-    if p.feature == "country":
-        return max(same, v.countries.get(cc, 0.0), 0.35 * v.in_country.get(cc, 0.0)), False
-    a1 = p.admin1_code
-    best = max(same, 0.35 * v.countries.get(cc, 0.0), 0.1 * v.in_country.get(cc, 0.0))
-    contained = False
-    if a1:
-        if p.feature == "admin1":
-            best = max(best, 0.6 * v.in_admin1.get((cc, a1), 0.0))
-        else:
-            by_region = v.admin1.get((cc, a1), 0.0)
-            if by_region and CONTAINED * by_region > best:
-                best, contained = CONTAINED * by_region, True
-            best = max(best, SAME_ADMIN1 * v.in_admin1.get((cc, a1), 0.0))
-            if p.feature == "admin2":
-                best = max(best, 0.9 * v.in_admin2.get((cc, a1, p.name), 0.0))
-            elif p.admin2:
-                by_county = v.admin2.get((cc, a1, p.admin2), 0.0)
-                if by_county and CONTAINED * by_county > best:
-                    best, contained = CONTAINED * by_county, True
-                best = max(best, 0.9 * v.in_admin2.get((cc, a1, p.admin2), 0.0))
-    if p.feature == "populated_place" and v.cells:
-        la, lo = _cell(p)
-        for dla in (-1, 0, 1):
-            for dlo in (-1, 0, 1):
-                best = max(best, 0.8 * v.cells.get((la + dla, lo + dlo), 0.0))
-    return best, contained
-
-
 def _shares_words(words: set[str], other: str) -> bool:
-    """"Dublin" and "Dublin City": one name inside the other is no independent evidence."""
+    """ "Dublin" and "Dublin City": one name inside the other is no independent evidence."""
     theirs = set(other.split())
     return words <= theirs or theirs <= words
 
@@ -250,10 +278,7 @@ Scored = tuple[float, Ranked, str, float]  # score, candidate, reason, strong su
 def _score_all(
     names: list[Name], fixed: dict[str, Place | None], dists: dict[str, list[tuple[Place, float]]]
 ) -> tuple[dict[str, list[Scored]], Counter[str]]:
-    votes = {n.key: _votes(dists[n.key]) for n in names}
-    for key, place in fixed.items():
-        if place is not None and key not in votes:
-            votes[key] = _votes([(place, 1.0)])
+    index = _index(dists)
     focus: Counter[str] = Counter()
     for dist in dists.values():
         per_cc: dict[str, float] = {}
@@ -269,7 +294,7 @@ def _score_all(
     for n in names:
         scored = []
         words = set(n.key.split())
-        related = {o for o in votes if o == n.key or _shares_words(words, o)}
+        related = {o for o in dists if o == n.key or _shares_words(words, o)}
         for r in n.cands:
             p = r.place
             s, why = r.score, ""
@@ -282,17 +307,12 @@ def _score_all(
                 s += CAPITAL_BONUS
                 why = "national capital"
             total, strong, helper, best = 0.0, 0.0, "", 0.0
-            for other, v in votes.items():
-                if other in related:
-                    continue
-                sup, contained = _support(p, v)
+            for other, (sup, contained) in _support(p, index, related).items():
                 total += sup
                 if sup >= STRONG:
                     strong += sup
                 if sup > best:
-                    best, helper = sup, other
-                    if contained:
-                        helper = "in:" + other
+                    best, helper = sup, ("in:" + other if contained else other)
             if total > 0.05:
                 s += COHERENCE_WEIGHT * min(total, 3.0)
                 if best >= 0.3:
