@@ -96,6 +96,10 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
         word = m.group(0)
         if kind == "past" and word[0].isupper() and word.endswith("ed"):
             continue  # "United", "Ted": a name, not a verb
+        if kind == "past" and text[max(lo, m.start() - 6) : m.start()].lower().endswith(
+            ("be ", "been ", "being ")
+        ):
+            continue  # "will be held": the auxiliary before it tells the tense
         if kind == "past" and word.lower() in _NOT_PAST:
             if m.group(0).lower() in ("scheduled", "planned", "expected"):
                 kind = "future"

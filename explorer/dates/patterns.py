@@ -29,6 +29,7 @@ from explorer.dates.absolute import (
     h_year,
     month_match,
 )
+from explorer.dates.compound import h_rel_year_quarter, h_week_of, h_weekday_date, h_year_quarter
 from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
 from explorer.dates.named import (
     h_century,
@@ -176,8 +177,8 @@ RULES: list[Rule] = [
          h_relative_unit, ("unit", "season"), 40, 10),
     Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"),
          lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
-    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)\b", _I),
-         h_time_on_day, ("clock",), 0, 30),
+    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
+         h_time_on_day, ("clock",), 0, 40),
     Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"),
          h_year_earlier, _UNITS, 12, 25),
     Rule("the quarter", _c(r"\b[Tt]he\s+(?:latest\s+|most\s+recent\s+|recent\s+|just-ended\s+|fiscal\s+)?quarter\b(?![-\s](?:century|mile|of\s+(?:a|an|the)\b))"),
@@ -217,4 +218,12 @@ RULES: list[Rule] = [
     Rule("midday", _c(r"\b[Mm]idday\b"), h_midday, ("named",), 0, 8),
     Rule("near future", _c(r"\b[Tt]he\s+(?:near|immediate|foreseeable)\s+future\b|\b[Tt]he\s+(?:near|short|long)\s+term\b"),
          h_near_future, ("ref", "named"), 20, 10),
+    Rule("weekday and date", _c(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?(?![,.]?\d)"),
+         h_weekday_date, ("wd",), 0, 40),
+    Rule("year and quarter", _c(rf"\b[Tt]he\s+(?P<y>{YEAR})\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b"),
+         h_year_quarter, _UNITS, 40, 10),
+    Rule("relative year and quarter", _c(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year's\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?quarter\b"),
+         h_rel_year_quarter, _UNITS, 45, 10),
+    Rule("the week of", _c(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
+         h_week_of, _UNITS, 5, 30),
 ]  # fmt: skip

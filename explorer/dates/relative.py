@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from explorer.dates.absolute import h_time
+from explorer.dates.absolute import h_month_day, h_time
 from explorer.dates.context import clause_tense, tense
 from explorer.dates.durations import PARTS as _PARTS
 from explorer.dates.durations import h_duration
@@ -195,16 +195,19 @@ def h_time_on_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | N
     clock = h_time(_Sub(m, "clock"), text, pub)  # type: ignore[arg-type]
     if clock is None:
         return None
-    day_word = m["day"].lower()
+    day_word = (m["day"] or "").lower()
     if pub is None:
         day = None
+    elif m["mon"]:
+        written = h_month_day(m, text, pub)
+        day = None if written is None else written.start_date
     elif day_word in ("yesterday", "today", "tomorrow", "tonight"):
         day = pub + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
     else:
         wd = WEEKDAYS[day_word]
         if wd == pub.weekday():
             day = pub
-        elif tense(text, m.start(), m.end()) == "future":
+        elif clause_tense(text, m.start(), m.end()) == "future":
             day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
         else:
             day = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
