@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -340,7 +341,8 @@ def geoparse(
             name = names[s.key] = Name(s.key, s.text, ranked)
         if n in qualifiers and name.qualified is None:
             name.qualified = qualifiers[n]
-    choices, support = resolve_names(list(names.values()), fixed, labels)
+    counts = Counter(s.key for _, s, _ in survivors)
+    choices, support = resolve_names(list(names.values()), fixed, labels, counts)
 
     out: list[PlaceMention] = []
     for n, s, ranked in survivors:

@@ -59,8 +59,9 @@ COHERENCE_WEIGHT = 3.0
 FOCUS_BONUS = 1.0
 MAX_CANDIDATES = 40
 CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour
-STRONG = 0.45  # a vote this large counts as the article backing a small place
+STRONG = 0.55  # a vote this large (same state or county, nearby) backs a small place
 SAME_ADMIN1 = 0.6
+IN_NAMED_COUNTRY = 0.5
 CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
 
 Area = tuple[str, str | None]
@@ -169,7 +170,7 @@ def _emits(p: Place) -> tuple[Feature, ...]:
             out.append(("a2", cc, a1, p.name))
         elif p.admin2:
             out.append(("ia2", cc, a1, p.admin2))
-    if p.feature == "populated_place":
+    if p.feature in ("populated_place", "admin2"):
         out.append(("cell", *_cell(p)))
     return tuple(out)
 
@@ -184,7 +185,7 @@ def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
     if p.feature == "country":
         out += [(("c", cc), 1.0, False), (("ic", cc), 0.35, False)]
         return tuple(out)
-    out += [(("c", cc), 0.35, False), (("ic", cc), 0.1, False)]
+    out += [(("c", cc), IN_NAMED_COUNTRY, False), (("ic", cc), 0.1, False)]
     if a1:
         if p.feature == "admin1":
             out.append((("ia1", cc, a1), 0.6, False))
@@ -197,7 +198,7 @@ def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
                     (("a2", cc, a1, p.admin2), CONTAINED, True),
                     (("ia2", cc, a1, p.admin2), 0.9, False),
                 ]
-    if p.feature == "populated_place":
+    if p.feature in ("populated_place", "admin2"):
         la, lo = _cell(p)
         out += [
             (("cell", la + dla, lo + dlo), 0.8, False) for dla in (-1, 0, 1) for dlo in (-1, 0, 1)
@@ -276,16 +277,17 @@ Scored = tuple[float, Ranked, str, float]  # score, candidate, reason, strong su
 
 
 def _score_all(
-    names: list[Name], fixed: dict[str, Place | None], dists: dict[str, list[tuple[Place, float]]]
+    names: list[Name], counts: dict[str, int], dists: dict[str, list[tuple[Place, float]]]
 ) -> tuple[dict[str, list[Scored]], Counter[str]]:
     index = _index(dists)
     focus: Counter[str] = Counter()
-    for dist in dists.values():
+    for key, dist in dists.items():
         per_cc: dict[str, float] = {}
         for p, q in dist:
             if p.country_code:
                 per_cc[p.country_code] = per_cc.get(p.country_code, 0.0) + q
-        focus.update(per_cc)
+        weight = counts.get(key, 1)
+        focus.update({cc: q * weight for cc, q in per_cc.items()})
     lead = focus.most_common(1)[0][0] if focus else None
     if lead is not None and focus[lead] < 1.5:
         lead = None
@@ -326,13 +328,17 @@ def _score_all(
 
 
 def resolve_names(
-    names: list[Name], fixed: dict[str, Place | None], labels: dict[str, str]
+    names: list[Name],
+    fixed: dict[str, Place | None],
+    labels: dict[str, str],
+    counts: dict[str, int] | None = None,
 ) -> tuple[dict[str, Choice], dict[str, float]]:
     """The sense of every name: (place, confidence, reason), and each name's support (how
     much the rest of the article backs its best candidate, 0 when nothing does).
 
     ``fixed``: names whose place is already known (demonyms), as evidence for the others.
-    ``labels``: how each name key is written in the article (for reasons)."""
+    ``labels``: how each name key is written in the article (for reasons); ``counts``: how
+    often each name is mentioned (the article's focus counts mentions)."""
     open_names: list[Name] = []
     choices: dict[str, Choice] = {}
     dists: dict[str, list[tuple[Place, float]]] = {}
@@ -357,7 +363,7 @@ def resolve_names(
     support: dict[str, float] = {}
     scored: dict[str, list[Scored]] = {}
     for _ in range(2):
-        scored, _focus = _score_all(open_names, fixed, dists)
+        scored, _focus = _score_all(open_names, counts or {}, dists)
         for n in open_names:
             probs = _softmax([t[0] for t in scored[n.key]])
             dists[n.key] = [(t[1].place, q) for t, q in zip(scored[n.key], probs, strict=True)]
