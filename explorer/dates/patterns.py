@@ -162,7 +162,7 @@ RULES: list[Rule] = [
          h_month_rel_year, ("mon",), 0, 25),
     Rule("month year", _c(rf"\b(?P<mon>{MONTH_ABBR}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), h_month_year, ("mon",), 0, 20),
     Rule("month", _c(
-        r"\b(?:(?:in|In|since|Since|by|By|until|Until|through|from|From|to|of|before|after|during|between|and|or|late|Late|early|Early|end|start|beginning)\s+|mid-)"
+        r"\b(?:(?:in|In|since|Since|by|By|until|Until|through|from|From|to|of|before|after|during|between|and|or|late|Late|early|Early|end|start|beginning|the|The)\s+|mid-)"
         rf"(?P<x>(?:(?P<rel>last|next|this)\s+)?(?P<mon>{MONTH_FULL}))\b"
         rf"|(?P<x2>(?P<rel2>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon2>{MONTH_FULL}))\b"
         r"|\b(?P<x3>(?P<mon3>January|February|April|June|July|August|September|October|November|December))\b(?!\s+\d)"

@@ -156,10 +156,11 @@ def h_number_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found | N
     prefixed = m.span("x")[0] != m.span("n")[0]
     if direction == "ago" and not prefixed:
         return h_ago(m, text, pub)
-    if direction in ("earlier", "later", "before", "after") and not prefixed:
-        after = text[m.end() : m.end() + 12]
-        if not re.match(r"\s+(?:th|[a-z]+ing\b)", after):
-            return h_relative_offset(m, text, pub)
+    unit = m["unit"].lower()
+    if direction == "earlier" and not prefixed and not unit.startswith(("day", "hour", "minute")):
+        # "a year earlier": the same time a year before (TimeML: a DATE)
+        return h_relative_offset(m, text, pub)
+    # "two days later", "a month after the vote", "a day earlier": how long (a DURATION)
     return h_duration(m, text, pub)
 
 
