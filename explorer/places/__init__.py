@@ -25,7 +25,7 @@ from explorer.gazetteer.store import cache_dir
 from explorer.model import Place, PlaceMention
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import is_institution, person_keys, person_tokens, said_follows
-from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
+from explorer.places.lexicon import NOT_ALONE, ORG_BEFORE, TITLES, common_words
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Name, Ranked, rank, resolve_names
@@ -180,6 +180,16 @@ def _add_entities(
     return out
 
 
+def _organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
+    """ "US$5", "A$20": a currency; "Air Canada", "Agence France-Presse": an organisation."""
+    if text[s.end : s.end + 1] == "$":
+        return True
+    if s.first > 0:
+        prev = tokens[s.first - 1]
+        return text[prev.end : s.start] == " " and prev.text.lower() in ORG_BEFORE
+    return False
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -239,7 +249,7 @@ def geoparse(
         if s.demonym:
             kept.append((s, []))
             continue
-        if is_institution(s.key):
+        if is_institution(s.key) or _organisation_or_money(text, tokens, s):
             continue
         ranked = found.get(s.key, [])
         if not ranked:

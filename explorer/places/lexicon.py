@@ -11,6 +11,7 @@ __all__ = [
     "FIRST_NAMES",
     "INSTITUTIONS",
     "NOT_ALONE",
+    "ORG_BEFORE",
     "ORG_WORDS",
     "PERSON_VERBS",
     "TITLES",
@@ -97,6 +98,10 @@ INSTITUTIONS = frozenset(
         "wall street",
     ]
 )  # fmt: skip
+
+# Capitalised words that make the place name right after them part of an organisation's name:
+# "Air Canada", "Agence France-Presse", "Radio Free Europe".
+ORG_BEFORE = frozenset("agence air radio banco banque".split())
 
 # Words that make a capitalised run a place rather than a person ("Henry County").
 DESIGNATORS = frozenset(
