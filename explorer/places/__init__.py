@@ -292,6 +292,7 @@ def geoparse(
             and (
                 s.key in surnames
                 or said_follows(text, s.end)
+                or persons.get(s.key) is True
                 or (s.key in persons and ranked[0].place.population < PERSON_MAX_POPULATION)
             )
         ):

@@ -29,14 +29,17 @@ from explorer.places.mentions import Token
 __all__ = ["person_keys", "person_tokens", "said_follows"]
 
 _VERBS = "|".join(sorted(PERSON_VERBS))
-# "Holroyd said", "Holroyd, 74,", "Holroyd's daughter", "the Bush administration"
+# "Holroyd said" (weak: "Ottawa said" is a government), "said Holroyd"
+_SAID_AFTER = re.compile(
+    rf"[’'”\"]?,?[ \t]+(?:{_VERBS}|also said|later said|has said|had said|who said)\b"
+)
+# "Holroyd, 74,", "Holroyd's daughter", "the Bush administration" (strong)
 _PERSON_AFTER = re.compile(
-    rf"(?:[’'”\"]?,?[ \t]+(?:{_VERBS}|also said|later said|has said|had said|who said)\b"
-    r"|,[ \t]+\d{1,3},"
+    r",[ \t]+\d{1,3},"
     r"|['’]s[ \t]+(?:son|sons|daughter|daughters|wife|husband|father|mother|brother|sister|"
-    r"family|parents|widow|attorney|lawyer|spokesman|spokeswoman|campaign|administration|"
-    r"death|funeral|girlfriend|boyfriend|friend|children|home)\b"
-    r"|[ \t]+(?:administration|campaign|presidency)\b)"
+    r"parents|widow|attorney|lawyer|spokesman|spokeswoman|campaign|administration|death|"
+    r"funeral|girlfriend|boyfriend|children)\b"
+    r"|[ \t]+(?:administration|campaign|presidency)\b"
 )
 _PERSON_BEFORE = re.compile(
     rf"(?:\b(?:{_VERBS}|according to|said of|thanked|praised|criticized|told)[ \t]+)$"
@@ -99,16 +102,19 @@ def said_follows(text: str, end: int) -> bool:
     return word in PERSON_VERBS
 
 
-def person_keys(text: str, spans: list[tuple[str, int, int]]) -> set[str]:
-    """Keys of one-word names that the article uses for a person at least once: followed by a
-    speech verb, an age or a family word, or preceded by "said", "according to"...
+def person_keys(text: str, spans: list[tuple[str, int, int]]) -> dict[str, bool]:
+    """One-word names that the article uses for a person at least once, each with True when
+    the evidence is strong (an age, a family word, "administration") rather than a speech
+    verb ("Holroyd said", "said Holroyd"; "Ottawa said" is a government).
     ``spans``: (key, start, end) of one-word candidates."""
-    out: set[str] = set()
+    out: dict[str, bool] = {}
     for key, start, end in spans:
-        if key in out:
+        if out.get(key):
             continue
-        if _PERSON_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
-            out.add(key)
+        if _PERSON_AFTER.match(text, end):
+            out[key] = True
+        elif _SAID_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
+            out[key] = False
     return out
 
 
