@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer.dates.patterns import RULES, TRIGGER, Rule
+from explorer.dates.patterns import RULES, Rule, trigger_hits
 from explorer.dates.timex import Found
 from explorer.errors import ExplorerError
 from explorer.model import TimeMention
@@ -45,11 +45,7 @@ def _windows(text: str, rule: Rule, hits: dict[str, list[int]]) -> list[tuple[in
 
 
 def _candidates(text: str, published: dt.date | None) -> list[Found]:
-    hits: dict[str, list[int]] = {}
-    for m in TRIGGER.finditer(text):
-        name = m.lastgroup
-        assert name is not None
-        hits.setdefault(name, []).append(m.start())
+    hits = trigger_hits(text)
     found: list[Found] = []
     for rule in RULES:
         if not any(name in hits for name in rule.triggers):

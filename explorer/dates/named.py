@@ -92,7 +92,7 @@ def h_holiday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     when = {"last": "past", "next": "future", "this": None}.get(rel) or clause_tense(
         text, m.start(), m.end()
     )
-    if when == "past" and not any(0 < (o - pub).days <= 60 for o in options):
+    if when == "past" and (rel == "last" or not any(0 < (o - pub).days <= 60 for o in options)):
         d = max(o for o in options if o <= pub)
     elif when == "future":
         d = min(o for o in options if o >= pub)

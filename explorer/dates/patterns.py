@@ -1,9 +1,9 @@
 # ruff: noqa: E501  (a table of regular expressions reads best one rule per line)
 """The rule table: one compiled pattern per rule, its handler, and the trigger words it needs.
 
-Speed: the text is scanned once with :data:`TRIGGER`, a cheap pattern of the words every
-temporal expression contains (month and weekday names, time units, four-digit years, clock
-times, ...). Each hit names a trigger class; a rule's full pattern only runs in small windows
+Speed: the text is scanned once for words (:func:`trigger_hits`); the words every temporal
+expression contains (month and weekday names, time units, four-digit years, clock times, ...)
+are looked up in :data:`TRIGGER_WORDS`. Each hit names a trigger class; a rule's full pattern only runs in small windows
 (``back`` characters before and ``forward`` after) around hits of the classes it listens to.
 """
 
@@ -54,7 +54,7 @@ from explorer.dates.relative import (
 )
 from explorer.dates.timex import Found
 
-__all__ = ["RULES", "TRIGGER", "Rule"]
+__all__ = ["RULES", "TRIGGER_WORDS", "Rule", "trigger_hits"]
 
 Handler = Callable[[re.Match[str], str, dt.date | None], "Found | None"]
 
@@ -112,33 +112,70 @@ ORDINAL_WORDS = (
 _REL = r"(?P<rel>last|next|this|past|coming|previous|current)"
 _VAGUE = r"(?:(?:about|almost|nearly|roughly|some|around|approximately|at least|more than|less than|over|under|just|barely|only)\s+)?"  # fmt: skip
 
-# --- trigger classes ---------------------------------------------------------------------------
-# Order matters where two classes could start at one position: units come before months so
-# that "Decade" is a unit, not "Dec".
-TRIGGER_CLASSES: dict[str, str] = {
-    "year": r"(?:1[89]|20)\d\d",
-    "clock": r"\d{1,2}(?::[0-5]\d)?\s*(?:[aApP]\.?[mM]\b)|[Nn]oon|NOON|[Mm]idnight",
-    "slash": r"\d{1,2}/\d",
-    "unit": r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek|[Mm]onth|[Qq]uarter|"
-    r"[Yy]ear|[Dd]ecade|[Cc]entur|[Hh]alf|[Pp]eriod|MONTH|YEAR|WEEK)",
-    "named": r"(?:Thanksgiving|Christmas|New Year|Easter|Election|Independence|Halloween|"
-    r"Valentine|Labor|Memorial|[Nn]ineteen|[Tt]wo thousand|[Tt]wenties|[Tt]hirties|[Ff]orties|"
-    r"[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties|[Mm]idday|[Tt]erm\b)",
-    "mon": r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"
-    r"AUG|SEP|OCT|NOV|DEC)",
-    "wd": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)(?:day|DAY)",
-    "part": r"(?:[Mm]orning|[Aa]fternoon|[Ee]vening)",
-    "deictic": r"(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|TODAY|TONIGHT|YESTERDAY)",
-    "season": r"(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|SPRING|SUMMER|FALL|WINTER)",
-    "ref": r"(?:[Nn]ow|NOW|[Cc]urrent|[Pp]resent|[Tt]hese|[Rr]ecent|[Ll]ately|[Pp]ast|[Ff]uture|"
-    r"[Ff]ormerly)",
-    "set": r"(?:[Dd]aily|[Ee]very|[Ee]ach|[Pp]er|[Aa]nnually)",
+# --- trigger words ------------------------------------------------------------------------------
+# Each word (in lower case, Capitalised and UPPER CASE) names the trigger class it belongs to.
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "unit": ("second", "seconds", "minute", "minutes", "hour", "hours", "hourly", "day", "days",
+             "night", "nights", "nightly", "week", "weeks", "weekend", "weekends", "weekly",
+             "month", "months", "monthly", "quarter", "quarters", "quarterly", "year", "years",
+             "yearly", "decade", "decades", "century", "centuries", "half", "period", "periods"),
+    "mon": ("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    "wd": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "part": ("morning", "afternoon", "evening"),
+    "ref": ("now", "currently", "current", "present", "these", "recent", "recently", "lately",
+            "past", "future", "formerly", "nowadays", "coming"),
+    "set": ("daily", "every", "each", "per", "annually"),
+    "named": ("thanksgiving", "christmas", "new", "easter", "election", "independence",
+              "halloween", "valentine", "labor", "memorial", "nineteen", "twenties", "thirties",
+              "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "midday",
+              "term"),
+    "clock": ("noon", "midnight"),
+}  # fmt: skip
+TRIGGER_WORDS: dict[str, str] = {
+    form: name
+    for name, words in _TRIGGER_WORDS.items()
+    for word in words
+    for form in (word, word.capitalize(), word.upper())
 }
-TRIGGER: re.Pattern[str] = re.compile(
-    r"(?P<decade>'\d0s)|\b(?:"
-    + "|".join(f"(?P<{name}>{body})" for name, body in TRIGGER_CLASSES.items())
-    + ")"
-)
+TOKEN: re.Pattern[str] = re.compile(r"[A-Za-z]+|\d+")
+_CLOCK_AFTER = re.compile(r"(?::[0-5]\d)?\s*[aApP]\.?[mM]\b")
+
+
+def trigger_hits(text: str) -> dict[str, list[int]]:
+    """Start offsets of trigger words in ``text``, by trigger class, in text order."""
+    hits: dict[str, list[int]] = {}
+    words = TRIGGER_WORDS
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        name = words.get(token)
+        at = m.start()
+        if name is None:
+            if not token[0].isdigit():
+                if token in ("two", "Two") and text.startswith(" thousand", m.end()):
+                    name = "named"
+                else:
+                    continue
+            elif len(token) == 4 and 1800 <= int(token) <= 2099:
+                name = "year"
+            elif len(token) <= 2:
+                end = m.end()
+                if _CLOCK_AFTER.match(text, end):
+                    name = "clock"
+                elif text.startswith("/", end):
+                    name = "slash"
+                elif at and text[at - 1] == "'" and token.endswith("0"):
+                    name, at = "decade", at - 1
+                else:
+                    continue
+            else:
+                continue
+        hits.setdefault(name, []).append(at)
+    return hits
 
 
 def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:

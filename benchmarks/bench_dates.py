@@ -1,0 +1,101 @@
+"""Speed of the temporal tagger on synthetic news text (sentences made up here).
+
+    .venv/bin/python benchmarks/bench_dates.py [--docs N]
+
+Prints characters per second of ``find_dates`` in-process, of the ``--jsonl`` loop in-process,
+and of ``explorer dates --jsonl`` as a fresh process (start-up included, as the shared scorer
+measures it). Asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import random
+import subprocess
+import sys
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+SENTENCES = [
+    "The minister said on Tuesday that the talks would resume next week.",
+    "Officials met last Wednesday and agreed to a ceasefire for three months.",
+    "The company reported third-quarter profit of $12 million, up from $9 million a year earlier.",
+    "Shares closed at $24.50 yesterday on the exchange, down 3% from last month.",
+    "The summit will be held in March, a spokesman told reporters.",
+    "For months, residents have complained about the noise; now the council has acted.",
+    "Prices rose 4% in the 1990s and fell in recent years.",
+    "The bill, passed on Dec. 1, 2015, takes effect in the spring.",
+    "Rebels attacked the town at 10 p.m. Saturday and again this morning.",
+    "About 2,000 people marched through the capital, police said.",
+    "The report may change the plans of the second group of investors.",
+    "Sales have grown every quarter since 2012, the firm said in a statement.",
+    "The strike lasted 45 days and cost the economy $3 billion.",
+    "He has led the party for two decades and plans to retire by year-end.",
+    "Talks between the two sides broke down earlier this month.",
+]
+
+
+def article(rng: random.Random) -> str:
+    """A paragraph of 8-20 sentences drawn from the list above (about 1.2 KB)."""
+    return " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(8, 20)))
+
+
+def documents(n: int) -> list[dict[str, str]]:
+    rng = random.Random(7)
+    start = dt.date(2015, 1, 1)
+    return [
+        {
+            "id": f"doc-{i}",
+            "text": article(rng),
+            "published": (start + dt.timedelta(days=rng.randrange(365))).isoformat(),
+        }
+        for i in range(n)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    args = parser.parse_args()
+    docs = documents(args.docs)
+    chars = sum(len(d["text"]) for d in docs)
+    lines = "".join(json.dumps(d) + "\n" for d in docs)
+    print(f"{len(docs)} synthetic documents, {chars:,} characters")
+
+    from explorer.dates import find_dates
+
+    found = 0
+    t = time.perf_counter()
+    for d in docs:
+        found += len(find_dates(d["text"], published=dt.date.fromisoformat(d["published"])))
+    seconds = time.perf_counter() - t
+    print(f"find_dates in-process: {chars / seconds / 1e6:.2f} MB/s ({found:,} expressions)")
+
+    from explorer.cli import main as cli_main
+
+    stdin, out = sys.stdin, io.StringIO()
+    try:
+        sys.stdin = io.StringIO(lines)
+        t = time.perf_counter()
+        with redirect_stdout(out):
+            cli_main(["dates", "--jsonl"])
+        seconds = time.perf_counter() - t
+    finally:
+        sys.stdin = stdin
+    print(f"dates --jsonl in-process (JSON in and out): {chars / seconds / 1e6:.2f} MB/s")
+
+    explorer = Path(sys.executable).with_name("explorer")
+    command = [str(explorer)] if explorer.exists() else [sys.executable, "-m", "explorer.cli"]
+    t = time.perf_counter()
+    subprocess.run([*command, "dates", "--jsonl"], input=lines, capture_output=True, text=True,
+                   check=True)  # fmt: skip
+    seconds = time.perf_counter() - t
+    print(f"explorer dates --jsonl, fresh process: {chars / seconds / 1e6:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
