@@ -58,10 +58,12 @@ CAPITAL_BONUS = 2.5
 COHERENCE_WEIGHT = 3.0
 FOCUS_BONUS = 1.0
 MAX_CANDIDATES = 40
+PRUNE = 8.0  # candidates this far below a name's best prior are not weighed
 CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour
 STRONG = 0.55  # a vote this large (same state or county, nearby) backs a small place
 SAME_ADMIN1 = 0.6
 IN_NAMED_COUNTRY = 0.5
+SAME_COUNTRY = 0.1
 CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
 
 Area = tuple[str, str | None]
@@ -72,6 +74,7 @@ class Ranked:
     place: Place
     score: float
     kind: int
+    namesake: bool = False
 
 
 def _prior(place: Place, kind: int) -> float:
@@ -113,8 +116,9 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
                 or (p.country_code, p.admin1_code, p.admin2) in admin2_here
             )
         ):
-            s += NAMESAKE_BONUS
-        out.append(Ranked(p, round(s, 4), m.kind))
+            out.append(Ranked(p, round(s + NAMESAKE_BONUS, 4), m.kind, True))
+        else:
+            out.append(Ranked(p, round(s, 4), m.kind))
     out.sort(key=lambda r: (-r.score, r.place.key))
     return out[:MAX_CANDIDATES]
 
@@ -185,7 +189,7 @@ def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
     if p.feature == "country":
         out += [(("c", cc), 1.0, False), (("ic", cc), 0.35, False)]
         return tuple(out)
-    out += [(("c", cc), IN_NAMED_COUNTRY, False), (("ic", cc), 0.1, False)]
+    out.append((("c", cc), IN_NAMED_COUNTRY, False))
     if a1:
         if p.feature == "admin1":
             out.append((("ia1", cc, a1), 0.6, False))
@@ -277,7 +281,10 @@ Scored = tuple[float, Ranked, str, float]  # score, candidate, reason, strong su
 
 
 def _score_all(
-    names: list[Name], counts: dict[str, int], dists: dict[str, list[tuple[Place, float]]]
+    names: list[Name],
+    counts: dict[str, int],
+    dists: dict[str, list[tuple[Place, float]]],
+    related_names: dict[str, set[str]],
 ) -> tuple[dict[str, list[Scored]], Counter[str]]:
     index = _index(dists)
     focus: Counter[str] = Counter()
@@ -292,18 +299,18 @@ def _score_all(
     if lead is not None and focus[lead] < 1.5:
         lead = None
     caps = capitals()
+    country_sums: dict[str, float] = {}
     out: dict[str, list[Scored]] = {}
     for n in names:
         scored = []
-        words = set(n.key.split())
-        related = {o for o in dists if o == n.key or _shares_words(words, o)}
+        related = related_names[n.key]
         for r in n.cands:
             p = r.place
             s, why = r.score, ""
             if (
                 p.feature == "populated_place"
                 and (lead is None or lead == p.country_code)
-                and r.score <= _prior(p, r.kind) + 0.01  # not already a namesake
+                and not r.namesake
                 and (p.country_code, name_key(p.name)) in caps
             ):
                 s += CAPITAL_BONUS
@@ -315,6 +322,16 @@ def _score_all(
                     strong += sup
                 if sup > best:
                     best, helper = sup, ("in:" + other if contained else other)
+            if p.feature != "country" and p.country_code:
+                # weak: other names with a likely sense in the same country (summed, not
+                # per name, to stay cheap in long lists of places)
+                in_country = index.get(("ic", p.country_code))
+                if in_country:
+                    same = country_sums.get(p.country_code)
+                    if same is None:
+                        same = country_sums[p.country_code] = sum(in_country.values())
+                    same -= sum(in_country.get(o, 0.0) for o in related)
+                    total += SAME_COUNTRY * same
             if total > 0.05:
                 s += COHERENCE_WEIGHT * min(total, 3.0)
                 if best >= 0.3:
@@ -354,6 +371,10 @@ def resolve_names(
             choices[n.key] = (None, 0.0, "no candidate")
             dists[n.key] = []
             continue
+        top = n.cands[0].score
+        n = Name(
+            n.key, n.text, [r for r in n.cands if r.score >= top - PRUNE], n.demonym, n.qualified
+        )
         open_names.append(n)
         probs = _softmax([r.score for r in n.cands])
         dists[n.key] = [(r.place, q) for r, q in zip(n.cands, probs, strict=True)]
@@ -362,8 +383,13 @@ def resolve_names(
             dists.setdefault(key, [(place, 1.0)])
     support: dict[str, float] = {}
     scored: dict[str, list[Scored]] = {}
+    words = {key: set(key.split()) for key in dists}
+    related = {
+        n.key: {o for o in dists if o == n.key or _shares_words(words[n.key], o)}
+        for n in open_names
+    }
     for _ in range(2):
-        scored, _focus = _score_all(open_names, counts or {}, dists)
+        scored, _focus = _score_all(open_names, counts or {}, dists, related)
         for n in open_names:
             probs = _softmax([t[0] for t in scored[n.key]])
             dists[n.key] = [(t[1].place, q) for t, q in zip(scored[n.key], probs, strict=True)]

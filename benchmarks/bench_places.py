@@ -1,0 +1,111 @@
+"""Speed of the geoparser on synthetic news (made up here, not evaluation text).
+
+.venv/bin/python benchmarks/bench_places.py [--docs 600]
+
+Prints characters per second of ``geoparse`` (warm, in-process), of ``explorer places --jsonl``
+in-process, and of the same command as a fresh process fed on stdin (start-up included, as the
+shared scorer measures it). Asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import subprocess
+import sys
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+TOWNS = [
+    "Springfield", "Franklin", "Greenville", "Clinton", "Salem", "Madison", "Georgetown",
+    "Paris", "London", "Athens", "Columbus", "Alexandria", "Dublin", "Jackson", "Lebanon",
+    "Fort Bragg", "Mosul", "Irbil", "Aleppo", "Kirkuk", "Nice", "Reading", "Mobile",
+]  # fmt: skip
+REGIONS = [
+    "Ohio", "Texas", "Kentucky", "Tenn.", "North Carolina", "Iowa", "Georgia", "Ontario",
+    "Iraq", "Syria", "the U.S.", "France", "Greene County", "Henry County", "Jordan",
+]  # fmt: skip
+PEOPLE = ["John Kerry", "Ash Carter", "Chad Miller", "Sen. Paul Walker", "Mayor Jordan Lee"]
+DEMONYMS = ["Iraqi", "Syrian", "Kurdish", "American", "Canadian", "French"]
+PATTERNS = [
+    "{person} said crews from {town}, {region}, reached the scene on Monday.",
+    "{demonym} officials met in {town} to discuss the budget for {region}.",
+    "Residents of {town} and {town2} asked {region} for help after the storm.",
+    "The council in {town} voted 5-2, {person} told reporters.",
+    "Traffic on the {town}-{town2} road was closed, police in {region} said.",
+    "Schools in {region} reopened; {town} High School stayed closed.",
+]
+HEADLINES = ["FLOODS HIT {TOWN} AS RIVER RISES", "Council Of {town} Backs New Plan For {region}"]
+
+
+def article(rng: random.Random) -> str:
+    def fill(pattern: str) -> str:
+        town, town2 = rng.sample(TOWNS, 2)
+        return pattern.format(
+            town=town,
+            town2=town2,
+            TOWN=town.upper(),
+            region=rng.choice(REGIONS),
+            person=rng.choice(PEOPLE),
+            demonym=rng.choice(DEMONYMS),
+        )
+
+    lines = [fill(rng.choice(HEADLINES))]
+    for _ in range(rng.randint(4, 9)):
+        lines.append(" ".join(fill(rng.choice(PATTERNS)) for _ in range(rng.randint(2, 5))))
+    return "\n\n".join(lines)
+
+
+def corpus(n: int) -> list[str]:
+    rng = random.Random(7)
+    return [article(rng) for _ in range(n)]
+
+
+def show(label: str, chars: int, seconds: float) -> None:
+    print(f"{label}: {chars / seconds / 1e6:.2f} MB/s ({chars:,} characters in {seconds:.2f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=600)
+    args = parser.parse_args()
+    texts = corpus(args.docs)
+    chars = sum(len(t) for t in texts)
+    lines = "\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)) + "\n"
+
+    explorer = Path(sys.executable).with_name("explorer")
+    if explorer.exists():
+        t = time.perf_counter()
+        done = subprocess.run(
+            [str(explorer), "places", "--jsonl"], input=lines, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - t
+        assert done.returncode == 0, done.stderr
+        show("explorer places --jsonl (fresh process, start-up included)", chars, seconds)
+
+    t = time.perf_counter()
+    from explorer.places import geoparse
+
+    geoparse("Warm-up in Paris, Texas.")
+    print(f"cold start (import, gazetteer name keys, word lists): {time.perf_counter() - t:.2f} s")
+
+    t = time.perf_counter()
+    mentions = sum(len(geoparse(text)) for text in texts)
+    show(f"geoparse, warm ({mentions:,} mentions)", chars, time.perf_counter() - t)
+
+    from explorer.cli import main as cli
+
+    sys.stdin = io.StringIO(lines)
+    t = time.perf_counter()
+    with redirect_stdout(io.StringIO()):
+        cli(["places", "--jsonl"])
+    seconds = time.perf_counter() - t
+    sys.stdin = sys.__stdin__
+    show("explorer places --jsonl (in-process, warm)", chars, seconds)
+
+
+if __name__ == "__main__":
+    main()
