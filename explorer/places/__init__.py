@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import re
 from collections import Counter
@@ -222,6 +223,18 @@ def geoparse(
     if not isinstance(text, str):
         raise ExplorerError(f"text must be a string, not {type(text).__name__}")
     gaz = gazetteer or default_gazetteer()
+    # The cyclic garbage collector would scan the large, long-lived gazetteer caches over and
+    # over while a text allocates many small objects; reference counting frees those anyway.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _geoparse(text, gaz, nlp)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     tokens = tokenize(text)
     spans = find_spans(text, tokens, _names(gaz), demonym_keys(), _abbreviations(gaz))
     nlp = nlp if nlp is not None else default_nlp()
