@@ -131,3 +131,30 @@ def test_offline_chart_draws_with_the_network_cut(tmp_path: Path, offline_page: 
     assert offline_page.errors == []
     assert offline_page.dialogs == []
     assert offline_page.requests == []
+
+
+def test_icon_markers_draw_their_glyphs_offline(tmp_path: Path, offline_page: Any) -> None:
+    """Font Awesome (solid) and Glyphicons fonts come inlined with icon markers."""
+    fmap = folium.Map(location=(34.5, 43.5), zoom_start=6, tiles=None)
+    add_country_basemap(fmap)
+    folium.Marker((36.34, 43.12), icon=folium.Icon(color="red", icon="flag", prefix="fa")).add_to(
+        fmap
+    )
+    folium.Marker((33.31, 44.36), icon=folium.Icon(color="green", icon="info-sign")).add_to(fmap)
+    path = tmp_path / "icons.html"
+    make_offline(fmap).save(str(path))
+    page = offline_page.page
+    page.goto(path.as_uri())
+    page.wait_for_selector(".awesome-marker i.fa-flag", timeout=20_000)
+    page.evaluate("document.fonts.ready")
+    for selector, family in ((".fa-flag", "Font Awesome"), (".glyphicon-info-sign", "Glyphicons")):
+        width = page.locator(selector).evaluate("e => e.getBoundingClientRect().width")
+        assert width > 5, selector  # a drawn glyph, not an empty box
+        loaded = page.evaluate(
+            "f => [...document.fonts].some(x => x.family.includes(f) && x.status === 'loaded')",
+            family,
+        )
+        assert loaded, family
+    page.screenshot(path=str(tmp_path / "icons.png"))
+    assert offline_page.errors == []
+    assert offline_page.requests == []
