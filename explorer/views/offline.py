@@ -20,7 +20,6 @@ server; :func:`chart_html`, a self-contained altair chart page (Vega inlined fro
 from __future__ import annotations
 
 import ast
-import hashlib
 import importlib.util
 import json
 import os
@@ -181,10 +180,9 @@ def inline_assets(html: str, *, icons: bool | None = None) -> str:
         if not icons and _basename(url) in _ICON_ASSETS:
             return None
         text = asset_for_url(url)
-        digest = hashlib.sha1(text.encode()).hexdigest()
-        if digest in seen:
+        if text in seen:
             return None
-        seen.add(digest)
+        seen.add(text)
         return text
 
     def script(m: re.Match[str]) -> str:
@@ -214,7 +212,7 @@ class OfflineFigure(Figure):
 
 
 def make_offline(
-    fmap: folium.Map, assets_mode: str | None = "offline", *, icons: bool | None = None
+    fmap: folium.Map, assets_mode: str | None = None, *, icons: bool | None = None
 ) -> folium.Map:
     """Make ``fmap`` render with its files inlined (``"offline"``) or linked (``"cdn"``)
     everywhere: ``save()``, ``get_root().render()``, and its display in JupyterLab. The map's
@@ -244,7 +242,7 @@ def _figure(fmap: folium.Map) -> Figure:
 
 
 def offline_map_html(
-    fmap: folium.Map, assets_mode: str | None = "offline", *, icons: bool | None = None
+    fmap: folium.Map, assets_mode: str | None = None, *, icons: bool | None = None
 ) -> str:
     """The map as one HTML page (self-contained unless ``assets_mode="cdn"``), without
     changing the map."""

@@ -29,6 +29,13 @@ from explorer.views.offline import (
 )
 from explorer.views.popup import popup_html
 
+
+@pytest.fixture(autouse=True)
+def _no_assets_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default mode ("offline"), whatever EXPLORER_ASSETS says where the tests run."""
+    monkeypatch.delenv("EXPLORER_ASSETS", raising=False)
+
+
 HOSTILE = "Shelling near <script>alert(1)</script> Mosul <img src=x onerror=alert(2)>"
 FAST_CALLBACK = "function (row) { return L.circleMarker(new L.LatLng(row[0], row[1])); }"
 

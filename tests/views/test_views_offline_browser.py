@@ -18,6 +18,14 @@ from explorer.views.offline import add_country_basemap, chart_html, make_offline
 from explorer.views.popup import popup_html
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _no_assets_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default mode ("offline"), whatever EXPLORER_ASSETS says where the tests run."""
+    monkeypatch.delenv("EXPLORER_ASSETS", raising=False)
+
+
 HOSTILE = "Shelling near <script>alert(1)</script> Mosul <img src=x onerror=alert(2)>"
 RED = "#d62728"
 
