@@ -92,14 +92,15 @@ def build_map(
     time_slider: bool = False,
     movements: bool = True,
     fast_threshold: int = 2000,
-    assets: str = "offline",
+    assets: str | None = None,
 ) -> folium.Map:
     """A folium map of the events that have coordinates.
 
     ``basemap``: ``"none"`` (country outlines, no tile server: works offline) or an
     xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"CartoDB.Positron"``...), which
     needs the internet. ``assets``: ``"offline"`` inlines Leaflet and plugin files when the map
-    is saved or shown; ``"cdn"`` loads them from CDNs.
+    is saved or shown; ``"cdn"`` loads them from CDNs; ``None`` (the default) reads the
+    ``EXPLORER_ASSETS`` switch, else ``"offline"``.
     """
     df = table.df
     placed = df[df["latitude"].notna() & df["longitude"].notna()]

@@ -69,7 +69,7 @@ class Explorer:
         table: EventTable,
         *,
         basemap: str = "none",
-        assets: str = "offline",
+        assets: str | None = None,
         rows: int = 200,
         debounce: float = 0.4,
         out_dir: str | Path = "out",
