@@ -15,29 +15,34 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
-_LAZY: dict[str, str] = {
-    "geocode": "explorer.geocoding",
-    "candidates": "explorer.geocoding",
-    "OfflineGeocoder": "explorer.geocoding",
-    "get_geocoder": "explorer.geocoding",
-    "geoparse": "explorer.places",
-    "find_dates": "explorer.dates",
-    "load": "explorer.ingest",
-    "EventTable": "explorer.events",
-    "extract_events": "explorer.events",
-    "Explorer": "explorer.views.panel",
-    "brief": "explorer.export",
-    "Place": "explorer.model",
-    "PlaceMention": "explorer.model",
-    "TimeMention": "explorer.model",
-    "Article": "explorer.model",
-    "Event": "explorer.model",
-    "ExplorerError": "explorer.errors",
+# public name -> (module that defines it, its name there)
+_LAZY: dict[str, tuple[str, str]] = {
+    "geocode": ("explorer.geocoding", "geocode"),
+    "candidates": ("explorer.geocoding", "candidates"),
+    "OfflineGeocoder": ("explorer.geocoding", "OfflineGeocoder"),
+    "get_geocoder": ("explorer.geocoding", "get_geocoder"),
+    "geoparse": ("explorer.places", "geoparse"),
+    "find_dates": ("explorer.dates", "find_dates"),
+    "load": ("explorer.ingest", "load"),
+    "EventTable": ("explorer.events", "EventTable"),
+    "extract_events": ("explorer.events", "extract_events"),
+    "Criteria": ("explorer.events", "Criteria"),
+    "filter_events": ("explorer.events", "filter_events"),
+    "map": ("explorer.views.map", "build_map"),
+    "timeline": ("explorer.views.timeline", "build_timeline"),
+    "Explorer": ("explorer.views.panel", "Explorer"),
+    "brief": ("explorer.export", "brief"),
+    "Place": ("explorer.model", "Place"),
+    "PlaceMention": ("explorer.model", "PlaceMention"),
+    "TimeMention": ("explorer.model", "TimeMention"),
+    "Article": ("explorer.model", "Article"),
+    "Event": ("explorer.model", "Event"),
+    "ExplorerError": ("explorer.errors", "ExplorerError"),
 }
 
 __all__ = [
     "Article",
+    "Criteria",
     "Event",
     "EventTable",
     "Explorer",
@@ -49,31 +54,37 @@ __all__ = [
     "brief",
     "candidates",
     "extract_events",
+    "filter_events",
     "find_dates",
     "geocode",
     "geoparse",
     "get_geocoder",
     "load",
+    "map",
+    "timeline",
 ]
 assert sorted(__all__) == sorted(_LAZY)
 
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
     from explorer.errors import ExplorerError
-    from explorer.events import EventTable, extract_events
+    from explorer.events import Criteria, EventTable, extract_events, filter_events
     from explorer.export import brief
     from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
     from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
+    from explorer.views.map import build_map as map
     from explorer.views.panel import Explorer
+    from explorer.views.timeline import build_timeline as timeline
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    where = _LAZY.get(name)
+    if where is None:
         raise AttributeError(f"module 'explorer' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, attribute = where
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
