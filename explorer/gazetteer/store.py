@@ -115,6 +115,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[Match, ...]] = {}
         self._places: dict[int, Place] = {}
         self._keys: frozenset[str] | None = None
+        self._known: dict[str, bool] = {}
         self._abbreviations: frozenset[str] | None = None
         self._countries: list[Place] | None = None
 
@@ -237,6 +238,37 @@ class Gazetteer:
                     rows = self._con.execute("SELECT DISTINCT key FROM names").fetchall()
                     self._keys = frozenset(r[0] for r in rows)
         return self._keys
+
+    def known(self, keys: Iterable[str]) -> set[str]:
+        """The keys among ``keys`` that are the name of some entry.
+
+        Memoised per key, one query per 500 new keys: a text's few hundred n-grams are checked
+        in about a millisecond, so a fresh process does not load all 640,000 name keys
+        (:meth:`name_keys`, a fifth of a second) to find the places in a few texts."""
+        keys = set(keys)
+        if self._keys is not None:
+            return keys & self._keys
+        memo = self._known
+        todo = [k for k in keys if k not in memo]
+        if todo:
+            with self._lock:
+                try:
+                    for i in range(0, len(todo), 500):
+                        chunk = todo[i : i + 500]
+                        marks = ",".join("?" * len(chunk))
+                        found = {
+                            r[0]
+                            for r in self._con.execute(
+                                f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk
+                            )
+                        }
+                        for k in chunk:
+                            memo[k] = k in found
+                except sqlite3.Error as exc:
+                    raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
+            if len(memo) > 1_000_000:
+                self._known = memo = {k: memo[k] for k in todo}
+        return {k for k in keys if memo.get(k)}
 
     def abbreviation_keys(self) -> frozenset[str]:
         """Short alias and code keys of countries and first-level regions ("ky", "calif", "nc"),

@@ -41,11 +41,6 @@ PERSON_MAX_POPULATION = 100_000
 
 
 @lru_cache(maxsize=4)
-def _names(gaz: Gazetteer) -> frozenset[str]:
-    return gaz.name_keys()
-
-
-@lru_cache(maxsize=4)
 def _abbreviations(gaz: Gazetteer) -> frozenset[str]:
     """The gazetteer's abbreviation keys, kept in the user cache next to the index (the query
     takes a fifth of a second; the file is named after the index's size and time)."""
@@ -166,7 +161,7 @@ def _covered(s: Span, others: list[tuple[int, int]], places: list[tuple[int, int
 
 
 def _add_entities(
-    text: str, spans: list[Span], places: list[tuple[int, int]], names: frozenset[str]
+    text: str, spans: list[Span], places: list[tuple[int, int]], gaz: Gazetteer
 ) -> list[Span]:
     """Place entities the rules missed, when the gazetteer knows the name."""
     out = list(spans)
@@ -175,7 +170,7 @@ def _add_entities(
             continue
         surface = text[a:b]
         key = name_key(surface)
-        if key in names:
+        if gaz.known({key}):
             out.append(Span(a, b, surface, key, -2, -2))
     out.sort(key=lambda s: s.start)
     return out
@@ -236,13 +231,13 @@ def geoparse(
 
 def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     tokens = tokenize(text)
-    spans = find_spans(text, tokens, _names(gaz), demonym_keys(), _abbreviations(gaz))
+    spans = find_spans(text, tokens, gaz.known, demonym_keys(), _abbreviations(gaz))
     nlp = nlp if nlp is not None else default_nlp()
     ner_places: list[tuple[int, int]] = []
     if nlp is not None:
         ner_places, ner_others = entity_spans(nlp, text)
         spans = [s for s in spans if not _covered(s, ner_others, ner_places)]
-        spans = _add_entities(text, spans, ner_places, _names(gaz))
+        spans = _add_entities(text, spans, ner_places, gaz)
     if not spans:
         return []
     people, surnames = person_tokens(text, tokens)

@@ -11,6 +11,7 @@ dotted abbreviations are kept whole ("U.S.", "U.K.", "D.C.").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from explorer.gazetteer import name_key
@@ -72,12 +73,15 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 def find_spans(
     text: str,
     tokens: list[Token],
-    names: frozenset[str],
+    known: Callable[[set[str]], Collection[str]] | Collection[str],
     demonyms: frozenset[str],
     abbreviations: frozenset[str] = frozenset(),
 ) -> list[Span]:
-    """Candidate place spans, left to right, not overlapping. ``abbreviations``: keys whose
-    written form takes a full stop ("Ky.")."""
+    """Candidate place spans, left to right, not overlapping.
+
+    ``known``: the gazetteer's names, or a function that tells which of a set of keys are
+    names (all the text's n-grams are asked at once). ``abbreviations``: keys whose written
+    form takes a full stop ("Ky.")."""
     spans: list[Span] = []
     n = len(tokens)
     # per token: may it sit inside a name, its key (and its key without a possessive), and
@@ -92,22 +96,35 @@ def find_spans(
     joined = [not text[tokens[k].end : tokens[k + 1].start].strip(" ") for k in range(n - 1)] + [
         False
     ]
-    i = 0
-    while i < n:
+    # every n-gram that may be a name, asked of the gazetteer at once
+    grams: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    asked: set[str] = set()
+    for i in range(n):
         tok = tokens[i]
         if not tok.cap or _CONTRACTION.search(tok.text):
-            i += 1
             continue
         reach = i
         while reach + 1 < n and reach + 1 - i < MAX_TOKENS and joined[reach] and inner[reach + 1]:
             reach += 1
-        found: Span | None = None
         for j in range(reach, i - 1, -1):
+            if tokens[j].cap:
+                key = last_keys[j] if j == i else " ".join([*keys[i:j], last_keys[j]])
+                grams[i].append((j, key))
+                asked.add(key)
+        if "-" in tok.text:
+            word = text[tok.start : ends[i]]
+            asked.update(name_key(part) for part in word.split("-") if part)
+    names = known(asked) if callable(known) else known
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not grams[i]:
+            i += 1
+            continue
+        found: Span | None = None
+        for j, key in grams[i]:
             last = tokens[j]
-            if not last.cap:
-                continue
             end = ends[j]
-            key = last_keys[j] if j == i else " ".join([*keys[i:j], last_keys[j]])
             if key in demonyms:
                 found = Span(tok.start, end, text[tok.start : end], key, i, j, demonym=True)
                 break
@@ -138,7 +155,7 @@ def _compound_or_demonym(
     text: str,
     tok: Token,
     i: int,
-    names: frozenset[str],
+    names: Collection[str],
     demonyms: frozenset[str],
     spans: list[Span],
 ) -> Span | None:

@@ -118,3 +118,11 @@ _US_CODES = [
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
     "WV", "WI", "WY",
 ]  # fmt: skip
+
+
+def test_known_tells_which_keys_are_names(gazetteer: Gazetteer) -> None:
+    asked = {"fort bragg", "north carolina", "fort carolina bragg", "irbil", "xqzv"}
+    assert gazetteer.known(asked) == {"fort bragg", "north carolina", "irbil"}
+    # memoised answers are the same, and agree with the full name set
+    assert gazetteer.known(asked) == gazetteer.known(list(asked))
+    assert gazetteer.known(asked) == asked & gazetteer.name_keys()
