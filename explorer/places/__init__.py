@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import gc
 import os
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +23,20 @@ from explorer.gazetteer import Gazetteer, default_gazetteer, name_key
 from explorer.gazetteer.build import NameKind
 from explorer.gazetteer.store import cache_dir
 from explorer.model import Place, PlaceMention
+from explorer.places.context import (
+    in_capitalised_run,
+    named_after,
+    organisation_or_money,
+    part_of_longer_name,
+    sentence_start,
+    state_code_context,
+    title_line,
+    unknown_first_names,
+)
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import is_institution, person_keys, person_tokens, said_follows
-from explorer.places.lexicon import NOT_ALONE, ORG_BEFORE, TITLES, common_words
-from explorer.places.mentions import Span, Token, find_spans, tokenize
+from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
+from explorer.places.mentions import Span, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Name, Ranked, rank, resolve_names
 
@@ -89,71 +98,6 @@ def _areas(ranked: list[Ranked]) -> set[Area]:
     return out
 
 
-_NAMED_AFTER = re.compile(
-    r"[\s-]+(?:virus|viruses|fever|flu|influenza|disease|strain|syndrome)\b", re.I
-)
-
-
-def _named_after(text: str, end: int) -> bool:
-    return bool(_NAMED_AFTER.match(text, end))
-
-
-_FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but or".split())
-
-
-def _in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
-    """True when a capitalised word stands right before or after the span (same line)."""
-    if s.first < 0:
-        return False  # a span added from an NER entity
-    for k in (s.first - 1, s.last + 1):
-        if not 0 <= k < len(tokens):
-            continue
-        t = tokens[k]
-        gap = (
-            text[t.end : tokens[s.first].start]
-            if k < s.first
-            else text[tokens[s.last].end : t.start]
-        )
-        if gap != " " or not t.cap or t.text.lower() in _FUNCTION_WORDS:
-            continue
-        if k < s.first and _sentence_start(text, t.start) and t.text.lower() in _FUNCTION_WORDS:
-            continue
-        return True
-    return False
-
-
-def _unknown_first_names(
-    text: str,
-    tokens: list[Token],
-    spans: list[Span],
-    found: dict[str, list[Ranked]],
-    common: frozenset[str],
-) -> set[str]:
-    """Surnames of people whose given name is not in the list: "Brennan Walsh" where
-    "Brennan" is no place and "Walsh" only a small town."""
-    out: set[str] = set()
-    starts = {s.first: s for s in spans}
-    for s in spans:
-        if s.first != s.last or s.demonym or s.first <= 0:
-            continue
-        prev = tokens[s.first - 1]
-        if not prev.cap or prev.upper or text[prev.end : tokens[s.first].start] != " ":
-            continue
-        if (
-            s.first - 1 in starts
-            or prev.text.lower() in common
-            or _sentence_start(text, prev.start)
-        ):
-            continue
-        if any(
-            m.place.feature != "populated_place" or m.place.population >= 50_000
-            for m in found.get(s.key, ())
-        ):
-            continue
-        out.add(s.key)
-    return out
-
-
 def _covered(s: Span, others: list[tuple[int, int]], places: list[tuple[int, int]]) -> bool:
     """Inside a non-place entity (PERSON, ORG...) and not inside a place entity."""
     inside = any(a <= s.start and s.end <= b for a, b in others)
@@ -174,32 +118,6 @@ def _add_entities(
             out.append(Span(a, b, surface, key, -2, -2))
     out.sort(key=lambda s: s.start)
     return out
-
-
-def _organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
-    """ "US$5", "A$20": a currency; "Air Canada", "Agence France-Presse": an organisation."""
-    if text[s.end : s.end + 1] == "$":
-        return True
-    if s.first > 0:
-        prev = tokens[s.first - 1]
-        return text[prev.end : s.start] == " " and prev.text.lower() in ORG_BEFORE
-    return False
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
-
-
-def _title_line(text: str, start: int) -> bool:
-    """True inside a line where most words are capitalised (a headline)."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    line = text[lo : hi if hi >= 0 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 3 or len(line) > 200:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def geoparse(
@@ -245,19 +163,24 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     found = _candidates(gaz, {s.key for s in spans if not s.demonym})
 
     # 1. guards, and the candidates of each surviving span
-    surnames |= _unknown_first_names(text, tokens, spans, found, common)
+    surnames |= unknown_first_names(text, tokens, spans, found, common)
     persons = person_keys(
         text, [(s.key, s.start, s.end) for s in spans if s.first == s.last and not s.demonym]
     )
     kept: list[tuple[Span, list[Ranked]]] = []
+    context_only: set[int] = set()  # starts of spans that vote but are not reported
     for s in spans:
         confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
         if not confirmed and any(k in people for k in range(s.first, s.last + 1)):
             continue
+        if part_of_longer_name(text, tokens, s):
+            # "Corsicana Highway", "Wichita Street": no mention of the place itself, but a
+            # street or a newspaper is named after somewhere near, so it still votes
+            context_only.add(s.start)
         if s.demonym:
             kept.append((s, []))
             continue
-        if is_institution(s.key) or _organisation_or_money(text, tokens, s):
+        if is_institution(s.key) or organisation_or_money(text, tokens, s):
             continue
         ranked = found.get(s.key, [])
         if not ranked:
@@ -280,10 +203,19 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             big_place = len(letters) >= 4 and ranked[0].place.population >= 100_000
             if not (big_code or big_place):
                 continue
+            if (
+                big_code
+                and len(letters) == 2
+                and not state_code_context(text, s)
+                and not any(r.place.feature in ("country", "region") for r in ranked)
+            ):
+                # "OK", "AK-47", "ID", "CT scan": a postal code is reported in an address
+                # only ("Louisville, KY"); elsewhere it may still hint at the region
+                context_only.add(s.start)
         single = s.first == s.last
         if single and s.text.endswith(".") and s.key in TITLES:
             continue  # "Ms.", "Gen.": titles
-        if _named_after(text, s.end):
+        if named_after(text, s.end):
             continue  # "Marburg virus", "West Nile fever": named after a place
         if (
             single
@@ -305,7 +237,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             )
         ):
             continue
-        if single and not big and s.key in common and _in_capitalised_run(text, tokens, s):
+        if single and not big and s.key in common and in_capitalised_run(text, tokens, s):
             continue  # "Main Street", "Police Department": part of another name
         kept.append((s, ranked))
 
@@ -341,7 +273,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             if (
                 s.key in common
                 and ranked[0].place.population < 1_000_000
-                and (_sentence_start(text, s.start) or _title_line(text, s.start))
+                and (sentence_start(text, s.start) or title_line(text, s.start))
             ):
                 continue
         survivors.append((n, s, ranked))
@@ -365,6 +297,8 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
 
     out: list[PlaceMention] = []
     for n, s, ranked in survivors:
+        if s.start in context_only:
+            continue
         if s.demonym:
             place = fixed.get(s.key)
             reason = f"demonym of {place.name}" if place else "demonym"

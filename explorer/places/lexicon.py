@@ -11,9 +11,11 @@ __all__ = [
     "FIRST_NAMES",
     "INSTITUTIONS",
     "NOT_ALONE",
+    "NOT_PLACE_AFTER",
     "ORG_BEFORE",
     "ORG_WORDS",
     "PERSON_VERBS",
+    "STREET_WORDS",
     "TITLES",
     "common_words",
 ]
@@ -96,12 +98,28 @@ INSTITUTIONS = frozenset(
         "fox news", "msnbc", "npr", "pbs", "afp", "ap", "bloomberg", "xinhua", "al jazeera",
         "sky news", "nato", "un", "associated press", "supreme court", "state department",
         "wall street",
+        # time zones ("1:58 p.m. EST")
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
     ]
 )  # fmt: skip
 
 # Capitalised words that make the place name right after them part of an organisation's name:
 # "Air Canada", "Agence France-Presse", "Radio Free Europe".
 ORG_BEFORE = frozenset("agence air radio banco banque".split())
+
+# A place name right before one of these words is part of the name of a street, a newspaper,
+# a school or a company ("Wichita Street", "the Washington Post", "Franklin Elementary",
+# "Michigan State University", "Alaska Airlines"), not a mention of the place itself.
+STREET_WORDS = frozenset(
+    "street road drive avenue boulevard lane way trail terrace parkway pike rd ave blvd".split()
+)
+NOT_PLACE_AFTER = STREET_WORDS | frozenset(
+    """
+    times daily post journal herald tribune gazette chronicle courier telegraph examiner
+    inquirer dispatch university elementary wilderness airlines airways zoo institute
+    laboratories laboratory museum theatre theater mall
+    """.split()
+)
 
 # Words that make a capitalised run a place rather than a person ("Henry County").
 DESIGNATORS = frozenset(

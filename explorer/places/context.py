@@ -1,0 +1,130 @@
+"""Guards that read a mention's surroundings in the text: what stands right before or after it
+("Marburg virus", "Air Canada", "Wichita Street", "the New York Times"), whether it starts a
+sentence or sits in a headline, whether it is part of a longer capitalised name."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.places.lexicon import NOT_PLACE_AFTER, ORG_BEFORE, STREET_WORDS
+from explorer.places.mentions import Span, Token
+from explorer.places.resolve import Ranked
+
+__all__ = [
+    "in_capitalised_run",
+    "named_after",
+    "organisation_or_money",
+    "part_of_longer_name",
+    "sentence_start",
+    "state_code_context",
+    "title_line",
+    "unknown_first_names",
+]
+
+_NAMED_AFTER = re.compile(
+    r"[\s-]+(?:virus|viruses|fever|flu|influenza|disease|strain|syndrome)\b", re.I
+)
+
+
+def named_after(text: str, end: int) -> bool:
+    return bool(_NAMED_AFTER.match(text, end))
+
+
+_FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but or".split())
+
+
+def in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
+    """True when a capitalised word stands right before or after the span (same line)."""
+    if s.first < 0:
+        return False  # a span added from an NER entity
+    for k in (s.first - 1, s.last + 1):
+        if not 0 <= k < len(tokens):
+            continue
+        t = tokens[k]
+        gap = (
+            text[t.end : tokens[s.first].start]
+            if k < s.first
+            else text[tokens[s.last].end : t.start]
+        )
+        if gap != " " or not t.cap or t.text.lower() in _FUNCTION_WORDS:
+            continue
+        if k < s.first and sentence_start(text, t.start) and t.text.lower() in _FUNCTION_WORDS:
+            continue
+        return True
+    return False
+
+
+def unknown_first_names(
+    text: str,
+    tokens: list[Token],
+    spans: list[Span],
+    found: dict[str, list[Ranked]],
+    common: frozenset[str],
+) -> set[str]:
+    """Surnames of people whose given name is not in the list: "Brennan Walsh" where
+    "Brennan" is no place and "Walsh" only a small town."""
+    out: set[str] = set()
+    starts = {s.first: s for s in spans}
+    for s in spans:
+        if s.first != s.last or s.demonym or s.first <= 0:
+            continue
+        prev = tokens[s.first - 1]
+        if not prev.cap or prev.upper or text[prev.end : tokens[s.first].start] != " ":
+            continue
+        if s.first - 1 in starts or prev.text.lower() in common or sentence_start(text, prev.start):
+            continue
+        if any(
+            m.place.feature != "populated_place" or m.place.population >= 50_000
+            for m in found.get(s.key, ())
+        ):
+            continue
+        out.add(s.key)
+    return out
+
+
+def organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
+    """ "US$5", "A$20": a currency; "Air Canada", "Agence France-Presse": an organisation."""
+    if text[s.end : s.end + 1] == "$":
+        return True
+    if s.first > 0:
+        prev = tokens[s.first - 1]
+        return text[prev.end : s.start] == " " and prev.text.lower() in ORG_BEFORE
+    return False
+
+
+def sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def title_line(text: str, start: int) -> bool:
+    """True inside a line where most words are capitalised (a headline)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 3 or len(line) > 200:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
+
+
+def part_of_longer_name(text: str, tokens: list[Token], s: Span) -> bool:
+    """ "Wichita Street", "the Washington Post", "Michigan State University", "Franklin
+    Elementary": the place names something else. A multi-word span that ends in a street word
+    ("Church Street") is a street too."""
+    m = _NEXT_WORD.match(text, s.end)
+    if m and m.group(1).lower() in NOT_PLACE_AFTER:
+        return True
+    return s.first >= 0 and s.last > s.first and tokens[s.last].text.lower() in STREET_WORDS
+
+
+_AFTER_TOWN = re.compile(r"[A-Za-z.]+,[ \t]*$")
+_ZIP = re.compile(r"[ \t]+\d{5}\b")
+
+
+def state_code_context(text: str, s: Span) -> bool:
+    """ "Louisville, KY" or "KY 40202": a two-letter postal code where an address has it."""
+    return bool(_AFTER_TOWN.search(text, max(0, s.start - 30), s.start) or _ZIP.match(text, s.end))
