@@ -43,6 +43,17 @@ from explorer.places.resolve import Area, Name, Ranked, rank, resolve_names
 __all__ = ["geoparse"]
 
 _BIG = ("country", "admin1", "continent", "region")
+ALT_NEEDS_SUPPORT = 100_000  # alternate names of places smaller than this need support
+
+
+def _by_other_name(place: Place | None, ranked: list[Ranked], limit: int) -> bool:
+    """True when ``place`` is a populated place under ``limit`` people that has the name only
+    as one of GeoNames' alternate names (misspellings, old or foreign names)."""
+    if place is None or place.feature != "populated_place" or place.population >= limit:
+        return False
+    return any(r.place is place and r.kind == NameKind.ALTERNATE for r in ranked)
+
+
 SMALL_NEEDS_SUPPORT = 30_000
 # a one-word name the article uses for a person is no place anywhere in it, unless it is a
 # city this big ("Ottawa said" is the government)
@@ -317,6 +328,15 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             )
         ):
             continue  # a one-word village name with nothing in the article to back it
+        if (
+            ALT_NEEDS_SUPPORT
+            and names[s.key].qualified is None
+            and s.first == s.last
+            and not s.text.endswith(".")
+            and support.get(s.key, 0.0) < 0.5
+            and _by_other_name(choices[s.key][0], ranked, ALT_NEEDS_SUPPORT)
+        ):
+            continue  # "Rene" for Rheine, "Soul" for Seoul: another name of a place, unbacked
         if n in qualifiers:
             place, score, reason = resolve_names(
                 [Name(s.key, s.text, ranked, qualified=qualifiers[n])], {}, labels

@@ -52,3 +52,12 @@ def test_two_letter_state_codes_count_in_addresses(text: str, code: str, expecte
 
 def test_time_zones_are_not_places() -> None:
     assert "EST" not in surfaces("The call came at 1:58 p.m. EST from a nurse in Boston.")
+
+
+def test_a_small_place_known_only_by_another_name_needs_support() -> None:
+    # "Bronco" is a GeoNames alternate name of a Texas village: nothing here backs it
+    assert "Bronco" not in surfaces("Members of the riding club met Bronco fans on Sunday.")
+    # large places keep their old and foreign names
+    found = {m.text: m.place for m in geoparse("They met in Calcutta and then in Bombay.")}
+    assert found["Calcutta"] is not None and found["Calcutta"].name == "Kolkata"
+    assert found["Bombay"] is not None and found["Bombay"].name == "Mumbai"
