@@ -11,13 +11,19 @@ See ``docs/dates.md`` for the rules.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import TYPE_CHECKING
 
 from explorer.dates.patterns import RULES, Rule, trigger_hits
 from explorer.dates.timex import Found
 from explorer.errors import ExplorerError
-from explorer.model import TimeMention
 
-__all__ = ["find_dates"]
+if TYPE_CHECKING:
+    from explorer.model import TimeMention
+
+__all__ = ["dates_json", "find_dates", "fold", "tag"]
+
+_WORD_REST = re.compile(r"\S*")
 
 
 def _windows(text: str, rule: Rule, hits: dict[str, list[int]]) -> list[tuple[int, int]]:
@@ -34,9 +40,8 @@ def _windows(text: str, rule: Rule, hits: dict[str, list[int]]) -> list[tuple[in
         hi = at + forward
         if hi >= n:
             hi = n
-        else:
-            while hi < n and not text[hi].isspace():  # never cut a word at the window's end
-                hi += 1
+        elif not text[hi].isspace():
+            hi = _WORD_REST.match(text, hi).end()  # type: ignore[union-attr]  # never cut a word
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -44,14 +49,24 @@ def _windows(text: str, rule: Rule, hits: dict[str, list[int]]) -> list[tuple[in
     return out
 
 
+def fold(text: str) -> str:
+    """``text`` in lower case, character for character (so that offsets stay the same)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" -> "i̇"
+
+
 def _candidates(text: str, published: dt.date | None) -> list[Found]:
-    hits = trigger_hits(text)
+    low = fold(text)
+    hits = trigger_hits(text, low)
     found: list[Found] = []
     for rule in RULES:
         if not any(name in hits for name in rule.triggers):
             continue
+        subject = low if rule.folded else text
         for lo, hi in _windows(text, rule, hits):
-            for m in rule.pattern.finditer(text, lo, hi):
+            for m in rule.pattern.finditer(subject, lo, hi):
                 try:
                     f = rule.handle(m, text, published)
                 except (KeyError, ValueError, OverflowError):
@@ -61,18 +76,18 @@ def _candidates(text: str, published: dt.date | None) -> list[Found]:
     return found
 
 
-def find_dates(text: str, *, published: dt.date | None = None) -> list[TimeMention]:
-    """Temporal expressions in ``text``, in order, normalised against ``published``.
-
-    Without a publication date, relative expressions come back unanchored (``X`` placeholders in
-    the value, no interval); they are never resolved against today's date.
-    """
+def _checked(text: object, published: dt.date | None) -> dt.date | None:
     if not isinstance(text, str):
         raise ExplorerError(f"text must be a string, not {type(text).__name__}")
     if published is not None and isinstance(published, dt.datetime):
-        published = published.date()
+        return published.date()
+    return published
+
+
+def tag(text: str, published: dt.date | None = None) -> list[Found]:
+    """The expressions kept in ``text`` (longest first, no overlaps), in text order."""
     found = _candidates(text, published)
-    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    found.sort(key=lambda f: (f.start - f.end, f.start))
     used = bytearray(len(text) + 1)
     kept: list[Found] = []
     for f in found:
@@ -81,6 +96,18 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[TimeMenti
         used[f.start : f.end] = b"\x01" * (f.end - f.start)
         kept.append(f)
     kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def find_dates(text: str, *, published: dt.date | None = None) -> list[TimeMention]:
+    """Temporal expressions in ``text``, in order, normalised against ``published``.
+
+    Without a publication date, relative expressions come back unanchored (``X`` placeholders in
+    the value, no interval); they are never resolved against today's date.
+    """
+    from explorer.model import TimeMention
+
+    published = _checked(text, published)
     return [
         TimeMention(
             text=text[f.start : f.end],
@@ -94,5 +121,12 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[TimeMenti
             anchored=f.anchored,
             rule=f.rule,
         )
-        for f in kept
+        for f in tag(text, published)
     ]
+
+
+def dates_json(text: str, *, published: dt.date | None = None) -> list[dict[str, object]]:
+    """``[t.to_dict() for t in find_dates(text, published=published)]``, without building the
+    ``TimeMention`` records (nor importing ``explorer.model``): the ``dates --jsonl`` path."""
+    published = _checked(text, published)
+    return [f.to_dict(text) for f in tag(text, published)]

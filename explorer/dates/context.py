@@ -9,13 +9,11 @@ __all__ = ["clause_tense", "is_future", "sentence_bounds", "tense"]
 _FUTURE = re.compile(
     r"\b(will|shall|won't|going to|plans? to|planned|planning|scheduled|expected to|"
     r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|next|tomorrow|"
-    r"to be held|would be held|will be|'ll)\b",
-    re.IGNORECASE,
+    r"to be held|would be held|will be|'ll)\b"
 )
 _PAST = re.compile(
     r"\b(said|was|were|had|did|ago|last|yesterday|earlier|announced|reported|told|"
-    r"\w+ed)\b",
-    re.IGNORECASE,
+    r"\w+ed)\b"
 )
 
 
@@ -39,8 +37,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     """ "future" when a future cue sits close before (50 chars) or right after (20 chars) the
     expression in its sentence; "past" when a past cue does; else None."""
     lo, hi = sentence_bounds(text, start, end)
-    before = text[max(lo, start - 50) : start]
-    after = text[end : min(hi, end + 20)]
+    before = text[max(lo, start - 50) : start].lower()
+    after = text[end : min(hi, end + 20)].lower()
     if _FUTURE.search(before) or _FUTURE.search(after):
         return "future"
     if _PAST.search(before) or _PAST.search(after):
@@ -55,9 +53,11 @@ def is_future(text: str, start: int, end: int) -> bool:
     the past is assumed (news reports what happened).
     """
     lo, hi = sentence_bounds(text, start, end)
+    segment = text[lo:hi].lower()
+    start, end = start - lo, end - lo
     best: tuple[int, bool] | None = None
     for pattern, future in ((_FUTURE, True), (_PAST, False)):
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(segment):
             if start <= m.start() < end:
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
@@ -74,8 +74,7 @@ _CUES = re.compile(
     r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll)"
     r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|"
     r"began|came|went|met|took|made|gave|fell|rose|held|left|sent|won|lost|became|brought|"
-    r"\w+ed))\b",
-    re.IGNORECASE,
+    r"\w+ed))\b"
 )
 _NOT_PAST = frozenset(
     ("scheduled", "expected", "planned", "proposed", "needed", "indeed", "need", "speed", "feed",
@@ -88,24 +87,25 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
     before it counts more than one after it), or None when the sentence has none."""
     lo, hi = sentence_bounds(text, start, end)
     lo, hi = max(lo, start - reach), min(hi, end + reach)
+    segment = text[lo:hi].lower()  # the cues are matched in lower case; offsets from lo
+    start, end = start - lo, end - lo
     best: tuple[int, str] | None = None
-    for m in _CUES.finditer(text, lo, hi):
-        if start <= m.start() < end:
+    for m in _CUES.finditer(segment):
+        at = m.start()
+        if start <= at < end:
             continue
         kind = "future" if m.group("future") else "past"
         word = m.group(0)
-        if kind == "past" and word[0].isupper() and word.endswith("ed"):
-            continue  # "United", "Ted": a name, not a verb
-        if kind == "past" and text[max(lo, m.start() - 6) : m.start()].lower().endswith(
-            ("be ", "been ", "being ")
-        ):
-            continue  # "will be held": the auxiliary before it tells the tense
-        if kind == "past" and word.lower() in _NOT_PAST:
-            if m.group(0).lower() in ("scheduled", "planned", "expected"):
+        if kind == "past":
+            if word.endswith("ed") and text[lo + at].isupper():
+                continue  # "United", "Ted": a name, not a verb
+            if segment[max(0, at - 6) : at].endswith(("be ", "been ", "being ")):
+                continue  # "will be held": the auxiliary before it tells the tense
+            if word in _NOT_PAST:
+                if word not in ("scheduled", "planned", "expected"):
+                    continue
                 kind = "future"
-            else:
-                continue
-        distance = start - m.end() if m.end() <= start else m.start() - end + 40
+        distance = start - m.end() if m.end() <= start else at - end + 40
         if best is None or distance < best[0]:
             best = (distance, kind)
     return None if best is None else best[1]

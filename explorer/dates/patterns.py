@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from explorer.dates.absolute import (
     h_decade,
@@ -59,16 +58,34 @@ __all__ = ["RULES", "TRIGGER_WORDS", "Rule", "trigger_hits"]
 Handler = Callable[[re.Match[str], str, dt.date | None], "Found | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named pattern, its handler, the trigger classes it listens to and its reach."""
+Compiled = tuple[re.Pattern[str], bool]
 
-    name: str
-    pattern: re.Pattern[str]
-    handle: Handler
-    triggers: tuple[str, ...]
-    back: int = 0
-    forward: int = 0
+
+class Rule:
+    """A named pattern, its handler, the trigger classes it listens to and its reach.
+
+    ``folded`` rules are case-insensitive: their pattern is written in lower case and runs on the
+    lower-cased text (much faster than ``re.IGNORECASE``); the handler still gets the original
+    text, and the spans are the same.
+    """
+
+    __slots__ = ("back", "folded", "forward", "handle", "name", "pattern", "triggers")
+
+    def __init__(
+        self,
+        name: str,
+        compiled: Compiled,
+        handle: Handler,
+        triggers: tuple[str, ...],
+        back: int = 0,
+        forward: int = 0,
+    ) -> None:
+        self.name = name
+        self.pattern, self.folded = compiled
+        self.handle = handle
+        self.triggers = triggers
+        self.back = back
+        self.forward = forward
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -113,12 +130,19 @@ _REL = r"(?P<rel>last|next|this|past|coming|previous|current)"
 _VAGUE = r"(?:(?:about|almost|nearly|roughly|some|around|approximately|at least|more than|less than|over|under|just|barely|only)\s+)?"  # fmt: skip
 
 # --- trigger words ------------------------------------------------------------------------------
-# Each word (in lower case, Capitalised and UPPER CASE) names the trigger class it belongs to.
+# Each word (in any case) names the trigger class it belongs to; a rule lists the classes it needs.
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
-    "unit": ("second", "seconds", "minute", "minutes", "hour", "hours", "hourly", "day", "days",
-             "night", "nights", "nightly", "week", "weeks", "weekend", "weekends", "weekly",
-             "month", "months", "monthly", "quarter", "quarters", "quarterly", "year", "years",
-             "yearly", "decade", "decades", "century", "centuries", "half", "period", "periods"),
+    "u_time": ("second", "seconds", "minute", "minutes", "hour", "hours"),
+    "u_day": ("day", "days", "night", "nights"),
+    "u_week": ("week", "weeks"),
+    "u_weekend": ("weekend", "weekends"),
+    "u_month": ("month", "months"),
+    "u_quarter": ("quarter", "quarters"),
+    "u_year": ("year", "years"),
+    "u_decade": ("decade", "decades"),
+    "u_century": ("century", "centuries"),
+    "u_half": ("half",),
+    "u_period": ("period", "periods"),
     "mon": ("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
@@ -129,61 +153,83 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "part": ("morning", "afternoon", "evening"),
     "ref": ("now", "currently", "current", "present", "these", "recent", "recently", "lately",
             "past", "future", "formerly", "nowadays", "coming"),
-    "set": ("daily", "every", "each", "per", "annually"),
+    "set": ("daily", "every", "each", "per", "annually", "hourly", "nightly", "weekly", "monthly",
+            "quarterly", "yearly"),
     "named": ("thanksgiving", "christmas", "new", "easter", "election", "independence",
               "halloween", "valentine", "labor", "memorial", "nineteen", "twenties", "thirties",
               "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "midday",
-              "term"),
+              "term", "thousand"),
     "clock": ("noon", "midnight"),
 }  # fmt: skip
 TRIGGER_WORDS: dict[str, str] = {
-    form: name
-    for name, words in _TRIGGER_WORDS.items()
-    for word in words
-    for form in (word, word.capitalize(), word.upper())
+    word: name for name, words in _TRIGGER_WORDS.items() for word in words
 }
-TOKEN: re.Pattern[str] = re.compile(r"[A-Za-z]+|\d+")
+UNIT_CLASSES = tuple(name for name in _TRIGGER_WORDS if name.startswith("u_"))
+_WORD = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"\d+")
 _CLOCK_AFTER = re.compile(r"(?::[0-5]\d)?\s*[aApP]\.?[mM]\b")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def trigger_hits(text: str) -> dict[str, list[int]]:
-    """Start offsets of trigger words in ``text``, by trigger class, in text order."""
+def trigger_hits(text: str, low: str | None = None) -> dict[str, list[int]]:
+    """Start offsets of trigger words in ``text``, by trigger class, in text order.
+
+    ``low`` is the text in lower case (same offsets). The words present are found with one
+    ``findall`` and a set intersection; only those are then located, with ``str.find``.
+    """
+    if low is None:
+        low = text.lower()
     hits: dict[str, list[int]] = {}
-    words = TRIGGER_WORDS
-    for m in TOKEN.finditer(text):
+    letters = _LETTERS
+    for word in TRIGGER_WORDS.keys() & set(_WORD.findall(low)):
+        found = hits.setdefault(TRIGGER_WORDS[word], [])
+        size = len(word)
+        at = low.find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or low[at - 1] not in letters) and low[end : end + 1] not in letters:
+                found.append(at)
+            at = low.find(word, end)
+    for m in _DIGITS.finditer(text):
         token = m.group()
-        name = words.get(token)
         at = m.start()
-        if name is None:
-            if not token[0].isdigit():
-                if token in ("two", "Two") and text.startswith(" thousand", m.end()):
-                    name = "named"
-                else:
-                    continue
-            elif len(token) == 4 and 1800 <= int(token) <= 2099:
-                name = "year"
-            elif len(token) <= 2:
-                end = m.end()
-                if _CLOCK_AFTER.match(text, end):
-                    name = "clock"
-                elif text.startswith("/", end):
-                    name = "slash"
-                elif at and text[at - 1] == "'" and token.endswith("0"):
-                    name, at = "decade", at - 1
-                else:
-                    continue
+        if len(token) == 4:
+            if not 1800 <= int(token) <= 2099:
+                continue
+            name = "year"
+        elif len(token) <= 2:
+            end = m.end()
+            if _CLOCK_AFTER.match(text, end):
+                name = "clock"
+            elif text.startswith("/", end):
+                name = "slash"
+            elif at and text[at - 1] == "'" and token.endswith("0"):
+                name, at = "decade", at - 1
             else:
                 continue
+        else:
+            continue
         hits.setdefault(name, []).append(at)
+    for found in hits.values():
+        found.sort()
     return hits
 
 
-def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+_ESCAPE_OR_UPPER = re.compile(r"\\.|\(\?P|[A-Z]")
+
+
+def _c(pattern: str, flags: int = 0) -> Compiled:
+    """The compiled rule pattern; a case-insensitive one is folded to lower case (see Rule)."""
+    if flags & re.IGNORECASE:
+        folded = _ESCAPE_OR_UPPER.sub(
+            lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), pattern
+        )
+        return re.compile(folded, flags & ~re.IGNORECASE), True
+    return re.compile(pattern, flags), False
 
 
 _I = re.IGNORECASE
-_UNITS = ("unit",)
+_UNITS = UNIT_CLASSES
 RULES: list[Rule] = [
     Rule("iso", _c(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), h_iso, ("year",), 0, 12),
     Rule("numeric", _c(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b"),
@@ -211,25 +257,25 @@ RULES: list[Rule] = [
     Rule("deictic", _c(r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _I),
          h_deictic_day, ("deictic",), 0, 22),
     Rule("relative unit", _c(rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+(?P<unit>week|weekend|month|quarter|year|spring|summer|fall|autumn|winter)\b", _I),
-         h_relative_unit, ("unit", "season"), 40, 10),
+         h_relative_unit, ("u_week", "u_weekend", "u_month", "u_quarter", "u_year", "season"), 40, 10),
     Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"),
          lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
     Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
          h_time_on_day, ("clock",), 0, 40),
     Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"),
-         h_year_earlier, _UNITS, 12, 25),
+         h_year_earlier, ("u_year", "u_period"), 12, 25),
     Rule("the quarter", _c(r"\b[Tt]he\s+(?:latest\s+|most\s+recent\s+|recent\s+|just-ended\s+|fiscal\s+)?quarter\b(?![-\s](?:century|mile|of\s+(?:a|an|the)\b))"),
-         h_anaphoric_quarter, _UNITS, 25, 20),
-    Rule("the weekend", _c(r"\b[Tt]he\s+weekend\b"), h_weekend, _UNITS, 5, 8),
-    Rule("recent units", _c(r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b", _I), h_recent, ("ref", "unit"), 8, 20),
-    Rule("part of day", _c(r"\b(?:(?:early|late|later|earlier)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I), h_part_of_day, ("part", "unit"), 20, 12),
+         h_anaphoric_quarter, ("u_quarter",), 25, 20),
+    Rule("the weekend", _c(r"\b[Tt]he\s+weekend\b"), h_weekend, ("u_weekend",), 5, 8),
+    Rule("recent units", _c(r"\b(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b", _I), h_recent, ("ref",), 8, 20),
+    Rule("part of day", _c(r"\b(?:(?:early|late|later|earlier)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I), h_part_of_day, ("part", "u_day"), 20, 12),
     Rule("number and unit", _c(
         rf"(?P<x>\b(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<n>{NUMWORD})[\s-]+(?:(?:more|full|straight|consecutive|long|additional|further)\s+)?(?P<unit>{UNIT}s?)\b)(?:\s+(?P<dir>ago|earlier|later|before|after)\b)?(?!-old|\s+old)",
         _I), h_number_unit, _UNITS, 70, 30),
     Rule("bare duration", _c(rf"(?:\b(?:for|over|in|within|lasting)\s+)(?P<x>(?P<n>)(?P<unit>{UNITS_PLURAL}))\b(?!\s+ago)", _I),
          h_duration, _UNITS, 12, 14),
     Rule("quarter", _c(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<quarter>quarter)|(?P<half>half))(?:\s+of\s+(?P<y>{YEAR}))?\b", _I),
-         h_quarter, _UNITS, 25, 20),
+         h_quarter, ("u_quarter", "u_half"), 25, 20),
     Rule("season", _c(rf"(?P<x>(?:\b(?P<rel>last|next|this|the)\s+)(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)\b", _I),
          h_season, ("season",), 8, 16),
     Rule("decade", _c(r"(?P<x>\b(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?:(?P<full>(?:19|20)\d0)s|'(?P<short>\d)0s))\b"),
@@ -240,27 +286,27 @@ RULES: list[Rule] = [
     Rule("reference", _c(r"\b(?:now|currently|nowadays|at present|these days|recently|lately|in the past|the past(?!\s+\w+\s+(?:days|weeks|months|years))|in the future|the future|formerly)\b", _I),
          h_ref, ("ref",), 8, 12),
     Rule("set", _c(rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|(?:every|each|per)\s+(?P<unit>{UNIT}))\b", _I),
-         h_set, ("set", "unit"), 0, 14),
+         h_set, ("set",), 0, 14),
     Rule("holiday", _c(rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b{HOLIDAY}\b"), h_holiday, ("named",), 6, 24),
     Rule("spelled year", _c(rf"\b(?:(?P<mon>{MONTH_FULL})\s+|the\s+(?P<season>spring|summer|fall|autumn|winter)\s+of\s+)?{SPELLED_YEAR}\b", _I),
          h_spelled_year, ("named",), 28, 40),
     Rule("spelled decade", _c(r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I),
          h_spelled_decade, ("named",), 12, 12),
     Rule("century", _c(rf"\b(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})[\s-]+century\b|\b(?P<this>this\s+century)\b", _I),
-         h_century, _UNITS, 22, 12),
+         h_century, ("u_century",), 22, 12),
     Rule("the year", _c(r"(?P<x>\b[Tt]he\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?)?year)\b(?![-'’])(?P<ended>\s+(?:ended|ending|that\s+ended)\b)?"),
-         h_the_year, _UNITS, 22, 16),
+         h_the_year, ("u_year",), 22, 16),
     Rule("year end", _c(r"(?P<since>\b[Ss]ince\s+)?(?P<x>\b(?:[Yy]ear[-\s]end|year's\s+end|the\s+end\s+of\s+the\s+year))\b"),
-         h_year_end, _UNITS, 22, 10),
+         h_year_end, ("u_year",), 22, 10),
     Rule("midday", _c(r"\b[Mm]idday\b"), h_midday, ("named",), 0, 8),
     Rule("near future", _c(r"\b[Tt]he\s+(?:near|immediate|foreseeable)\s+future\b|\b[Tt]he\s+(?:near|short|long)\s+term\b"),
          h_near_future, ("ref", "named"), 20, 10),
     Rule("weekday and date", _c(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?(?![,.]?\d)"),
          h_weekday_date, ("wd",), 0, 40),
     Rule("year and quarter", _c(rf"\b[Tt]he\s+(?P<y>{YEAR})\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b"),
-         h_year_quarter, _UNITS, 40, 10),
+         h_year_quarter, ("u_quarter", "u_period"), 40, 10),
     Rule("relative year and quarter", _c(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year's\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?quarter\b"),
-         h_rel_year_quarter, _UNITS, 45, 10),
+         h_rel_year_quarter, ("u_quarter",), 45, 10),
     Rule("the week of", _c(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
-         h_week_of, _UNITS, 5, 30),
+         h_week_of, ("u_week",), 5, 30),
 ]  # fmt: skip

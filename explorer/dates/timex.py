@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 __all__ = [
     "Found",
@@ -22,19 +21,65 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Found:
-    """A candidate expression: span, TIMEX3 type and value, interval, granularity, rule."""
+    """A candidate expression: span, TIMEX3 type and value, interval, granularity, rule.
 
-    start: int
-    end: int
-    type: str
-    value: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    granularity: str | None
-    anchored: bool
-    rule: str
+    A plain slotted class rather than a dataclass: the tagger must start fast (no
+    ``dataclasses``/``inspect`` import on its command-line path).
+    """
+
+    __slots__ = (
+        "anchored",
+        "end",
+        "end_date",
+        "granularity",
+        "rule",
+        "start",
+        "start_date",
+        "type",
+        "value",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        type: str,
+        value: str,
+        start_date: dt.date | None,
+        end_date: dt.date | None,
+        granularity: str | None,
+        anchored: bool,
+        rule: str,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.value = value
+        self.start_date = start_date
+        self.end_date = end_date
+        self.granularity = granularity
+        self.anchored = anchored
+        self.rule = rule
+
+    def __repr__(self) -> str:
+        return f"Found({self.start}, {self.end}, {self.type!r}, {self.value!r}, {self.rule!r})"
+
+    def to_dict(self, text: str) -> dict[str, object]:
+        """The JSON form of the mention in ``text`` (the keys of ``TimeMention.to_dict``)."""
+        s, e = self.start_date, self.end_date
+        return {
+            "text": text[self.start : self.end],
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+            "start_date": None if s is None else s.isoformat(),
+            "end_date": None if e is None else e.isoformat(),
+            "granularity": self.granularity,
+            "anchored": self.anchored,
+            "rule": self.rule,
+        }
 
 
 def make_date(y: int, m: int, d: int) -> dt.date | None:
