@@ -166,8 +166,9 @@ _NOT_AFTER_YEAR = re.compile(
 def h_year(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     after = text[m.end() : m.end() + 20]
     before = text[max(0, m.start() - 2) : m.start()]
-    if _NOT_AFTER_YEAR.match(after) or before.endswith(("$", "#", "No", ",")) or (after[:1] in (
-        ",", ".") and after[1:2].isdigit()):  # fmt: skip
+    fiscal = m.span("x")[0] != m.span("y")[0]  # "fiscal 1989 sales" is a year all the same
+    if (not fiscal and _NOT_AFTER_YEAR.match(after)) or before.endswith(("$", "#", "No", ",")) or (
+        after[:1] in (",", ".") and after[1:2].isdigit()):  # fmt: skip
         return None
     year = int(m["y"])
     s, e = year_interval(year)
@@ -176,6 +177,8 @@ def h_year(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
 
 def h_time(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     word = m.group(0).lower()
+    if word == "noon" and text[max(0, m.span()[0] - 5) : m.span()[0]].lower() == "high ":
+        return None  # "high noon": the idiom
     if "noon" in word:
         hh, mm = 12, 0
     elif "midnight" in word:

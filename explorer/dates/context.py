@@ -71,8 +71,8 @@ def is_future(text: str, start: int, end: int) -> bool:
 _CUES = re.compile(
     r"\b(?:(?P<future>will|shall|won't|going to|plans? to|planning|scheduled|expected to|"
     r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|tomorrow|due to|slated|"
-    r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll)"
-    r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|"
+    r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll|payable|effective)"
+    r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|since|"
     r"began|came|went|met|took|made|gave|fell|rose|held|left|sent|won|lost|became|brought|"
     r"\w+ed))\b"
 )
@@ -80,6 +80,9 @@ _NOT_PAST = frozenset(
     ("scheduled", "expected", "planned", "proposed", "needed", "indeed", "need", "speed", "feed",
      "seed", "bed", "red", "shed", "hundred", "based")
 )  # fmt: skip
+
+
+_DETERMINERS = ("the ", " a ", " an ", "its ", "his ", "her ", "their ", "still ", "newly ")
 
 
 def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | None:
@@ -101,8 +104,10 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
                 continue  # "United", "Ted": a name, not a verb
             if segment[max(0, at - 6) : at].endswith(("be ", "been ", "being ")):
                 continue  # "will be held": the auxiliary before it tells the tense
+            if word.endswith("ed") and segment[max(0, at - 6) : at].endswith(_DETERMINERS):
+                continue  # "the reduced dividend", "a still unspecified date": an adjective
             if word in _NOT_PAST:
-                if word not in ("scheduled", "planned", "expected"):
+                if word not in ("scheduled", "expected"):
                     continue
                 kind = "future"
         distance = start - m.end() if m.end() <= start else at - end + 40

@@ -22,6 +22,9 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
             return None  # "$5 a year", "twice a day": a rate
     if m["unit"].lower().startswith("quarter") and text[x0 : m.end()].count("-"):
         return None  # "three-quarters": a fraction
+    u0 = m.span("unit")[0]
+    if (m["n"] or "")[:1].isdigit() and text[u0].isupper() and text[u0 + 1 : u0 + 2].islower():
+        return None  # "60 Minutes", "24 Hours": a title
     unit = m["unit"].lower()
     if unit.endswith("ies"):
         unit = unit[:-3] + "y"
@@ -29,6 +32,10 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
     if unit not in UNITS:
         return None
     code, is_time = UNITS[unit]
+    groups = m.groupdict()
+    if n >= 0 and (groups.get("half") or groups.get("half2")):
+        value = _with_half(n, code, is_time)
+        return Found(*m.span("x"), "DURATION", value, None, None, None, False, "duration")
     amount = "X" if n < 0 else str(n)
     if code == "WE":  # a weekend lasts two days
         code, amount = "D", ("X" if n < 0 else str(2 * n))
@@ -38,6 +45,20 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
         code, amount = "Y", ("X" if n < 0 else str(n * 100))
     value = f"PT{amount}{code}" if is_time else f"P{amount}{code}"
     return Found(*m.span("x"), "DURATION", value, None, None, None, False, "duration")
+
+
+# half of a unit in the next smaller one: "2 1/2 years" P2Y6M, "an hour and a half" PT1H30M
+_HALVES = {"Y": "6M", "D": "T12H", "H": "30M", "M": "30S", "DE": "5Y", "CE": "50Y"}
+
+
+def _with_half(n: int, code: str, is_time: bool) -> str:
+    if is_time:
+        return f"PT{n}{code}{_HALVES[code]}" if code in ("H", "M") else f"PT{n}.5{code}"
+    if code in ("DE", "CE"):
+        return f"P{n * (10 if code == 'DE' else 100) + int(_HALVES[code][:-1])}Y"
+    if code in _HALVES:
+        return f"P{n}{code}{_HALVES[code]}"
+    return f"P{n}.5{code}"  # weeks, months, quarters: a decimal fraction (ISO 8601)
 
 
 def h_ref(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:

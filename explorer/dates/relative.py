@@ -23,6 +23,18 @@ from explorer.dates.timex import (
     year_interval,
 )
 
+_AHEAD = re.compile(r"(?:ahead of|upcoming|until|till)\s+(?:the\s+)?$")
+
+
+def _weekday_future(text: str, span: tuple[int, int]) -> bool:
+    """Whether a bare weekday is the coming one: by the tense of its clause, except that a
+    possessive ("Wednesday's ruling") names an event already reported unless something points
+    ahead ("ahead of Sunday's vote")."""
+    start, end = span
+    if text.startswith(("'s", "’s"), end):
+        return _AHEAD.search(text[max(0, start - 16) : start].lower()) is not None
+    return clause_tense(text, start, end) == "future"
+
 
 def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     wd = WEEKDAYS[m["wd"].lower()]
@@ -42,7 +54,7 @@ def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
         d = pub + dt.timedelta(days=wd - pub.weekday())
     elif delta == 0:
         d = pub
-    elif clause_tense(text, m.start(), m.end()) == "future":
+    elif _weekday_future(text, span):
         d = pub + dt.timedelta(days=delta)
     else:
         d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
@@ -90,7 +102,14 @@ def h_relative_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found |
     if rel == "past" and unit not in ("week", "weekend"):
         # "the past year" is a stretch of time, not a calendar year
         code = UNITS[unit][0]
-        return Found(*m.span(), "DURATION", f"P1{code}", None, None, None, False, "the past unit")
+        value = "P10Y" if code == "DE" else f"P1{code}"
+        return Found(*m.span(), "DURATION", value, None, None, None, False, "the past unit")
+    if unit == "decade":
+        if pub is None:
+            return Found(*m.span(), "DATE", "XXX", None, None, "decade", False, f"{rel} decade")
+        start = (pub.year // 10 + step) * 10
+        return Found(*m.span(), "DATE", str(start // 10), dt.date(start, 1, 1),
+                     dt.date(start + 9, 12, 31), "decade", True, f"{rel} decade")  # fmt: skip
     if pub is None:
         value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
                  "quarter": "XXXX-QX", "year": "XXXX"}.get(unit, "XXXX")  # fmt: skip

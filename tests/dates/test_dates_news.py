@@ -82,14 +82,24 @@ def test_month_year_by_tense(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Protesters planned a march on Saturday.", "2015-12-05"),
+        ("Protesters are planning a march on Saturday.", "2015-12-05"),
+        # "planned" says when the plan was made, not when it happens: no tense cue
+        ("On Friday, he cut short the hastily planned visit.", "2015-11-27"),
+        ("A vigil planned for Saturday was called off.", "2015-11-28"),
+        # a possessive weekday names what was reported, unless something points ahead
+        ("Critics vowed they would fight Monday's ruling.", "2015-11-30"),
+        ("Voters are restless ahead of Sunday's election.", "2015-12-06"),
+        # "since" looks back
+        ("Searches have gone on since the Oct. 23 attack.", "2015-10-23"),
         ("The group could arrive as early as Friday.", "2015-12-04"),
         ("United Airlines said Monday it would cut flights.", "2015-11-30"),
         ("The court ruled Tuesday.", "2015-12-01"),
     ],
 )
 def test_weekday_tense_cues(text: str, value: str) -> None:
-    values = [t.value for t in find_dates(text, published=PUB) if t.rule.startswith("weekday")]
+    values = [
+        t.value for t in find_dates(text, published=PUB) if t.rule.startswith(("weekday", "month"))
+    ]
     assert values == [value]
 
 

@@ -67,6 +67,19 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
         ("Talks are held each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
         # times
         ("The blast came at 10 a.m. local time.", ("10 a.m.", "TIME", "2015-12-02T10:00")),
+        # halves of a unit in the next smaller one
+        ("The camp stood for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        ("The hearing took an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
+        ("The strike lasted three and a half days.", ("three and a half days", "DURATION", "P3DT12H")),
+        # decades relative to the publication date
+        ("Crime fell over the past decade.", ("the past decade", "DURATION", "P10Y")),
+        ("Wages lagged in the last decade.", ("the last decade", "DATE", "200")),
+        # a fiscal year before a noun is still a year; "current" is the present
+        ("It expects sales above fiscal 2014 sales.", ("fiscal 2014", "DATE", "2014")),
+        ("The current talks are stalled.", ("current", "DATE", "PRESENT_REF")),
+        # deadlines and payments look ahead
+        ("The reduced dividend is payable Jan. 2.", ("Jan. 2", "DATE", "2016-01-02")),
+        ("The new rules take effect, effective Feb. 1.", ("Feb. 1", "DATE", "2016-02-01")),
     ],
 )  # fmt: skip
 def test_expressions(text: str, expected: tuple[str, str, str]) -> None:
@@ -85,10 +98,23 @@ def test_expressions(text: str, expected: tuple[str, str, str]) -> None:
         "The quarterly report was late.",
         "Three-quarters of the votes were counted.",
         "He paid $5 a year.",
+        "The poster showed a scene from High Noon.",
+        "He said so on 60 Minutes and on 48 Hours.",
+        "The current account deficit widened.",
     ],
 )
 def test_no_false_positives(text: str) -> None:
     assert find_dates(text, published=PUB) == []
+
+
+def test_a_clock_time_takes_the_day_of_its_sentence() -> None:
+    found = find_dates("The blast came at about 10:35 a.m. (0735 GMT) Friday.", published=PUB)
+    assert [(t.text, t.value) for t in found] == [
+        ("10:35 a.m.", "2015-11-27T10:35"),
+        ("Friday", "2015-11-27"),
+    ]
+    (alone,) = find_dates("The blast came at 10 a.m.", published=PUB)
+    assert alone.value == "2015-12-02T10:00"
 
 
 def test_intervals_keep_their_granularity() -> None:
