@@ -24,7 +24,9 @@ from explorer.gazetteer.build import NameKind
 from explorer.gazetteer.store import cache_dir
 from explorer.model import Place, PlaceMention
 from explorer.places.context import (
+    dateline,
     in_capitalised_run,
+    list_peers,
     named_after,
     organisation_or_money,
     part_of_longer_name,
@@ -180,6 +182,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     )
     kept: list[tuple[Span, list[Ranked]]] = []
     context_only: set[int] = set()  # starts of spans that vote but are not reported
+    datelined: set[int] = set()  # starts of datelines ("COLUMBIA --")
     for s in spans:
         confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
         if not confirmed and any(k in people for k in range(s.first, s.last + 1)):
@@ -195,6 +198,12 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             continue
         ranked = found.get(s.key, [])
         if not ranked:
+            continue
+        if dateline(text, s):
+            # the city a story was filed from: a populated place, reported as it is written
+            cities = [r for r in ranked if r.place.feature == "populated_place"]
+            datelined.add(s.start)
+            kept.append((s, cities or ranked))
             continue
         big = any(
             r.place.feature in _BIG
@@ -275,7 +284,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     # 3. common words need support: at a sentence start or in a headline they are just words
     survivors: list[tuple[int, Span, list[Ranked]]] = []
     for n, (s, ranked) in enumerate(kept):
-        if ranked and s.first == s.last and n not in qualifiers:
+        if ranked and s.first == s.last and n not in qualifiers and s.start not in datelined:
             if s.key in NOT_ALONE:
                 continue
             if any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked):
@@ -299,10 +308,13 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             fixed[s.key] = demonym_place(gaz, s.key)
             continue
         name = names.get(s.key)
-        if name is None:
+        if name is None or s.start in datelined:
             name = names[s.key] = Name(s.key, s.text, ranked)
         if n in qualifiers and name.qualified is None:
             name.qualified = qualifiers[n]
+    for key, peers in list_peers(text, [s for _, s, _ in survivors]).items():
+        if key in names:
+            names[key].peers = frozenset(peers)
     counts = Counter(s.key for _, s, _ in survivors)
     choices, support = resolve_names(list(names.values()), fixed, labels, counts)
 
@@ -319,6 +331,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             continue
         if (
             SMALL_NEEDS_SUPPORT
+            and s.start not in datelined
             and names[s.key].qualified is None
             and s.first == s.last
             and support.get(s.key, 0.0) < 0.5
@@ -330,6 +343,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             continue  # a one-word village name with nothing in the article to back it
         if (
             ALT_NEEDS_SUPPORT
+            and s.start not in datelined
             and names[s.key].qualified is None
             and s.first == s.last
             and not s.text.endswith(".")

@@ -11,7 +11,9 @@ from explorer.places.mentions import Span, Token
 from explorer.places.resolve import Ranked
 
 __all__ = [
+    "dateline",
     "in_capitalised_run",
+    "list_peers",
     "named_after",
     "organisation_or_money",
     "part_of_longer_name",
@@ -128,3 +130,49 @@ _ZIP = re.compile(r"[ \t]+\d{5}\b")
 def state_code_context(text: str, s: Span) -> bool:
     """ "Louisville, KY" or "KY 40202": a two-letter postal code where an address has it."""
     return bool(_AFTER_TOWN.search(text, max(0, s.start - 30), s.start) or _ZIP.match(text, s.end))
+
+
+# what follows a dateline's place: an optional ", State" and a dash, an agency or a colon
+_DATELINE_TAIL = re.compile(
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)?[ \t]*(?:—|–|-|\(|:|\x97)"
+)
+
+
+def dateline(text: str, s: Span) -> bool:
+    """ "COLUMBIA -- South Carolina Gov...", "BOWLING GREEN, Ohio (AP) --", "WASHINGTON Barack
+    Obama said...": a place in capitals that opens the story (the text, or the line or
+    sentence after the headline) names the city it was filed from."""
+    letters = s.text.replace(".", "").replace(" ", "")
+    if s.start > 400 or len(letters) < 4 or not letters.isupper():
+        return False
+    before = text[: s.start].rstrip(" \t")
+    if before and not before.endswith((".", "\n", ":")):
+        return False
+    if before.count("\n") > 2:
+        return False
+    if _DATELINE_TAIL.match(text, s.end):
+        return True
+    # "WASHINGTON Barack Obama...": the story's first word, then a capitalised word
+    return s.start == 0 and bool(_CAPITALISED_NEXT.match(text, s.end))
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+_LIST_GAP = frozenset([", ", ",", " and ", ", and ", " or ", ", or ", " & ", "; "])
+
+
+def list_peers(text: str, spans: list[Span]) -> dict[str, set[str]]:
+    """For each name, the other names it is listed with: "Michigan, Oregon and Utah"."""
+    out: dict[str, set[str]] = {}
+    run: list[Span] = []
+    for s in [*spans, None]:
+        if s is not None and run and text[run[-1].end : s.start] in _LIST_GAP:
+            run.append(s)
+            continue
+        if len(run) > 1:
+            keys = {r.key for r in run}
+            for k in keys:
+                out.setdefault(k, set()).update(keys - {k})
+        run = [s] if s is not None else []
+    return out

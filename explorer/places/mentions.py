@@ -24,7 +24,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # capitalised tokens with any other word between them are never joined (the gap is checked).
 _TOKEN = re.compile(
     r"[A-Z][a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
-    r"|(?:St|Mt|Ft|Pt)\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant
+    r"|(?:St|Mt|Ft|Pt|ST|MT|FT|PT)\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
     rf"|[{_UPPER}](?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*"
     r"|\b(?:of|de|del|da|do|dos|das|la|le|les|du|des|al|el|upon|on|and|the|y|en)\b"

@@ -62,6 +62,7 @@ PRUNE = 8.0  # candidates this far below a name's best prior are not weighed
 CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour
 STRONG = 0.55  # a vote this large (same state or county, nearby) backs a small place
 SAME_ADMIN1 = 0.6
+SIBLING = 0.6  # another first-level region of the same country, listed with it
 IN_NAMED_COUNTRY = 0.5
 SAME_COUNTRY = 0.1
 CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
@@ -149,6 +150,7 @@ class Name:
     cands: list[Ranked]
     demonym: bool = False
     qualified: tuple[set[Area], str] | None = None  # the first qualifier seen for the name
+    peers: frozenset[str] = frozenset()  # names listed with it ("Ohio, Iowa and Utah")
 
 
 Feature = tuple[Any, ...]
@@ -167,7 +169,7 @@ def _emits(p: Place) -> tuple[Feature, ...]:
     out.append(("ic", cc))
     if a1:
         if p.feature == "admin1":
-            out.append(("a1", cc, a1))
+            out += [("a1", cc, a1), ("sib", cc)]
             return tuple(out)
         out.append(("ia1", cc, a1))
         if p.feature == "admin2":
@@ -192,7 +194,9 @@ def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
     out.append((("c", cc), IN_NAMED_COUNTRY, False))
     if a1:
         if p.feature == "admin1":
-            out.append((("ia1", cc, a1), 0.6, False))
+            # places inside it, and other first-level regions of its country ("Washington,
+            # Pennsylvania and California"; "New South Wales, Western Australia and Queensland")
+            out += [(("ia1", cc, a1), 0.6, False), (("sib", cc), SIBLING, False)]
         else:
             out += [(("a1", cc, a1), CONTAINED, True), (("ia1", cc, a1), SAME_ADMIN1, False)]
             if p.feature == "admin2":
@@ -236,9 +240,10 @@ def _index(dists: dict[str, list[tuple[Place, float]]]) -> dict[Feature, dict[st
 
 
 def _support(
-    p: Place, index: dict[Feature, dict[str, float]], related: set[str]
+    p: Place, index: dict[Feature, dict[str, float]], related: set[str], peers: frozenset[str]
 ) -> dict[str, tuple[float, bool]]:
-    """How much each other name backs place ``p`` (0-1.5), and whether by containment."""
+    """How much each other name backs place ``p`` (0-1.5), and whether by containment.
+    ``peers``: the names listed with this one (only they back it as sibling regions)."""
     queries = _QUERIES.get(p.key)
     if queries is None:
         if len(_QUERIES) > 200_000:
@@ -249,8 +254,9 @@ def _support(
         names = index.get(f)
         if not names:
             continue
+        sibling = f[0] == "sib"
         for other, q in names.items():
-            if other in related:
+            if other in related or (sibling and other not in peers):
                 continue
             value = factor * q
             seen = per.get(other)
@@ -309,14 +315,18 @@ def _score_all(
             s, why = r.score, ""
             if (
                 p.feature == "populated_place"
-                and (lead is None or lead == p.country_code)
+                and (
+                    lead is None
+                    or lead == p.country_code
+                    or max(index.get(("c", p.country_code), {}).values(), default=0.0) >= 0.5
+                )
                 and not r.namesake
                 and (p.country_code, name_key(p.name)) in caps
             ):
                 s += CAPITAL_BONUS
                 why = "national capital"
             total, strong, helper, best = 0.0, 0.0, "", 0.0
-            for other, (sup, contained) in _support(p, index, related).items():
+            for other, (sup, contained) in _support(p, index, related, n.peers).items():
                 total += sup
                 if sup >= STRONG:
                     strong += sup
@@ -373,7 +383,12 @@ def resolve_names(
             continue
         top = n.cands[0].score
         n = Name(
-            n.key, n.text, [r for r in n.cands if r.score >= top - PRUNE], n.demonym, n.qualified
+            n.key,
+            n.text,
+            [r for r in n.cands if r.score >= top - PRUNE],
+            n.demonym,
+            n.qualified,
+            n.peers,
         )
         open_names.append(n)
         probs = _softmax([r.score for r in n.cands])

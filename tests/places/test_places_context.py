@@ -61,3 +61,42 @@ def test_a_small_place_known_only_by_another_name_needs_support() -> None:
     found = {m.text: m.place for m in geoparse("They met in Calcutta and then in Bombay.")}
     assert found["Calcutta"] is not None and found["Calcutta"].name == "Kolkata"
     assert found["Bombay"] is not None and found["Bombay"].name == "Mumbai"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("Council backs new budget. MANSFIELD, Ohio — The council voted on Monday.", "MANSFIELD", "Ohio"),
+        ("Town hall closes. TORRINGTON — Officials in Connecticut said the building is old.", "TORRINGTON", "Connecticut"),
+        ("WASHINGTON Lawmakers voted on the budget on Tuesday.", "WASHINGTON", "District of Columbia"),
+        ("Farm prices fall. ATLANTA - Growers across Georgia met on Friday.", "ATLANTA", "Georgia"),
+    ],
+)  # fmt: skip
+def test_datelines_name_the_city_the_story_was_filed_from(
+    text: str, surface: str, admin1: str
+) -> None:
+    found = {m.text: m.place for m in geoparse(text)}
+    place = found[surface]
+    assert place is not None
+    assert place.feature == "populated_place"
+    assert place.admin1 == admin1
+
+
+def test_capitals_in_a_headline_without_a_dash_are_no_dateline() -> None:
+    assert "NICE" not in surfaces("NICE to see the new park open. The town council met.")
+
+
+def test_regions_listed_together_back_each_other() -> None:
+    found = {
+        m.text: m.place
+        for m in geoparse(
+            "Growers in Alberta watch the states: New South Wales, Western Australia and "
+            "Queensland all sell to Asia."
+        )
+    }
+    assert found["Queensland"] is not None and found["Queensland"].country_code == "AU"
+    found = {
+        m.text: m.place
+        for m in geoparse("Cases were found in Washington, Pennsylvania and California.")
+    }
+    assert found["Washington"] is not None and found["Washington"].feature == "admin1"
