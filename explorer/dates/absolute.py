@@ -25,9 +25,9 @@ def _year_for_month(
     text: str, m: re.Match[str], month: int, published: dt.date, day: int = 15
 ) -> int:
     """Year of a month (and day) named without one, from the tense of the clause: the next
-    occurrence in a future clause (unless this year's was only days ago); the latest past one in
-    a past clause (unless the next one is only weeks ahead); else the occurrence nearest the
-    publication date."""
+    occurrence in a future clause (unless this year's was only days ago); otherwise (news reports
+    what happened) the latest past one, unless the next one is only weeks ahead; failing both,
+    the occurrence nearest the publication date."""
     when = clause_tense(text, m.start(), m.end())
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -41,7 +41,7 @@ def _year_for_month(
         recent = [d for y, d in options if d < today and (today - d).days <= 20]
         if upcoming and not recent:
             return upcoming[0]
-    if when == "past":
+    else:
         earlier = [(y, d) for y, d in options if d <= today]
         later = [(y, d) for y, d in options if d > today]
         if earlier and not (later and (later[0][1] - today).days <= 60):

@@ -29,6 +29,7 @@ from explorer.dates.absolute import (
     month_match,
 )
 from explorer.dates.compound import h_rel_year_quarter, h_week_of, h_weekday_date, h_year_quarter
+from explorer.dates.document import ANAPHORA, h_anaphora
 from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
 from explorer.dates.named import (
     h_century,
@@ -307,6 +308,7 @@ RULES: list[Rule] = [
          h_year_quarter, ("u_quarter", "u_period"), 40, 10),
     Rule("relative year and quarter", _c(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year's\s+(?:(?P<q>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?quarter\b"),
          h_rel_year_quarter, ("u_quarter",), 45, 10),
+    Rule("anaphora", _c(ANAPHORA), h_anaphora, ("u_day", "u_week", "u_month", "u_quarter", "u_year", "part"), 25, 12),
     Rule("the week of", _c(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
          h_week_of, ("u_week",), 5, 30),
 ]  # fmt: skip

@@ -64,12 +64,19 @@ def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     return Found(*span, "DATE", d.isoformat(), d, d, "day", True, f"weekday ({rel or 'tense'})")
 
 
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|culture|standards)\b"
+)
+
+
 def h_deictic_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     word = m["w"].lower()
     part = (m["part"] or "").lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     if word == "tonight":
         part = "night"
+    if word == "today" and _GENERIC_TODAY.match(text, m.end()):
+        return None  # "today's world": these times, not the publication day
     if pub is None:
         value = {"today": "PRESENT_REF"}.get(word, "XXXX-XX-XX")
         return Found(*m.span(), "DATE", value, None, None, "day", False, word)
@@ -282,7 +289,8 @@ def h_anaphoric_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Fou
 def h_weekend(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     if pub is None:
         return Found(*m.span(), "DATE", "XXXX-WXX-WE", None, None, "week", False, "the weekend")
-    future = tense(text, m.start(), m.end()) == "future"
+    ahead = _AHEAD.search(text[max(0, m.start() - 16) : m.start()].lower()) is not None
+    future = ahead or tense(text, m.start(), m.end()) == "future"
     d = (
         pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
         if future

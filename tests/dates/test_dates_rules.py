@@ -117,6 +117,28 @@ def test_a_clock_time_takes_the_day_of_its_sentence() -> None:
     assert alone.value == "2015-12-02T10:00"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He fled in June 2009 and returned later that year.", ("later that year", "2009")),
+        ("The strike began on May 3, 2010. That day, the port closed.", ("That day", "2010-05-03")),
+        ("She was arrested on Oct. 4, 2012, and freed the next morning.",
+         ("the next morning", "2012-10-05")),
+        ("He became a colonel in 1995 and a general the following year.",
+         ("the following year", "1996")),
+        ("Sales fell in March 2011. The following month, the firm was sold.",
+         ("The following month", "2011-04")),
+    ],
+)  # fmt: skip
+def test_anaphora_take_the_latest_date_before_them(text: str, expected: tuple[str, str]) -> None:
+    found = find_dates(text, published=PUB)
+    assert (found[-1].text, found[-1].value) == expected
+
+
+def test_anaphora_without_a_reference_are_left_out() -> None:
+    assert find_dates("They met that day and again the following year.", published=PUB) == []
+
+
 def test_intervals_keep_their_granularity() -> None:
     (week,) = find_dates("It was approved last week.", published=PUB)
     assert (week.start_date, week.end_date, week.granularity) == (
