@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from explorer.dates.document import anchor_clock_times, resolve_anaphora
+from explorer.dates.document import anchor_clock_times, resolve_anaphora, widen_modifiers
 from explorer.dates.patterns import RULES, Rule, trigger_hits
 from explorer.dates.timex import Found
 from explorer.errors import ExplorerError
@@ -97,7 +97,7 @@ def tag(text: str, published: dt.date | None = None) -> list[Found]:
         used[f.start : f.end] = b"\x01" * (f.end - f.start)
         kept.append(f)
     kept.sort(key=lambda f: f.start)
-    return resolve_anaphora(text, anchor_clock_times(text, kept))
+    return widen_modifiers(text, resolve_anaphora(text, anchor_clock_times(text, kept)))
 
 
 def find_dates(text: str, *, published: dt.date | None = None) -> list[TimeMention]:

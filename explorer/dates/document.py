@@ -16,7 +16,7 @@ from explorer.dates.timex import (
     year_interval,
 )
 
-__all__ = ["ANAPHORA", "anchor_clock_times", "h_anaphora", "resolve_anaphora"]
+__all__ = ["ANAPHORA", "anchor_clock_times", "h_anaphora", "resolve_anaphora", "widen_modifiers"]
 
 _REACH = 60  # characters between a clock time and the day that dates it
 
@@ -127,3 +127,38 @@ def _shifted(s: int, e: int, day: dt.date, unit: str, step: int) -> Found:
     y = day.year + step
     ys, ye = year_interval(y)
     return Found(s, e, "DATE", str(y), ys, ye, "year", True, rule)
+
+
+_QUANTIFIER = re.compile(
+    r"(?:nearly|almost|about|around|approximately|roughly|some|(?:more|less|fewer)\s+than|"
+    r"no\s+(?:more|less)\s+than|at\s+(?:least|most)|up\s+to|over|under)\s+$",
+    re.IGNORECASE,
+)
+_PHASE = re.compile(
+    r"(?:(?:early|late|mid)[\s-]|the\s+(?:end|beginning|start|middle)\s+of\s+)$", re.IGNORECASE
+)
+_PHASED = ("day", "week", "month", "quarter", "year")
+
+
+def widen_modifiers(text: str, kept: list[Found]) -> list[Found]:
+    """TIMEX3 spans keep the modifiers of an expression (those of its MOD attribute: APPROX,
+    LESS_THAN, MORE_THAN, START, MID, END): "nearly two years (ago)", "more than four hours", "late
+    November", "mid-1996", "the end of this week". The value stays that of the expression."""
+    out: list[Found] = []
+    floor = 0
+    for f in kept:
+        before = text[max(floor, f.start - 24) : f.start]
+        m = None
+        if f.type == "DURATION" or f.rule.startswith("ago"):
+            m = _QUANTIFIER.search(before)
+            if m is not None and text.startswith(("the ", "The "), f.start):
+                m = None if m.group().lower().strip() in ("over", "under", "some") else m
+        elif f.type == "DATE" and f.granularity in _PHASED and f.value[:1].isdigit():
+            m = _PHASE.search(before)
+        if m is not None:
+            s = f.start - (len(before) - m.start())
+            f = Found(s, f.end, f.type, f.value, f.start_date, f.end_date, f.granularity,
+                      f.anchored, f.rule)  # fmt: skip
+        out.append(f)
+        floor = f.end
+    return out

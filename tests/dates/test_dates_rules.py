@@ -139,6 +139,25 @@ def test_anaphora_without_a_reference_are_left_out() -> None:
     assert find_dates("They met that day and again the following year.", published=PUB) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks lasted nearly two years.", ("nearly two years", "P2Y")),
+        ("It began almost three years ago.", ("almost three years ago", "2012")),
+        ("The hearing ran for more than four hours.", ("more than four hours", "PT4H")),
+        ("They must wait at least 30 days.", ("at least 30 days", "P30D")),
+        ("The rains came in late November.", ("late November", "2015-11")),
+        ("The plant opened in mid-2011.", ("mid-2011", "2011")),
+        ("Mail goes out at the end of this week.", ("the end of this week", "2015-W49")),
+        # a preposition is no modifier
+        ("Crime fell over the past decade.", ("the past decade", "P10Y")),
+    ],
+)
+def test_spans_keep_their_modifiers(text: str, expected: tuple[str, str]) -> None:
+    (t,) = find_dates(text, published=PUB)
+    assert (t.text, t.value) == expected
+
+
 def test_intervals_keep_their_granularity() -> None:
     (week,) = find_dates("It was approved last week.", published=PUB)
     assert (week.start_date, week.end_date, week.granularity) == (
