@@ -2,9 +2,12 @@
 
     .venv/bin/python benchmarks/bench_dates.py [--docs N]
 
-Prints characters per second of ``find_dates`` in-process, of the ``--jsonl`` loop in-process,
-and of ``explorer dates --jsonl`` as a fresh process (start-up included, as the shared scorer
-measures it). Asserts nothing about time.
+Prints characters per second of ``find_dates`` and ``dates_json`` (the records as JSON-ready
+dicts, the ``--jsonl`` path) in-process, of the ``--jsonl`` loop in-process, and of ``explorer
+dates --jsonl`` as a fresh process (start-up included, as the shared scorer measures it; wall and
+CPU time), and the start-up alone (the best of five runs on empty input). In-process figures are
+CPU time (``time.process_time``), so that a shared machine does not skew them. Asserts nothing
+about time.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import datetime as dt
 import io
 import json
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -83,34 +87,53 @@ def main() -> None:
     from explorer.dates import find_dates
 
     found = 0
-    t = time.perf_counter()
+    t = time.process_time()
     for d in docs:
         found += len(find_dates(d["text"], published=dt.date.fromisoformat(d["published"])))
-    seconds = time.perf_counter() - t
+    seconds = time.process_time() - t
     density = found / chars * 1000
     print(f"find_dates in-process: {chars / seconds / 1e6:.2f} MB/s ({found:,} expressions, "
           f"{density:.1f} per 1,000 characters)")  # fmt: skip
+
+    from explorer.dates import dates_json
+
+    t = time.process_time()
+    for d in docs:
+        dates_json(d["text"], published=dt.date.fromisoformat(d["published"]))
+    seconds = time.process_time() - t
+    print(f"dates_json in-process: {chars / seconds / 1e6:.2f} MB/s")
 
     from explorer.cli import main as cli_main
 
     stdin, out = sys.stdin, io.StringIO()
     try:
         sys.stdin = io.StringIO(lines)
-        t = time.perf_counter()
+        t = time.process_time()
         with redirect_stdout(out):
             cli_main(["dates", "--jsonl"])
-        seconds = time.perf_counter() - t
+        seconds = time.process_time() - t
     finally:
         sys.stdin = stdin
     print(f"dates --jsonl in-process (JSON in and out): {chars / seconds / 1e6:.2f} MB/s")
 
     explorer = Path(sys.executable).with_name("explorer")
     command = [str(explorer)] if explorer.exists() else [sys.executable, "-m", "explorer.cli"]
+    seconds, cpu = _run([*command, "dates", "--jsonl"], lines)
+    print(f"explorer dates --jsonl, fresh process: {chars / seconds / 1e6:.2f} MB/s "
+          f"(CPU {chars / cpu / 1e6:.2f} MB/s)")  # fmt: skip
+    startup = min(_run([*command, "dates", "--jsonl"], "")[1] for _ in range(5))
+    print(f"start-up (empty input, CPU): {startup * 1000:.0f} ms")
+
+
+def _run(command: list[str], lines: str) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of ``command`` on ``lines``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run([*command, "dates", "--jsonl"], input=lines, capture_output=True, text=True,
-                   check=True)  # fmt: skip
-    seconds = time.perf_counter() - t
-    print(f"explorer dates --jsonl, fresh process: {chars / seconds / 1e6:.2f} MB/s")
+    subprocess.run(command, input=lines, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 if __name__ == "__main__":
