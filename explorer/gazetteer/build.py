@@ -30,18 +30,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from explorer.gazetteer.kinds import NameKind
 from explorer.gazetteer.normalize import is_latin, name_key
 
 __all__ = ["NameKind", "build_database"]
-
-
-class NameKind:
-    """How a name belongs to a place (lower is more authoritative)."""
-
-    PRIMARY = 0
-    ALIAS = 1  # curated alias, official spelling, stripped form ("Anbar" for "Al Anbar")
-    ALTERNATE = 2  # GeoNames alternate name
-    CODE = 3  # a code: "NC" for North Carolina
 
 
 _ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "province of ", "provincia de ", "region of ")

@@ -8,21 +8,16 @@ See ``docs/places.md`` for how mentions are found, guarded and resolved.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
-import os
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from explorer.errors import ExplorerError
-from explorer.files import atomic_write_text
 from explorer.gazetteer import Gazetteer, default_gazetteer, name_key
-from explorer.gazetteer.build import NameKind
-from explorer.gazetteer.store import cache_dir
+from explorer.gazetteer.kinds import NameKind
 from explorer.model import Place, PlaceMention
+from explorer.places.candidates import BIG, SMALL, abbreviations, candidates, facts
 from explorer.places.context import (
     dateline,
     in_capitalised_run,
@@ -40,11 +35,11 @@ from explorer.places.guards import is_institution, person_keys, person_tokens, s
 from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
-from explorer.places.resolve import Area, Name, Ranked, rank, resolve_names
+from explorer.places.resolve import Area, Name, Ranked, resolve_names
 
 __all__ = ["geoparse"]
 
-_BIG = ("country", "admin1", "continent", "region")
+_BIG = BIG
 ALT_NEEDS_SUPPORT = 100_000  # alternate names of places smaller than this need support
 
 
@@ -56,46 +51,10 @@ def _by_other_name(place: Place | None, ranked: list[Ranked], limit: int) -> boo
     return any(r.place is place and r.kind == NameKind.ALTERNATE for r in ranked)
 
 
-SMALL_NEEDS_SUPPORT = 30_000
+SMALL_NEEDS_SUPPORT = SMALL  # villages under this many people need the article's support
 # a one-word name the article uses for a person is no place anywhere in it, unless it is a
 # city this big ("Ottawa said" is the government)
 PERSON_MAX_POPULATION = 100_000
-
-
-@lru_cache(maxsize=4)
-def _abbreviations(gaz: Gazetteer) -> frozenset[str]:
-    """The gazetteer's abbreviation keys, kept in the user cache next to the index (the query
-    takes a fifth of a second; the file is named after the index's size and time)."""
-    path: Path | None = None
-    try:
-        stat = os.stat(gaz.path)
-        path = cache_dir() / f"abbreviations-{stat.st_size}-{stat.st_mtime_ns}.txt"
-        return frozenset(path.read_text(encoding="utf-8").split("\n"))
-    except (OSError, AttributeError, TypeError):
-        pass
-    keys = gaz.abbreviation_keys()
-    if path is not None:
-        with contextlib.suppress(OSError):
-            atomic_write_text(path, "\n".join(sorted(keys)))
-    return keys
-
-
-_RANKED: dict[tuple[int, str], list[Ranked]] = {}
-
-
-def _candidates(gaz: Gazetteer, keys: set[str]) -> dict[str, list[Ranked]]:
-    """Ranked candidates per name key; kept across calls (names recur from text to text)."""
-    gid = id(gaz)
-    out = {k: _RANKED[(gid, k)] for k in keys if (gid, k) in _RANKED}
-    missing = keys - out.keys()
-    if missing:
-        if len(_RANKED) > 100_000:
-            _RANKED.clear()
-        for k, matches in gaz.lookup_many(missing).items():
-            out[k] = _RANKED[(gid, k)] = rank(matches)
-        for k in missing - out.keys():
-            out[k] = _RANKED[(gid, k)] = []
-    return out
 
 
 def _areas(ranked: list[Ranked]) -> set[Area]:
@@ -162,7 +121,7 @@ def geoparse(
 
 def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     tokens = tokenize(text)
-    spans = find_spans(text, tokens, gaz.known, demonym_keys(), _abbreviations(gaz))
+    spans = find_spans(text, tokens, gaz.known, demonym_keys(), abbreviations(gaz))
     nlp = nlp if nlp is not None else default_nlp()
     ner_places: list[tuple[int, int]] = []
     if nlp is not None:
@@ -173,7 +132,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         return []
     people, surnames = person_tokens(text, tokens)
     common = common_words()
-    found = _candidates(gaz, {s.key for s in spans if not s.demonym})
+    found = candidates(gaz, {s.key for s in spans if not s.demonym})
 
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)
@@ -199,35 +158,28 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         ranked = found.get(s.key, [])
         if not ranked:
             continue
+        fact = facts(gaz, s.key, ranked)
         if dateline(text, s):
             # the city a story was filed from: a populated place, reported as it is written
-            cities = [r for r in ranked if r.place.feature == "populated_place"]
             datelined.add(s.start)
-            kept.append((s, cities or ranked))
+            kept.append((s, list(fact.cities) or ranked))
             continue
-        big = any(
-            r.place.feature in _BIG
-            and r.kind <= NameKind.ALIAS
-            and (r.place.feature != "admin1" or r.place.population >= 300_000)
-            for r in ranked
-        )
+        big = fact.big
         letters = s.text.replace(".", "").replace(" ", "")
         if len(letters) <= 1:
             continue  # "I", "A"
         if "." not in s.text and (len(letters) <= 3 or letters.isupper()):
             # "Us", "Of", "FDA", "HIV": short or all-caps names count as codes or aliases of a
             # country or region ("US", "UK", "UAE", "NC", "NSW"), or as big places in capitals
-            big_code = letters.isupper() and any(
-                r.place.feature in _BIG and r.kind <= NameKind.CODE for r in ranked
-            )
-            big_place = len(letters) >= 4 and ranked[0].place.population >= 100_000
+            big_code = letters.isupper() and fact.big_any
+            big_place = len(letters) >= 4 and fact.top_population >= 100_000
             if not (big_code or big_place):
                 continue
             if (
                 big_code
                 and len(letters) == 2
                 and not state_code_context(text, s)
-                and not any(r.place.feature in ("country", "region") for r in ranked)
+                and not fact.country_or_region
             ):
                 # "OK", "AK-47", "ID", "CT scan": a postal code is reported in an address
                 # only ("Louisville, KY"); elsewhere it may still hint at the region
@@ -237,14 +189,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             continue  # "Ms.", "Gen.": titles
         if named_after(text, s.end):
             continue  # "Marburg virus", "West Nile fever": named after a place
-        if (
-            single
-            and s.text.endswith(".")
-            and not any(
-                r.place.feature in _BIG and r.kind in (NameKind.ALIAS, NameKind.CODE)
-                for r in ranked
-            )
-        ):
+        if single and s.text.endswith(".") and not fact.abbreviation:
             continue  # "Sen.", "Nov.", "No.": abbreviations that are not of a state or country
         if (
             single
@@ -253,7 +198,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
                 s.key in surnames
                 or said_follows(text, s.end)
                 or persons.get(s.key) is True
-                or (s.key in persons and ranked[0].place.population < PERSON_MAX_POPULATION)
+                or (s.key in persons and fact.top_population < PERSON_MAX_POPULATION)
             )
         ):
             continue
@@ -287,12 +232,13 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         if ranked and s.first == s.last and n not in qualifiers and s.start not in datelined:
             if s.key in NOT_ALONE:
                 continue
-            if any(r.place.feature in _BIG and r.kind <= NameKind.ALIAS for r in ranked):
+            fact = facts(gaz, s.key, ranked)
+            if fact.big_alias:
                 survivors.append((n, s, ranked))
                 continue
             if (
                 s.key in common
-                and ranked[0].place.population < 1_000_000
+                and fact.top_population < 1_000_000
                 and (sentence_start(text, s.start) or title_line(text, s.start))
             ):
                 continue
@@ -335,10 +281,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and names[s.key].qualified is None
             and s.first == s.last
             and support.get(s.key, 0.0) < 0.5
-            and all(
-                r.place.feature == "populated_place" and r.place.population < SMALL_NEEDS_SUPPORT
-                for r in ranked
-            )
+            and facts(gaz, s.key, ranked).all_small
         ):
             continue  # a one-word village name with nothing in the article to back it
         if (

@@ -10,9 +10,11 @@ dotted abbreviations are kept whole ("U.S.", "U.K.", "D.C.").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from explorer.gazetteer import name_key
 from explorer.places.lexicon import CONNECTORS
@@ -20,25 +22,27 @@ from explorer.places.lexicon import CONNECTORS
 __all__ = ["Span", "Token", "find_spans", "tokenize"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# Only capitalised words and the lower-case connectors matter, so only they are tokens; two
-# capitalised tokens with any other word between them are never joined (the gap is checked).
+# Only capitalised words matter, so only they are tokens (every branch starts with a capital,
+# which lets the regex engine skip to the next capital quickly). Two tokens are joined into a
+# name only when nothing but spaces and lower-case connectors ("of", "de") separate them.
 _TOKEN = re.compile(
-    r"[A-Z][a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
-    r"|(?:St|Mt|Ft|Pt|ST|MT|FT|PT)\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL
-    r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    rf"|[{_UPPER}](?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*"
-    r"|\b(?:of|de|del|da|do|dos|das|la|le|les|du|des|al|el|upon|on|and|the|y|en)\b"
+    rf"[{_UPPER}](?:"
+    r"[a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
+    r"|(?<=[SMFP])[tT]\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL
+    r"|\.(?:[A-Za-z]\.)+"  # U.S., D.C.
+    r"|(?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*)"
 )
-MAX_TOKENS = 6
+_CONNECTORS = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+_LINK = re.compile(rf" *(?:(?:{_CONNECTORS})(?!\w) *)*")
+MAX_TOKENS = 6  # a name has at most this many words, connectors included
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
-    cap: bool  # starts with a capital letter
+    cap: bool  # starts with a capital letter (every token does)
     upper: bool  # ALL CAPS (two letters or more)
 
 
@@ -54,13 +58,12 @@ class Span:
 
 
 def tokenize(text: str) -> list[Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        out.append(
-            Token(m.start(), m.end(), word, word[0].isupper(), len(word) > 1 and word.isupper())
-        )
-    return out
+    """The capitalised words of ``text`` (with dotted abbreviations kept whole)."""
+    return [
+        Token(m.start(), m.end(), w, True, len(w) > 1 and w.isupper())
+        for m in _TOKEN.finditer(text)
+        for w in (m.group(),)
+    ]
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
@@ -68,6 +71,22 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
         if text.endswith(suffix, start, end) and end - len(suffix) > start:
             return end - len(suffix)
     return end
+
+
+def _links(text: str, tokens: list[Token]) -> list[tuple[str, ...] | None]:
+    """Per pair of neighbouring tokens: the connectors between them (often none), or None
+    when anything else separates them."""
+    out: list[tuple[str, ...] | None] = []
+    for a, b in itertools.pairwise(tokens):
+        gap = text[a.end : b.start]
+        if gap == " " or not gap.strip(" "):
+            out.append(())
+        elif _LINK.fullmatch(gap):
+            out.append(tuple(gap.split()))
+        else:
+            out.append(None)
+    out.append(None)
+    return out
 
 
 def find_spans(
@@ -84,33 +103,41 @@ def find_spans(
     form takes a full stop ("Ky.")."""
     spans: list[Span] = []
     n = len(tokens)
-    # per token: may it sit inside a name, its key (and its key without a possessive), and
-    # whether only spaces separate it from the next token
-    inner = [t.cap or t.text.lower() in CONNECTORS for t in tokens]
+    # per token: its key, where it ends without a possessive and its key then
     keys = [name_key(t.text) for t in tokens]
-    ends = [_strip_possessive(text, t.start, t.end) for t in tokens]
+    ends = [
+        _strip_possessive(text, t.start, t.end) if ("'" in t.text or "’" in t.text) else t.end
+        for t in tokens
+    ]
     last_keys = [
         k if e == t.end else name_key(text[t.start : e])
         for k, e, t in zip(keys, ends, tokens, strict=True)
     ]
-    joined = [not text[tokens[k].end : tokens[k + 1].start].strip(" ") for k in range(n - 1)] + [
-        False
-    ]
-    # every n-gram that may be a name, asked of the gazetteer at once
+    links = _links(text, tokens)
+    # every n-gram that may be a name (longest first), asked of the gazetteer at once
     grams: list[list[tuple[int, str]]] = [[] for _ in range(n)]
     asked: set[str] = set()
     for i in range(n):
         tok = tokens[i]
-        if not tok.cap or _CONTRACTION.search(tok.text):
+        if ("'" in tok.text or "’" in tok.text) and _CONTRACTION.search(tok.text):
             continue
-        reach = i
-        while reach + 1 < n and reach + 1 - i < MAX_TOKENS and joined[reach] and inner[reach + 1]:
-            reach += 1
-        for j in range(reach, i - 1, -1):
-            if tokens[j].cap:
-                key = last_keys[j] if j == i else " ".join([*keys[i:j], last_keys[j]])
-                grams[i].append((j, key))
-                asked.add(key)
+        found = [(i, last_keys[i])]
+        parts = [keys[i]]
+        count, k = 1, i
+        while k + 1 < n:
+            link = links[k]
+            if link is None:
+                break
+            count += len(link) + 1
+            if count > MAX_TOKENS:
+                break
+            parts.extend(link)
+            found.append((k + 1, " ".join([*parts, last_keys[k + 1]])))
+            parts.append(keys[k + 1])
+            k += 1
+        found.reverse()
+        grams[i] = found
+        asked.update(key for _, key in found)
         if "-" in tok.text:
             word = text[tok.start : ends[i]]
             asked.update(name_key(part) for part in word.split("-") if part)
@@ -121,12 +148,12 @@ def find_spans(
         if not grams[i]:
             i += 1
             continue
-        found: Span | None = None
+        span: Span | None = None
         for j, key in grams[i]:
             last = tokens[j]
             end = ends[j]
             if key in demonyms:
-                found = Span(tok.start, end, text[tok.start : end], key, i, j, demonym=True)
+                span = Span(tok.start, end, text[tok.start : end], key, i, j, demonym=True)
                 break
             if key in names:
                 if (
@@ -136,18 +163,15 @@ def find_spans(
                     and not last.upper
                 ):
                     end += 1  # "Ky.", "Calif.": the abbreviation's full stop is part of it
-                found = Span(tok.start, end, text[tok.start : end], key, i, j)
+                span = Span(tok.start, end, text[tok.start : end], key, i, j)
                 break
-        if found is None:
-            found = _compound_or_demonym(text, tok, i, names, demonyms, spans)
-            if found is None:
+        if span is None:
+            span = _compound_or_demonym(text, tok, i, names, demonyms, spans)
+            if span is None or span.first == -1:  # none, or parts of a compound were added
                 i += 1
                 continue
-            if found.first == -1:  # parts of a hyphenated compound were added
-                i += 1
-                continue
-        spans.append(found)
-        i = found.last + 1
+        spans.append(span)
+        i = span.last + 1
     return spans
 
 

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Any
 
 from explorer.gazetteer import Match, name_key
-from explorer.gazetteer.build import NameKind
+from explorer.gazetteer.kinds import NameKind
 from explorer.model import Place
 
 __all__ = ["Name", "Ranked", "capitals", "inside", "rank", "resolve_names"]
@@ -315,13 +315,13 @@ def _score_all(
             s, why = r.score, ""
             if (
                 p.feature == "populated_place"
+                and not r.namesake
+                and (p.country_code, name_key(p.name)) in caps
                 and (
                     lead is None
                     or lead == p.country_code
                     or max(index.get(("c", p.country_code), {}).values(), default=0.0) >= 0.5
                 )
-                and not r.namesake
-                and (p.country_code, name_key(p.name)) in caps
             ):
                 s += CAPITAL_BONUS
                 why = "national capital"
@@ -403,11 +403,14 @@ def resolve_names(
         n.key: {o for o in dists if o == n.key or _shares_words(words[n.key], o)}
         for n in open_names
     }
-    for _ in range(2):
-        scored, _focus = _score_all(open_names, counts or {}, dists, related)
-        for n in open_names:
-            probs = _softmax([t[0] for t in scored[n.key]])
-            dists[n.key] = [(t[1].place, q) for t, q in zip(scored[n.key], probs, strict=True)]
+    # two rounds: the first lets confident names settle ambiguous ones (a name with one
+    # candidate keeps its sense, so it is scored in the last round only, for its reason)
+    ambiguous = [n for n in open_names if len(n.cands) > 1]
+    scored, _focus = _score_all(ambiguous, counts or {}, dists, related)
+    for n in ambiguous:
+        probs = _softmax([t[0] for t in scored[n.key]])
+        dists[n.key] = [(t[1].place, q) for t, q in zip(scored[n.key], probs, strict=True)]
+    scored, _focus = _score_all(open_names, counts or {}, dists, related)
     for n in open_names:
         ranked = scored[n.key]
         best_score, best, why, coherence = ranked[0]

@@ -1,0 +1,107 @@
+"""A text's names' gazetteer candidates, ranked once per process, with the facts the guards
+ask of them (is any sense a country or a big region, is every sense a village...)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from explorer.gazetteer import Gazetteer
+from explorer.gazetteer.kinds import NameKind
+from explorer.gazetteer.store import cache_dir
+from explorer.places.resolve import Ranked, rank
+
+__all__ = ["BIG", "SMALL", "Facts", "abbreviations", "candidates", "facts"]
+
+BIG = ("country", "admin1", "continent", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the guards need to know about a name's candidates (computed once per name)."""
+
+    big: bool  # a country, continent, region or large first-level region, by its own name
+    big_alias: bool  # a country, continent or region, by its own name or an alias
+    big_any: bool  # ... by any name, codes included ("NC")
+    country_or_region: bool  # a country or a region by any name
+    abbreviation: bool  # an alias or code of a big place ("Ky.", "N.C.")
+    all_small: bool  # every sense is a populated place under 30,000 people
+    top_population: int
+    top_big: bool  # the likeliest sense is a big place
+    cities: tuple[Ranked, ...]  # the populated places among the candidates
+
+
+_RANKED: dict[tuple[int, str], list[Ranked]] = {}
+_FACTS: dict[tuple[int, str], Facts] = {}
+SMALL = 30_000
+
+
+def candidates(gaz: Gazetteer, keys: set[str]) -> dict[str, list[Ranked]]:
+    """Ranked candidates per name key; kept across calls (names recur from text to text)."""
+    gid = id(gaz)
+    ranked = _RANKED
+    out = {k: ranked[(gid, k)] for k in keys if (gid, k) in ranked}
+    missing = keys - out.keys()
+    if missing:
+        if len(ranked) > 100_000:
+            ranked.clear()
+            _FACTS.clear()
+        for k, matches in gaz.lookup_many(missing).items():
+            out[k] = ranked[(gid, k)] = rank(matches)
+        for k in missing - out.keys():
+            out[k] = ranked[(gid, k)] = []
+    return out
+
+
+def facts(gaz: Gazetteer, key: str, ranked: list[Ranked]) -> Facts:
+    found = _FACTS.get((id(gaz), key))
+    if found is None:
+        found = _FACTS[(id(gaz), key)] = _facts(ranked)
+    return found
+
+
+def _facts(ranked: list[Ranked]) -> Facts:
+    def is_big(r: Ranked) -> bool:
+        return r.place.feature in BIG
+
+    return Facts(
+        big=any(
+            is_big(r)
+            and r.kind <= NameKind.ALIAS
+            and (r.place.feature != "admin1" or r.place.population >= 300_000)
+            for r in ranked
+        ),
+        big_alias=any(is_big(r) and r.kind <= NameKind.ALIAS for r in ranked),
+        big_any=any(is_big(r) for r in ranked),
+        country_or_region=any(r.place.feature in ("country", "region") for r in ranked),
+        abbreviation=any(is_big(r) and r.kind in (NameKind.ALIAS, NameKind.CODE) for r in ranked),
+        all_small=all(
+            r.place.feature == "populated_place" and r.place.population < SMALL for r in ranked
+        ),
+        top_population=ranked[0].place.population if ranked else 0,
+        top_big=bool(ranked) and is_big(ranked[0]),
+        cities=tuple(r for r in ranked if r.place.feature == "populated_place"),
+    )
+
+
+@lru_cache(maxsize=4)
+def abbreviations(gaz: Gazetteer) -> frozenset[str]:
+    """The gazetteer's abbreviation keys, kept in the user cache next to the index (the query
+    takes a fifth of a second; the file is named after the index's size and time)."""
+    path: Path | None = None
+    try:
+        stat = os.stat(gaz.path)
+        path = cache_dir() / f"abbreviations-{stat.st_size}-{stat.st_mtime_ns}.txt"
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    except (OSError, AttributeError, TypeError):
+        pass
+    keys = gaz.abbreviation_keys()
+    if path is not None:
+        from explorer.files import atomic_write_text
+
+        with contextlib.suppress(OSError):
+            atomic_write_text(path, "\n".join(sorted(keys)))
+    return keys
