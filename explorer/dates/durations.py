@@ -32,6 +32,10 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
     if unit not in UNITS:
         return None
     code, is_time = UNITS[unit]
+    if text[max(0, x0 - 8) : x0].lower() == "each of ":
+        # "each of the past three years": every year of them (TimeML: a SET)
+        value = f"PT1{code}" if is_time else f"P1{code}"
+        return Found(x0 - 8, m.span("x")[1], "SET", value, None, None, None, False, "each of")
     groups = m.groupdict()
     if n >= 0 and (groups.get("half") or groups.get("half2")):
         value = _with_half(n, code, is_time)

@@ -64,6 +64,8 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
         ("The city is now under control.", ("now", "DATE", "PRESENT_REF")),
         ("Forces currently hold the bridge.", ("currently", "DATE", "PRESENT_REF")),
         ("Patrols run every week.", ("every week", "SET", "P1W")),
+        ("Profit fell in each of the past three years.",
+         ("each of the past three years", "SET", "P1Y")),
         ("Talks are held each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
         # times
         ("The blast came at 10 a.m. local time.", ("10 a.m.", "TIME", "2015-12-02T10:00")),
