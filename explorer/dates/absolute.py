@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from explorer.dates.context import clause_tense, is_future
+from explorer.dates.context import clause_tense
 from explorer.dates.lexicon import ORDINALS, SEASONS
 from explorer.dates.lexicon import day_number as _day
 from explorer.dates.lexicon import month_number as _month
@@ -127,7 +127,7 @@ def h_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
         return Found(*m.span(), "DATE", f"XXXX-Q{q}", None, None, "quarter", False, "quarter")
     else:
         current = (pub.month - 1) // 3 + 1
-        future = is_future(text, m.start(), m.end())
+        future = clause_tense(text, m.start(), m.end()) == "future"
         year = pub.year if (q <= current or future) else pub.year - 1
     s, e = quarter_interval(year, q)
     return Found(*m.span(), "DATE", f"{year}-Q{q}", s, e, "quarter", True, "quarter")
@@ -142,7 +142,7 @@ def h_season(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
         return Found(*m.span("x"), "DATE", f"XXXX-{code}", None, None, "season", False, "season")
     else:
         year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
-        if not rel and is_future(text, m.start(), m.end()) is False:
+        if not rel and clause_tense(text, m.start(), m.end()) != "future":
             start, _ = season_interval(pub.year, code)
             year = pub.year if start <= pub else pub.year - 1
     s, e = season_interval(year, code)

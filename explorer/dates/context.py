@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clause_tense", "is_future", "sentence_bounds", "tense"]
-
-_FUTURE = re.compile(
-    r"\b(will|shall|won't|going to|plans? to|planned|planning|scheduled|expected to|"
-    r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|next|tomorrow|"
-    r"to be held|would be held|will be|'ll)\b"
-)
-_PAST = re.compile(
-    r"\b(said|was|were|had|did|ago|last|yesterday|earlier|announced|reported|told|"
-    r"\w+ed)\b"
-)
+__all__ = ["clause_tense", "sentence_bounds"]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence around ``text[start:end]`` (at most 300 characters each side)."""
     floor = max(0, start - 300)
     lo = max(
         text.rfind(". ", floor, start),
@@ -31,41 +22,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     ]
     hi = min(hi_candidates) if hi_candidates else ceiling
     return lo + 1, hi
-
-
-def tense(text: str, start: int, end: int) -> str | None:
-    """ "future" when a future cue sits close before (50 chars) or right after (20 chars) the
-    expression in its sentence; "past" when a past cue does; else None."""
-    lo, hi = sentence_bounds(text, start, end)
-    before = text[max(lo, start - 50) : start].lower()
-    after = text[end : min(hi, end + 20)].lower()
-    if _FUTURE.search(before) or _FUTURE.search(after):
-        return "future"
-    if _PAST.search(before) or _PAST.search(after):
-        return "past"
-    return None
-
-
-def is_future(text: str, start: int, end: int) -> bool:
-    """True when the clause around ``text[start:end]`` speaks of the future.
-
-    The nearest tense cue wins: "will meet Tuesday" is future, "said Tuesday" past; with no cue
-    the past is assumed (news reports what happened).
-    """
-    lo, hi = sentence_bounds(text, start, end)
-    segment = text[lo:hi].lower()
-    start, end = start - lo, end - lo
-    best: tuple[int, bool] | None = None
-    for pattern, future in ((_FUTURE, True), (_PAST, False)):
-        for m in pattern.finditer(segment):
-            if start <= m.start() < end:
-                continue
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            # a cue before the expression counts more than one after it
-            distance = distance if m.end() <= start else distance + 15
-            if best is None or distance < best[0]:
-                best = (distance, future)
-    return best is not None and best[1]
 
 
 _CUES = re.compile(

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from explorer.dates.absolute import h_month_day, h_time
-from explorer.dates.context import clause_tense, tense
+from explorer.dates.context import clause_tense
 from explorer.dates.durations import PARTS as _PARTS
 from explorer.dates.durations import h_duration
 from explorer.dates.lexicon import SEASONS, UNITS, WEEKDAYS
@@ -290,7 +290,7 @@ def h_weekend(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     if pub is None:
         return Found(*m.span(), "DATE", "XXXX-WXX-WE", None, None, "week", False, "the weekend")
     ahead = _AHEAD.search(text[max(0, m.start() - 16) : m.start()].lower()) is not None
-    future = ahead or tense(text, m.start(), m.end()) == "future"
+    future = ahead or clause_tense(text, m.start(), m.end()) == "future"
     d = (
         pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
         if future
