@@ -8,6 +8,7 @@ one of these, with the original attached as ``__cause__``.
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "ConfigurationError",
     "CorrectionError",
     "ExplorerError",
@@ -21,6 +22,7 @@ __all__ = [
     "IngestError",
     "InvalidQuery",
     "NetworkDisabled",
+    "QueryError",
     "TableError",
 ]
 
@@ -79,3 +81,11 @@ class TableError(ExplorerError):
 
 class CorrectionError(ExplorerError):
     """A corrections file is malformed or cannot be written."""
+
+
+class ClusterError(ExplorerError):
+    """A Dask scheduler could not be reached, or the cluster failed while running the work."""
+
+
+class QueryError(TableError):
+    """An events table backed by Parquet could not be opened or queried (DuckDB)."""
