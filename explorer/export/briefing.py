@@ -4,6 +4,10 @@ The file is self-contained: the map (an altair map over country outlines) and th
 drawn by Vega, whose code is inlined once (from vl-convert-python); no tile server, no CDN. It
 opens from a USB stick with the network off. Every piece of article text is escaped: in HTML
 with ``html.escape``, in the charts' JSON with ``<`` written as ``\\u003c``.
+
+A DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, a million events) works too: the
+figures, key events and sources are SQL, the map shows the 3,000 busiest places and the
+timeline counts per day, week or month.
 """
 
 from __future__ import annotations
@@ -14,14 +18,17 @@ import json
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.files import atomic_write_text
-from explorer.views.overview import overview_map
+from explorer.views.overview import overview_map, places_map
 from explorer.views.popup import date_label, safe_url
 from explorer.views.timeline import build_timeline
+
+if TYPE_CHECKING:
+    from explorer.scale.duck import ParquetEvents
 
 __all__ = ["briefing_html", "write_briefing"]
 
@@ -55,10 +62,14 @@ def _spec_json(chart: Any) -> str:
     return json.dumps(chart.to_dict(), ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _period(table: EventTable, start: dt.date | None, end: dt.date | None) -> str:
-    df = table.df
-    lo = start or (df["start_date"].min().date() if df["start_date"].notna().any() else None)
-    hi = end or (df["end_date"].max().date() if df["end_date"].notna().any() else None)
+def _period(table: Any, start: dt.date | None, end: dt.date | None) -> str:
+    if isinstance(table, EventTable):
+        df = table.df
+        first = df["start_date"].min().date() if df["start_date"].notna().any() else None
+        last = df["end_date"].max().date() if df["end_date"].notna().any() else None
+    else:
+        first, last = table.date_range()
+    lo, hi = start or first, end or last
     if lo is None and hi is None:
         return "undated"
     return f"{lo.isoformat() if lo else '…'} to {hi.isoformat() if hi else '…'}"
@@ -80,8 +91,26 @@ def _sources(table: EventTable) -> list[tuple[str, str | None, int]]:
     return sorted(out, key=lambda t: (-t[2], t[0]))[:60]
 
 
+def _parts(chosen: Any, key_events: int) -> tuple[dict[str, int], Any, Any, list[Any], list[Any]]:
+    """Figures, map, timeline, key events and sources: pandas, or SQL for a DuckDB table."""
+    timeline = build_timeline(chosen, lanes="country", width=820, brush=False)
+    if isinstance(chosen, EventTable):
+        df = chosen.df
+        figures = {
+            "events": len(df),
+            "places": df["place_name"].nunique(),
+            "countries": df["country_code"].nunique(),
+            "sources": df["source"].nunique(),
+        }
+        map_chart = overview_map(chosen, width=900, height=420)
+        return figures, map_chart, timeline, _key_events(chosen, key_events), _sources(chosen)
+    map_chart = places_map(chosen.place_counts(limit=3000), width=900, height=420)
+    keys = list(chosen.key_events(key_events).records())
+    return chosen.figures(), map_chart, timeline, keys, chosen.sources(60)
+
+
 def briefing_html(
-    table: EventTable,
+    table: EventTable | ParquetEvents,
     *,
     title: str = "Briefing",
     start: dt.date | None = None,
@@ -91,23 +120,17 @@ def briefing_html(
     key_events: int = 15,
 ) -> str:
     """The briefing as one HTML string (the events of ``table`` within the given filters)."""
-    chosen = filter_events(
-        table,
-        Criteria(start=start, end=end, countries=tuple(countries), categories=tuple(categories),
-                 include_undated=start is None and end is None),
-    )  # fmt: skip
-    df = chosen.df
+    criteria = Criteria(start=start, end=end, countries=tuple(countries),
+                        categories=tuple(categories),
+                        include_undated=start is None and end is None)  # fmt: skip
+    if isinstance(table, EventTable):
+        chosen: Any = filter_events(table, criteria)
+    else:
+        chosen = table.filter(criteria)
     esc = html.escape
-    figures = {
-        "events": len(df),
-        "places": df["place_name"].nunique(),
-        "countries": df["country_code"].nunique(),
-        "sources": df["source"].nunique(),
-    }
-    map_chart = overview_map(chosen, width=900, height=420)
-    timeline = build_timeline(chosen, lanes="country", width=820, brush=False)
+    figures, map_chart, timeline, keys, sources = _parts(chosen, key_events)
     events_html = []
-    for r in _key_events(chosen, key_events):
+    for r in keys:
         url = safe_url(r.get("url"))
         source = esc(str(r.get("source") or ""))
         if url:
@@ -121,7 +144,7 @@ def briefing_html(
             f"<br>{esc(str(r.get('sentence') or ''))}{link}</li>"
         )
     sources_html = []
-    for source_name, source_url, count in _sources(chosen):
+    for source_name, source_url, count in sources:
         href = safe_url(source_url)
         label = esc(source_name)
         item = f'<a href="{href}">{label}</a>' if href else label
@@ -156,7 +179,7 @@ vegaEmbed("#timeline", {_spec_json(timeline)}, opts).catch(console.error);
 """
 
 
-def write_briefing(table: EventTable, path: str | Path, **options: Any) -> Path:
+def write_briefing(table: EventTable | ParquetEvents, path: str | Path, **options: Any) -> Path:
     """Write :func:`briefing_html` to ``path`` (atomically)."""
     p = Path(path)
     atomic_write_text(p, briefing_html(table, **options))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from explorer.errors import TableError
 from explorer.events.table import FORMATS, EventTable
 from explorer.files import atomic_write_text
+
+if TYPE_CHECKING:
+    from explorer.scale.duck import ParquetEvents
 
 __all__ = ["EXPORT_FORMATS", "export_table", "write_kml"]
 
@@ -41,11 +45,14 @@ def write_kml(table: EventTable, path: Path) -> Path:
     return path
 
 
-def export_table(table: EventTable, path: str | Path, fmt: str | None = None) -> Path:
+def export_table(
+    table: EventTable | ParquetEvents, path: str | Path, fmt: str | None = None
+) -> Path:
+    """Write ``table`` (in memory, or DuckDB-backed: Parquet and CSV stream) to a file."""
     p = Path(path)
     kind = (fmt or p.suffix.lstrip(".")).lower()
     if kind not in EXPORT_FORMATS:
         raise TableError(f"unknown export format {kind!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if kind == "kml":
-        return write_kml(table, p)
+        return write_kml(table if isinstance(table, EventTable) else table.to_event_table(), p)
     return table.write(p, kind)

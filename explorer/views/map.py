@@ -5,7 +5,10 @@ with popups that show the headline, the date and its precision, the place, the e
 with the mention highlighted and a source link. Optional layers: a heat map, a time slider over
 the events' start-end intervals, and arrows for movements from origin to destination. Above
 ``fast_threshold`` events, markers go into one FastMarkerCluster (a single JavaScript array)
-instead of one Leaflet layer per marker, so 50,000 events stay usable.
+instead of one Leaflet layer per marker, so 50,000 events stay usable. Above
+``aggregate_threshold`` events, and for a DuckDB-backed table
+(:class:`explorer.scale.ParquetEvents`), the map is drawn from aggregates instead: grid counts,
+a heat map and a sample of markers (:mod:`explorer.views.aggregate_map`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import folium
 from folium import plugins
 
 from explorer.events.table import EventTable
+from explorer.scale.aggregate import Aggregable
 from explorer.views.offline import make_offline
 from explorer.views.popup import popup_html
 
@@ -84,7 +88,7 @@ def _ms(value: str) -> float:
 
 
 def build_map(
-    table: EventTable,
+    table: EventTable | Aggregable,
     *,
     basemap: str | None = "none",
     cluster: bool = True,
@@ -93,6 +97,7 @@ def build_map(
     movements: bool = True,
     fast_threshold: int = 2000,
     assets: str | None = None,
+    aggregate_threshold: int = 200_000,
 ) -> folium.Map:
     """A folium map of the events that have coordinates.
 
@@ -102,6 +107,10 @@ def build_map(
     is saved or shown; ``"cdn"`` loads them from CDNs; ``None`` (the default) reads the
     ``EXPLORER_ASSETS`` switch, else ``"offline"``.
     """
+    if not isinstance(table, EventTable) or len(table) > aggregate_threshold:
+        from explorer.views.aggregate_map import aggregate_of, map_from_aggregates
+
+        return map_from_aggregates(aggregate_of(table), basemap=basemap, assets=assets)
     df = table.df
     placed = df[df["latitude"].notna() & df["longitude"].notna()]
     fmap = folium.Map(

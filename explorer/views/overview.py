@@ -13,10 +13,11 @@ import altair as alt
 import pandas as pd
 
 from explorer.events.table import EventTable
+from explorer.scale.aggregate import PlaceCount
 from explorer.views.map import CATEGORY_COLORS
 from explorer.views.outlines import country_outlines
 
-__all__ = ["overview_map"]
+__all__ = ["overview_map", "places_map"]
 
 
 def _bounds(df: pd.DataFrame) -> dict[str, Any]:
@@ -61,9 +62,40 @@ def overview_map(
         .reset_index()
     )
     points["example"] = points["example"].astype(str).str.slice(0, 200)
+    return _chart(points, _movements, df, width=width, height=height, title=title)
+
+
+def places_map(
+    places: list[PlaceCount], *, width: int = 760, height: int = 460, title: str | None = None
+) -> alt.LayerChart:
+    """The same map from counts per place (e.g. the busiest places of a DuckDB-backed table)."""
+    points = pd.DataFrame(
+        {
+            "place_name": [p.place_name for p in places],
+            "latitude": [p.latitude for p in places],
+            "longitude": [p.longitude for p in places],
+            "category": [p.category for p in places],
+            "events": [p.events for p in places],
+            "first": pd.to_datetime([p.first for p in places]),
+            "last": pd.to_datetime([p.last for p in places]),
+            "example": [p.example for p in places],
+        }
+    )
+    return _chart(points, None, None, width=width, height=height, title=title)
+
+
+def _chart(
+    points: pd.DataFrame,
+    movements: Any,
+    df: pd.DataFrame | None,
+    *,
+    width: int,
+    height: int,
+    title: str | None,
+) -> alt.LayerChart:
     projection: dict[str, Any] = {"type": "equalEarth"}
-    if len(placed):
-        projection["fit"] = {"type": "FeatureCollection", "features": [_bounds(placed)]}
+    if len(points):
+        projection["fit"] = {"type": "FeatureCollection", "features": [_bounds(points)]}
     outlines = alt.Data(values=country_outlines()["features"])
     base = (
         alt.Chart(outlines)
@@ -93,7 +125,8 @@ def overview_map(
         )
         .project(**projection)
     )
-    layers: list[Any] = [base, _movements(df, projection), dots]
+    moves = movements(df, projection) if movements is not None else None
+    layers: list[Any] = [base, moves, dots]
     chart = alt.layer(*[layer for layer in layers if layer is not None]).properties(
         width=width, height=height, background="#cfe3f1"
     )

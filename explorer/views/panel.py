@@ -5,6 +5,10 @@ A thin wrapper over the pure :func:`explorer.events.filter_events`: the widgets 
 from the filtered table. The map is re-rendered after a short pause (debounced) because it is
 the slow part; the count and the table follow at once. The timeline's brush narrows the date
 range.
+
+Given a DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, e.g. a million events), the
+same widgets run as SQL: the options and the count come from DuckDB, the table shows the first
+rows in the chosen order, the map and the timeline are drawn from aggregates.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import asyncio
 import datetime as dt
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import ipywidgets as widgets
@@ -23,6 +27,9 @@ from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.views.map import build_map
 from explorer.views.timeline import BRUSH, build_timeline
+
+if TYPE_CHECKING:
+    from explorer.scale.duck import ParquetEvents
 
 __all__ = ["Explorer"]
 
@@ -42,17 +49,32 @@ _SORTS = {
 }
 
 
-def _options(series: pd.Series, limit: int = 300) -> list[tuple[str, str]]:
-    counts = series.dropna().value_counts().head(limit)
-    return [(f"{value} ({count})", str(value)) for value, count in counts.items()]
+def _options(table: Any, column: str, limit: int = 300) -> list[tuple[str, str]]:
+    if isinstance(table, EventTable):
+        series = table.df[column]
+        if column == "categories":
+            series = series.explode()
+        counts = list(series.dropna().value_counts().head(limit).items())
+    else:  # DuckDB
+        counts = table.value_counts(column, limit)
+    return [(f"{value} ({count:,})", str(value)) for value, count in counts]
 
 
-def _day_options(df: pd.DataFrame, most: int = 1500) -> list[tuple[str, dt.date]]:
-    days = pd.concat([df["start_date"], df["end_date"]]).dropna()
+def _day_range(table: Any) -> tuple[dt.date | None, dt.date | None]:
+    if not isinstance(table, EventTable):
+        lo, hi = table.date_range()
+        return lo, hi
+    days = pd.concat([table.df["start_date"], table.df["end_date"]]).dropna()
     if days.empty:
+        return None, None
+    return days.min().date(), days.max().date()
+
+
+def _day_options(table: Any, most: int = 1500) -> list[tuple[str, dt.date]]:
+    lo, hi = _day_range(table)
+    if lo is None or hi is None:
         today = dt.date(1970, 1, 1)
         return [(today.isoformat(), today)]
-    lo, hi = days.min().date(), days.max().date()
     span = (hi - lo).days
     step = max(1, span // most)
     out = [lo + dt.timedelta(days=i) for i in range(0, span + 1, step)]
@@ -66,7 +88,7 @@ class Explorer:
 
     def __init__(
         self,
-        table: EventTable,
+        table: EventTable | ParquetEvents,
         *,
         basemap: str = "none",
         assets: str | None = None,
@@ -77,8 +99,7 @@ class Explorer:
         self.table = table
         self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
         self.out_dir = Path(out_dir)
-        df = table.df
-        self._days = _day_options(df)
+        self._days = _day_options(table)
         self.dates = widgets.SelectionRangeSlider(
             options=self._days,
             index=(0, len(self._days) - 1),
@@ -86,11 +107,10 @@ class Explorer:
             continuous_update=False,
             layout=widgets.Layout(width="98%"),
         )
-        self.countries = widgets.SelectMultiple(options=_options(df["country_code"]), rows=6)
-        self.places = widgets.SelectMultiple(options=_options(df["place_name"]), rows=6)
-        self.sources = widgets.SelectMultiple(options=_options(df["source"]), rows=6)
-        cats = df["categories"].explode().dropna()
-        self.categories = widgets.SelectMultiple(options=_options(cats), rows=6)
+        self.countries = widgets.SelectMultiple(options=_options(table, "country_code"), rows=6)
+        self.places = widgets.SelectMultiple(options=_options(table, "place_name"), rows=6)
+        self.sources = widgets.SelectMultiple(options=_options(table, "source"), rows=6)
+        self.categories = widgets.SelectMultiple(options=_options(table, "categories"), rows=6)
         self.text = widgets.Text(placeholder="search the evidence", continuous_update=False)
         self.confidence = widgets.FloatSlider(0.0, min=0.0, max=1.0, step=0.05,
                                               description="Confidence")  # fmt: skip
@@ -107,7 +127,7 @@ class Explorer:
         self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
         self.export_brief = widgets.Button(description="Briefing (HTML)", icon="file")
         self._timer: asyncio.TimerHandle | None = None
-        self.filtered = table
+        self.filtered: EventTable | ParquetEvents = table
         for w in (self.dates, self.countries, self.places, self.sources, self.categories,
                   self.text, self.confidence, self.unresolved, self.sort):  # fmt: skip
             w.observe(lambda _change: self.refresh(), names="value")
@@ -134,9 +154,13 @@ class Explorer:
             unresolved_only=bool(self.unresolved.value),
         )
 
-    def refresh(self) -> EventTable:
+    def refresh(self) -> EventTable | ParquetEvents:
         """Filter, then update the count and the table now and the map after a pause."""
-        self.filtered = filter_events(self.table, self.criteria())
+        criteria = self.criteria()
+        if isinstance(self.table, EventTable):
+            self.filtered = filter_events(self.table, criteria)
+        else:  # SQL in DuckDB
+            self.filtered = self.table.filter(criteria)
         n, total = len(self.filtered), len(self.table)
         self.count.value = f"<b>{n:,}</b> of {total:,} events"
         self.table_view.value = self.table_html()
@@ -157,7 +181,14 @@ class Explorer:
     # --- views ----------------------------------------------------------------------------
     def table_html(self) -> str:
         column, ascending = _SORTS[self.sort.value]
-        df = self.filtered.df.sort_values(column, ascending=ascending, na_position="last")
+        if isinstance(self.filtered, EventTable):
+            df = self.filtered.df.sort_values(column, ascending=ascending, na_position="last")
+            total = len(df)
+        else:  # only the first rows, and only the columns shown, leave DuckDB
+            shown = [*_TABLE_COLUMNS, column]
+            df = self.filtered.head(self.rows, order_by=column, ascending=ascending,
+                                    columns=shown).df  # fmt: skip
+            total = len(self.filtered)
         rows = []
         for _, r in df.head(self.rows).iterrows():
             cells = []
@@ -172,7 +203,7 @@ class Explorer:
                 cells.append(f"<td>{html.escape(text)}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         head = "".join(f"<th>{title}</th>" for title in _TABLE_COLUMNS.values())
-        more = len(df) - min(len(df), self.rows)
+        more = total - min(total, self.rows)
         note = f"<p>… and {more:,} more (export to see all)</p>" if more > 0 else ""
         return (
             '<div style="max-height:320px;overflow:auto"><table class="explorer-table">'

@@ -3,21 +3,23 @@
 Point events (day precision) are drawn as points; events known only to the week, month or year
 are drawn as ranges from start to end, not as false points. Lanes by country, place or category;
 tooltips with the evidence; an interval brush (``name="brush"``) that the Explorer panel reads.
-Above ``max_rows`` events the chart shows counts per day or week instead of one mark per event,
-so it never hits altair's row limit.
+Above ``max_rows`` events the chart shows counts per day, week or month instead of one mark per
+event, so it never hits altair's row limit; a DuckDB-backed table
+(:class:`explorer.scale.ParquetEvents`) always does, from counts computed in DuckDB.
+:func:`timeline_from_counts` draws such counts (a pure function: counts in, chart out).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from explorer.events.table import EventTable
+from explorer.scale.aggregate import Aggregable, TimeCounts, time_counts
 
-__all__ = ["BRUSH", "build_timeline"]
+__all__ = ["BRUSH", "build_timeline", "timeline_from_counts"]
 
 
 def _offline_by_default() -> None:
@@ -61,16 +63,20 @@ def _category_color(data: pd.DataFrame) -> alt.Color:
     """The same colours as the map's legend."""
     from explorer.views.map import CATEGORY_COLORS
 
-    used = [c for c in CATEGORY_COLORS if c in set(data["category"])]
+    present = set(data["category"])
+    used = [c for c in CATEGORY_COLORS if c in present]
+    used += sorted(c for c in present if c not in CATEGORY_COLORS)  # drawn grey
     return alt.Color(
         "category:N",
         title="Category",
-        scale=alt.Scale(domain=used, range=[CATEGORY_COLORS[c] for c in used]),
+        scale=alt.Scale(
+            domain=used, range=[CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"]) for c in used]
+        ),
     )
 
 
 def build_timeline(
-    table: EventTable,
+    table: EventTable | Aggregable,
     *,
     lanes: str = "country",
     max_rows: int = 5000,
@@ -80,10 +86,12 @@ def build_timeline(
     """An altair chart of the table's dated events (see the module notes)."""
     if lanes not in _LANES:
         raise ValueError(f"lanes must be one of {', '.join(_LANES)}")
-    data = _frame(table, _LANES[lanes])
     selection = alt.selection_interval(encodings=["x"], name=BRUSH)
+    if not isinstance(table, EventTable):  # on disk: counts from DuckDB
+        return timeline_from_counts(table.time_counts(), width=width, brush=brush)
+    data = _frame(table, _LANES[lanes])
     if len(data) > max_rows:
-        return _aggregated(data, width, selection if brush else None)
+        return timeline_from_counts(time_counts(table), width=width, brush=brush)
     top = data["lane"].value_counts().index[:25]
     data = data[data["lane"].isin(top)]
     height = max(120, 22 * data["lane"].nunique())
@@ -113,24 +121,24 @@ def build_timeline(
     return chart  # type: ignore[return-value]
 
 
-def _aggregated(data: pd.DataFrame, width: int, selection: Any) -> alt.Chart:
-    span = (data["start"].max() - data["start"].min()).days
-    unit = "week" if span > 180 else "day"
-    bucket = data["start"].dt.to_period("W").dt.start_time if unit == "week" else data["start"]
-    counts = (
-        data.assign(bucket=bucket).groupby(["bucket", "category"]).size().reset_index(name="events")
-    )
+def timeline_from_counts(counts: TimeCounts, *, width: int = 700, brush: bool = True) -> alt.Chart:
+    """Stacked bars of events per day, week or month and category (the brush still works)."""
+    frame = counts.frame()
     chart = (
-        alt.Chart(counts)
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("bucket:T", title=f"Date (events per {unit})"),
+            x=alt.X("bucket:T", title=f"Date (events per {counts.unit})"),
             y=alt.Y("events:Q", title="Events", stack=True),
-            color=_category_color(data),
-            tooltip=["bucket:T", "category:N", "events:Q"],
+            color=_category_color(frame),
+            tooltip=[
+                alt.Tooltip("bucket:T", title=counts.unit.capitalize()),
+                alt.Tooltip("category:N", title="Category"),
+                alt.Tooltip("events:Q", title="Events", format=","),
+            ],
         )
         .properties(width=width, height=220)
     )
-    if selection is not None:
-        chart = chart.add_params(selection)
+    if brush:
+        chart = chart.add_params(alt.selection_interval(encodings=["x"], name=BRUSH))
     return chart
