@@ -225,6 +225,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     corrections = Corrections(args.corrections) if args.corrections else None
+    if args.dask is not None:
+        return _ingest_on_dask(args, out, corrections)
     bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
@@ -234,7 +236,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     cache = None if args.no_cache else cache_dir() / "ingest-cache.sqlite"
     result = ingest(
-        args.paths, jobs=args.jobs, cache_path=cache, corrections=corrections, progress=progress
+        args.paths,
+        jobs=args.jobs or 1,
+        cache_path=cache,
+        corrections=corrections,
+        progress=progress,
     )
     bar.close()
     for item in [*result.report.skipped, *result.failed]:
@@ -245,18 +251,64 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> int:
+    """``ingest --dask [ADDRESS]``: the same extraction on Dask, into a Parquet folder."""
+    from tqdm import tqdm
+
+    from explorer.scale import dask_ingest
+
+    address = args.dask or None
+    if address and "://" not in address and Path(address).exists():
+        # `ingest --dask data/ --out x`: the folder is an input, not a scheduler address
+        args.paths.append(address)
+        address = None
+    if out.suffix.lower() in (".csv", ".json", ".geojson") or (args.format or "parquet") != (
+        "parquet"
+    ):
+        raise ExplorerError("with --dask, --out is a folder of Parquet part files")
+    bar = tqdm(total=0, unit="file", desc="ingest (dask)", disable=args.quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    result = dask_ingest(
+        args.paths,
+        out,
+        address=address,
+        workers=args.jobs,
+        corrections=corrections,
+        progress=progress,
+        timeout=args.dask_timeout,
+    )
+    bar.close()
+    for item in result.skipped:
+        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    print(result.summary(), file=sys.stderr)
+    print(f"wrote {out} ({len(result.parts)} Parquet part file(s))", file=sys.stderr)
+    return 0
+
+
 # --- briefings, maps, exports --------------------------------------------------------------
 
 
 def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
     """An events table from events files (.geojson, .parquet, or CSV/JSON with event_id) and
-    anything `explorer ingest` reads."""
+    anything `explorer ingest` reads. A single Parquet folder (``ingest --dask`` output) stays
+    on disk: a DuckDB-backed :class:`explorer.scale.ParquetEvents`."""
     from explorer.events import EventTable, ingest
+    from explorer.scale import is_events_dataset, open_events, read_events
 
+    if len(paths) == 1 and Path(paths[0]).is_dir() and is_events_dataset(paths[0]):
+        return open_events(paths[0])
     tables, sources = [], []
     for item in paths:
         p = Path(item)
         suffix = p.suffix.lower()
+        if p.is_dir() and is_events_dataset(p):
+            tables.append(read_events(p))
+            continue
         is_table = suffix in (".geojson", ".parquet")
         if suffix in (".csv", ".json") and p.is_file():
             head = p.read_text(encoding="utf-8", errors="replace")[:2000]
@@ -323,7 +375,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.write(path.read_text(encoding="utf-8"))
         return 0
     path = export_table(table, args.out, args.format)
-    print(f"wrote {path} ({len(table)} events)", file=sys.stderr)
+    print(f"wrote {path} ({len(table):,} events)", file=sys.stderr)
     return 0
 
 
@@ -399,9 +451,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="extract the events of a corpus into one table")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    p.add_argument("--out", required=True, help="events file: .csv, .json, .geojson, .parquet")
+    p.add_argument(
+        "--out",
+        required=True,
+        help="events file: .csv, .json, .geojson, .parquet; with --dask a folder of Parquet parts",
+    )
     p.add_argument("--format", default=None, help="override the format given by --out")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default 1; with --dask and no address: LocalCluster workers, "
+        "default one per core)",
+    )
+    p.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="SCHEDULER",
+        help="run on Dask distributed: a LocalCluster, or the scheduler at SCHEDULER "
+        "(tcp://host:8786); writes a folder of Parquet part files",
+    )
+    p.add_argument(
+        "--dask-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to try to reach the scheduler (default 10)",
+    )
     p.add_argument("--corrections", default=None, help="a corrections JSON file to apply")
     p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
