@@ -7,6 +7,17 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 
-for name in ("bench_gazetteer", "bench_text", "bench_ingest", "bench_views"):
-    print(f"== {name}")
-    runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
+NAMES = (
+    "bench_gazetteer",
+    "bench_text",
+    "bench_places",
+    "bench_dates",
+    "bench_ingest",
+    "bench_views",
+    "bench_scale",  # the longest: 100,000 articles on Dask, 1,000,000 events in DuckDB
+)
+
+if __name__ == "__main__":  # Dask's worker processes import this file again: run only once
+    for name in NAMES:
+        print(f"== {name}", flush=True)
+        runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")

@@ -2,6 +2,7 @@
 
 .venv/bin/python benchmarks/synthetic.py corpus OUT_DIR --articles 1000
 .venv/bin/python benchmarks/synthetic.py events OUT.parquet --events 100000
+.venv/bin/python benchmarks/synthetic.py dataset OUT_DIR --events 1000000   # Parquet parts
 """
 
 from __future__ import annotations
@@ -111,6 +112,89 @@ def make_events(n: int, seed: int = 1) -> object:
     return EventTable(frame)
 
 
+VERBS_SHORT = [
+    "troops advanced", "talks were held", "aid arrived", "shelling hit", "families fled",
+    "a raid took place", "a delegation met", "protesters gathered",
+]  # fmt: skip
+SCALE_CATEGORIES = ["military", "diplomatic", "political", "humanitarian", "terrorism", "legal",
+                    "economic"]  # fmt: skip
+
+
+def write_events_dataset(
+    folder: Path, n: int, *, seed: int = 1, places: int = 20_000, rows_per_part: int = 250_000
+) -> int:
+    """A synthetic events dataset of ``n`` rows as Parquet part files (the schema of
+    ``explorer.scale``), built column by column with numpy and pyarrow (1,000,000 rows in
+    seconds). Events sit on ``places`` points, most of them around the Middle East, with
+    Zipf-like weights, as geocoded news does."""
+    import numpy as np
+    import pyarrow as pa
+
+    from explorer.scale.parquet import PartWriter, arrow_schema
+
+    rng = np.random.default_rng(seed)
+    near = rng.random(places) < 0.7
+    plat = np.where(near, rng.uniform(25, 45, places), rng.uniform(-45, 65, places)).round(5)
+    plon = np.where(near, rng.uniform(30, 50, places), rng.uniform(-125, 150, places)).round(5)
+    codes = np.array([f"{a}{b}" for a in "ABCDEFGH" for b in "ABCDE"])
+    pcountry = codes[rng.integers(0, len(codes), places)]
+    weights = 1.0 / np.arange(1, places + 1) ** 0.9
+    at = rng.choice(places, n, p=weights / weights.sum())
+    resolved = rng.random(n) > 0.05
+    start = np.datetime64("2014-01-01") + rng.integers(0, 365 * 4, n).astype("timedelta64[D]")
+    span = rng.choice([0, 0, 0, 6, 30], n)
+    dated = rng.random(n) > 0.03
+    ncat = rng.integers(1, 3, n)
+    cat_values = rng.integers(0, len(SCALE_CATEGORIES), int(ncat.sum()))
+    offsets = np.concatenate([[0], np.cumsum(ncat)]).astype(np.int32)
+    verbs = np.array(VERBS_SHORT)[rng.integers(0, len(VERBS_SHORT), n)]
+    names = np.array([f"Place {k}" for k in range(places)])[at]
+    ids = np.arange(n)
+    schema = arrow_schema()
+
+    def col(name: str, values: object, mask: object = None) -> pa.Array:
+        return pa.array(values, type=schema.field(name).type, mask=mask)
+
+    unplaced = ~resolved
+    columns = {
+        "event_id": col("event_id", [f"e{i:07d}" for i in ids]),
+        "article_id": col("article_id", [f"a{i // 10:06d}" for i in ids]),
+        "title": col("title", [f"Synthetic report {i // 10}" for i in ids]),
+        "source": col("source", np.array([f"Wire {c}" for c in "ABCDEFGHIJ"])[ids % 10]),
+        "url": col("url", [f"https://example.org/a{i // 10}" for i in ids]),
+        "published": col("published", start),
+        "sentence": col(
+            "sentence",
+            [f"Event {i}: {v} near {p}." for i, v, p in zip(ids, verbs, names, strict=True)],
+        ),
+        "sentence_start": col("sentence_start", (ids % 10) * 120),
+        "place_text": col("place_text", names),
+        "place_start": col("place_start", (ids % 10) * 120 + 20),
+        "place_end": col("place_end", (ids % 10) * 120 + 28),
+        "place_name": col("place_name", names, unplaced),
+        "country_code": col("country_code", pcountry[at], unplaced),
+        "latitude": col("latitude", plat[at], unplaced),
+        "longitude": col("longitude", plon[at], unplaced),
+        "place_confidence": col("place_confidence", rng.uniform(0, 1, n).round(3), unplaced),
+        "demonym": col("demonym", np.zeros(n, dtype=bool)),
+        "start_date": col("start_date", start, ~dated),
+        "end_date": col("end_date", start + span.astype("timedelta64[D]"), ~dated),
+        "granularity": col("granularity", np.where(span == 0, "day", "week"), ~dated),
+        "date_source": col("date_source", np.where(dated, "sentence", "none")),
+        "date_confidence": col("date_confidence", rng.uniform(0, 1, n).round(3), ~dated),
+        "categories": pa.ListArray.from_arrays(
+            pa.array(offsets), pa.array(np.array(SCALE_CATEGORIES)[cat_values])
+        ),
+    }
+    arrays = [columns.get(f.name, pa.nulls(n, f.type)) for f in schema]
+    table = pa.Table.from_arrays(arrays, schema=schema)
+    writer = PartWriter(folder, rows_per_part=rows_per_part)
+    for begin in range(0, n, rows_per_part):
+        writer.write(table.slice(begin, rows_per_part))
+    writer.close()
+    return n
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="what", required=True)
@@ -120,8 +204,14 @@ def main() -> None:
     e = sub.add_parser("events")
     e.add_argument("out")
     e.add_argument("--events", type=int, default=100_000)
+    d = sub.add_parser("dataset")
+    d.add_argument("out")
+    d.add_argument("--events", type=int, default=1_000_000)
     args = parser.parse_args()
-    if args.what == "corpus":
+    if args.what == "dataset":
+        write_events_dataset(Path(args.out), args.events)
+        print(f"wrote {args.events:,} events to {args.out}")
+    elif args.what == "corpus":
         paths = make_corpus(Path(args.out), args.articles)
         print(f"wrote {len(paths)} articles to {args.out}")
     else:
