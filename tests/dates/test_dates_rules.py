@@ -73,6 +73,8 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
         ("The camp stood for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
         ("The hearing took an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
         ("The strike lasted three and a half days.", ("three and a half days", "DURATION", "P3DT12H")),
+        ("Prices rose over the previous twenty-seven consecutive months.",
+         ("the previous twenty-seven consecutive months", "DURATION", "P27M")),
         # decades relative to the publication date
         ("Crime fell over the past decade.", ("the past decade", "DURATION", "P10Y")),
         ("Wages lagged in the last decade.", ("the last decade", "DATE", "200")),
