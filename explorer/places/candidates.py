@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.gazetteer import Gazetteer
 from explorer.gazetteer.kinds import NameKind
@@ -19,8 +19,7 @@ __all__ = ["BIG", "SMALL", "Facts", "abbreviations", "candidates", "facts"]
 BIG = ("country", "admin1", "continent", "region")
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the guards need to know about a name's candidates (computed once per name)."""
 
     big: bool  # a country, continent, region or large first-level region, by its own name

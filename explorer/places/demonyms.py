@@ -7,19 +7,21 @@ hand; targets are ISO country codes, ``region:<key>``, ``continent:<name>`` or
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from explorer.gazetteer import Gazetteer, name_key
 from explorer.model import Place
+from explorer.places.coherence import country_key
 
 __all__ = ["demonym_keys", "demonym_place"]
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    path = resources.files("explorer.places").joinpath("data", "demonyms.csv")
+    import csv
+
+    path = Path(__file__).parent / "data" / "demonyms.csv"
     out: dict[str, str] = {}
     with path.open("r", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -60,6 +62,9 @@ def demonym_place(gaz: Gazetteer, key: str) -> Place | None:
             None,
         )
     else:
-        place = next((c for c in gaz.countries() if c.country_code == target), None)
+        country = country_key(target)
+        place = gaz.by_key(country) if country else None
+        if place is None or place.feature != "country":
+            place = next((c for c in gaz.countries() if c.country_code == target), None)
     _cache[(id(gaz), target)] = place
     return place

@@ -154,14 +154,10 @@ def common_words() -> frozenset[str]:
     Importing wordfreq takes a third of a second, so the list is kept in the user cache after
     the first use (keyed by wordfreq's version).
     """
-    from importlib import metadata
+    from explorer.gazetteer.store import cache_dir, dist_version
 
-    from explorer.files import atomic_write_text
-    from explorer.gazetteer.store import cache_dir
-
-    try:
-        version = metadata.version("wordfreq")
-    except metadata.PackageNotFoundError:  # pragma: no cover - wordfreq is a dependency
+    version = dist_version("wordfreq")
+    if version is None:  # pragma: no cover - wordfreq is a dependency
         return frozenset()
     path = cache_dir() / f"common-words-{version}-6000.txt"
     try:
@@ -169,6 +165,8 @@ def common_words() -> frozenset[str]:
     except OSError:
         pass
     from wordfreq import top_n_list
+
+    from explorer.files import atomic_write_text
 
     words = frozenset(w for w in top_n_list("en", 6000) if w.isalpha())
     with contextlib.suppress(OSError):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from explorer.gazetteer import name_key
@@ -46,8 +45,7 @@ class Token(NamedTuple):
     upper: bool  # ALL CAPS (two letters or more)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     text: str

