@@ -7,21 +7,42 @@ import re
 __all__ = ["clause_tense", "sentence_bounds"]
 
 
+# a full stop after these is no sentence end: titles, initials, months, companies ("Mr. Davison",
+# "P. Davison", "Feb. 1", "U.S. officials", "Co. said")
+_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+     "prof", "rev", "jr", "sr", "vs", "no", "co", "corp", "inc", "ltd", "bros", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft")
+)  # fmt: skip
+
+
+def _is_stop(text: str, at: int) -> bool:
+    """Whether the ". " at ``at`` ends a sentence (not an abbreviation or an initial)."""
+    word_start = at
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:at]
+    if len(word) == 1 and word.isupper():
+        return False  # "P. Davison", "U.S. officials"
+    return word.lower() not in _ABBREVIATIONS
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence around ``text[start:end]`` (at most 300 characters each side)."""
     floor = max(0, start - 300)
-    lo = max(
-        text.rfind(". ", floor, start),
-        text.rfind("\n", floor, start),
-        text.rfind("? ", floor, start),
-    )
+    lo = max(text.rfind("\n", floor, start), text.rfind("? ", floor, start))
+    stop = text.rfind(". ", floor, start)
+    while stop > lo and not _is_stop(text, stop):
+        stop = text.rfind(". ", floor, stop)
+    lo = max(lo, stop)
     lo = floor - 1 if lo < 0 else lo
     ceiling = min(len(text), end + 300)
-    hi_candidates = [
-        i for i in (text.find(". ", end, ceiling), text.find("\n", end, ceiling)) if i >= 0
-    ]
-    hi = min(hi_candidates) if hi_candidates else ceiling
-    return lo + 1, hi
+    hi = text.find("\n", end, ceiling)
+    hi = ceiling if hi < 0 else hi
+    stop = text.find(". ", end, hi)
+    while stop >= 0 and not _is_stop(text, stop):
+        stop = text.find(". ", stop + 2, hi)
+    return lo + 1, hi if stop < 0 else stop
 
 
 _CUES = re.compile(
@@ -34,7 +55,8 @@ _CUES = re.compile(
 )
 _NOT_PAST = frozenset(
     ("scheduled", "expected", "planned", "proposed", "needed", "indeed", "need", "speed", "feed",
-     "seed", "bed", "red", "shed", "hundred", "based")
+     "seed", "bed", "red", "shed", "hundred", "based", "succeed", "exceed", "proceed", "breed",
+     "deed", "heed", "greed", "weed")
 )  # fmt: skip
 
 
@@ -63,7 +85,12 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
             if word.endswith("ed") and segment[max(0, at - 6) : at].endswith(_DETERMINERS):
                 continue  # "the reduced dividend", "a still unspecified date": an adjective
             if word in _NOT_PAST:
-                if word not in ("scheduled", "expected"):
+                if word == "planned":
+                    # "planned to leave on Thursday", "planned a march on Saturday" look ahead;
+                    # "a vigil planned for Saturday", "the hastily planned visit" say nothing
+                    if m.end() > start or not segment.startswith((" to ", " a ", " an "), m.end()):
+                        continue
+                elif word not in ("scheduled", "expected"):
                     continue
                 kind = "future"
         distance = start - m.end() if m.end() <= start else at - end + 40

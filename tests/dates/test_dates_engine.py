@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from explorer.dates import dates_json, find_dates, fold
+from explorer.dates.context import sentence_bounds
 from explorer.dates.patterns import trigger_hits
 
 PUB = dt.date(2015, 12, 2)
@@ -53,3 +54,10 @@ def test_jsonl_path_does_not_import_the_records_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]
+
+
+def test_sentence_bounds_skip_initials_and_abbreviations() -> None:
+    text = "It rained. Mr. Lee met Gen. A. B. Cole on Dec. 3 in the U.S. capital. Then it snowed."
+    at = text.index("Dec. 3")
+    lo, hi = sentence_bounds(text, at, at + 6)
+    assert text[lo:hi] == " Mr. Lee met Gen. A. B. Cole on Dec. 3 in the U.S. capital"

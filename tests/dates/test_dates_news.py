@@ -83,12 +83,16 @@ def test_month_year_by_tense(text: str, value: str) -> None:
     ("text", "value"),
     [
         ("Protesters are planning a march on Saturday.", "2015-12-05"),
-        # "planned" says when the plan was made, not when it happens: no tense cue
+        ("Protesters planned a march on Saturday.", "2015-12-05"),
+        ("The team planned to fly home on Friday.", "2015-12-04"),
+        # otherwise "planned" says when the plan was made, not when it happens: no tense cue
         ("On Friday, he cut short the hastily planned visit.", "2015-11-27"),
         ("A vigil planned for Saturday was called off.", "2015-11-28"),
         # a possessive weekday names what was reported, unless something points ahead
         ("Critics vowed they would fight Monday's ruling.", "2015-11-30"),
         ("Voters are restless ahead of Sunday's election.", "2015-12-06"),
+        # initials and abbreviations do not end the sentence that holds the tense cue
+        ("Ms. Ruiz will succeed John P. Smith on Jan. 4 as chair.", "2016-01-04"),
         # "since" looks back
         ("Searches have gone on since the Oct. 23 attack.", "2015-10-23"),
         ("The group could arrive as early as Friday.", "2015-12-04"),
