@@ -192,16 +192,17 @@ def _cmd_places(args: argparse.Namespace) -> int:
 
 
 def _cmd_dates(args: argparse.Namespace) -> int:
-    from explorer.dates import find_dates
-
     if args.jsonl:
+        # JSON-ready dicts straight from the tagger: no TimeMention records to build
+        from explorer.dates import dates_json
 
         def handle(doc: dict[str, Any]) -> dict[str, Any]:
-            found = find_dates(doc["text"], published=_published(doc))
-            return {"dates": [t.to_dict() for t in found]}
+            return {"dates": dates_json(doc["text"], published=_published(doc))}
 
         run_jsonl(sys.stdin, sys.stdout, handle)
         return 0
+    from explorer.dates import find_dates
+
     if args.file is None:
         raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
     found = find_dates(_read_text(args.file), published=args.published)
