@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import Counter
 from typing import Any
 
 from explorer.errors import ExplorerError
@@ -143,9 +142,10 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     context_only: set[int] = set()  # starts of spans that vote but are not reported
     datelined: set[int] = set()  # starts of datelines ("COLUMBIA --")
     for s in spans:
-        confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
-        if not confirmed and any(k in people for k in range(s.first, s.last + 1)):
-            continue
+        if people and any(k in people for k in range(s.first, s.last + 1)):
+            confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
+            if not confirmed:
+                continue
         if part_of_longer_name(text, tokens, s):
             # "Corsicana Highway", "Wichita Street": no mention of the place itself, but a
             # street or a newspaper is named after somewhere near, so it still votes
@@ -261,7 +261,9 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     for key, peers in list_peers(text, [s for _, s, _ in survivors]).items():
         if key in names:
             names[key].peers = frozenset(peers)
-    counts = Counter(s.key for _, s, _ in survivors)
+    counts: dict[str, int] = {}
+    for _, s, _ in survivors:
+        counts[s.key] = counts.get(s.key, 0) + 1
     choices, support = resolve_names(list(names.values()), fixed, labels, counts)
 
     out: list[PlaceMention] = []

@@ -9,7 +9,6 @@ likeliest sense with that feature) makes a candidate's support a dozen look-ups.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,83 +60,89 @@ def country_key(code: str) -> str | None:
     return f"gn:{row['geonameid']}" if row and row.get("geonameid") else None
 
 
-Feature = tuple[Any, ...]
+# Features are strings ("a1|US|TX"): their hashes are cached, so the index look-ups are cheap.
+Feature = str
+Query = tuple[Feature, float, bool, bool]  # feature, weight, by containment, sibling region
 
 
 def _emits(p: Place) -> tuple[Feature, ...]:
     """What a sense of a name says about where the article is: the place itself, the region it
-    is, the regions it lies in, its grid cell."""
-    out: list[Feature] = [("k", p.key)]
+    is, the regions it lies in, the grid cells around it (its own and the eight next to it)."""
+    out: list[Feature] = [f"k|{p.key}"]
     cc, a1 = p.country_code, p.admin1_code
     if cc is None:
         return tuple(out)
     if p.feature == "country":
-        out.append(("c", cc))
+        out.append(f"c|{cc}")
         return tuple(out)
-    out.append(("ic", cc))
+    out.append(f"ic|{cc}")
     if a1:
         if p.feature == "admin1":
-            out += [("a1", cc, a1), ("sib", cc)]
+            out += [f"a1|{cc}|{a1}", f"sib|{cc}"]
             return tuple(out)
-        out.append(("ia1", cc, a1))
+        out.append(f"ia1|{cc}|{a1}")
         if p.feature == "admin2":
-            out.append(("a2", cc, a1, p.name))
+            out.append(f"a2|{cc}|{a1}|{p.name}")
         elif p.admin2:
-            out.append(("ia2", cc, a1, p.admin2))
+            out.append(f"ia2|{cc}|{a1}|{p.admin2}")
     if p.feature in ("populated_place", "admin2"):
-        out.append(("cell", *_cell(p)))
+        la, lo = _cell(p)
+        out += [f"cell|{la + dla}|{lo + dlo}" for dla in (-1, 0, 1) for dlo in (-1, 0, 1)]
     return tuple(out)
 
 
-def _queries(p: Place) -> tuple[tuple[Feature, float, bool], ...]:
+def _queries(p: Place) -> tuple[Query, ...]:
     """Which of the others' features back place ``p``, with what weight, and whether by
     containment (a region the article names)."""
-    out: list[tuple[Feature, float, bool]] = [(("k", p.key), 1.0, False)]
+    out: list[Query] = [(f"k|{p.key}", 1.0, False, False)]
     cc, a1 = p.country_code, p.admin1_code
     if cc is None:
         return tuple(out)
     if p.feature == "country":
-        out += [(("c", cc), 1.0, False), (("ic", cc), 0.35, False)]
+        out += [(f"c|{cc}", 1.0, False, False), (f"ic|{cc}", 0.35, False, False)]
         return tuple(out)
-    out.append((("c", cc), IN_NAMED_COUNTRY, False))
+    out.append((f"c|{cc}", IN_NAMED_COUNTRY, False, False))
     if a1:
         if p.feature == "admin1":
             # places inside it, and other first-level regions of its country ("Washington,
             # Pennsylvania and California"; "New South Wales, Western Australia and Queensland")
-            out += [(("ia1", cc, a1), 0.6, False), (("sib", cc), SIBLING, False)]
+            out += [(f"ia1|{cc}|{a1}", 0.6, False, False), (f"sib|{cc}", SIBLING, False, True)]
         else:
-            out += [(("a1", cc, a1), CONTAINED, True), (("ia1", cc, a1), SAME_ADMIN1, False)]
+            out += [
+                (f"a1|{cc}|{a1}", CONTAINED, True, False),
+                (f"ia1|{cc}|{a1}", SAME_ADMIN1, False, False),
+            ]
             if p.feature == "admin2":
-                out.append((("ia2", cc, a1, p.name), 0.9, False))
+                out.append((f"ia2|{cc}|{a1}|{p.name}", 0.9, False, False))
             elif p.admin2:
                 out += [
-                    (("a2", cc, a1, p.admin2), CONTAINED, True),
-                    (("ia2", cc, a1, p.admin2), 0.9, False),
+                    (f"a2|{cc}|{a1}|{p.admin2}", CONTAINED, True, False),
+                    (f"ia2|{cc}|{a1}|{p.admin2}", 0.9, False, False),
                 ]
     if p.feature in ("populated_place", "admin2"):
+        # near: the others emit the cells around them, so one look-up finds them
         la, lo = _cell(p)
-        out += [
-            (("cell", la + dla, lo + dlo), 0.8, False) for dla in (-1, 0, 1) for dlo in (-1, 0, 1)
-        ]
+        out.append((f"cell|{la}|{lo}", 0.8, False, False))
     return tuple(out)
 
 
 _EMITS: dict[str, tuple[Feature, ...]] = {}
-_QUERIES: dict[str, tuple[tuple[Feature, float, bool], ...]] = {}
+_QUERIES: dict[str, tuple[Query, ...]] = {}
 
 
 def _index(dists: dict[str, list[tuple[Place, float]]]) -> dict[Feature, dict[str, float]]:
     """Feature -> {name key: probability of its likeliest sense with that feature}."""
     index: dict[Feature, dict[str, float]] = {}
+    cache = _EMITS
     for key, dist in dists.items():
         for p, q in dist:
             if q < 0.02:
                 continue
-            emits = _EMITS.get(p.key)
+            emits = cache.get(p.key)
             if emits is None:
-                if len(_EMITS) > 200_000:
-                    _EMITS.clear()
-                emits = _EMITS[p.key] = _emits(p)
+                if len(cache) > 200_000:
+                    cache.clear()
+                emits = cache[p.key] = _emits(p)
             for f in emits:
                 names = index.get(f)
                 if names is None:
@@ -158,11 +163,11 @@ def _support(
             _QUERIES.clear()
         queries = _QUERIES[p.key] = _queries(p)
     per: dict[str, tuple[float, bool]] = {}
-    for f, factor, contained in queries:
-        names = index.get(f)
-        if not names:
+    get = index.get
+    for f, factor, contained, sibling in queries:
+        names = get(f)
+        if names is None:
             continue
-        sibling = f[0] == "sib"
         for other, q in names.items():
             if other in related or (sibling and other not in peers):
                 continue
@@ -182,17 +187,18 @@ def score_all(
     counts: dict[str, int],
     dists: dict[str, list[tuple[Place, float]]],
     related_names: dict[str, set[str]],
-) -> tuple[dict[str, list[Scored]], Counter[str]]:
+) -> tuple[dict[str, list[Scored]], dict[str, float]]:
     index = _index(dists)
-    focus: Counter[str] = Counter()
+    focus: dict[str, float] = {}
     for key, dist in dists.items():
         per_cc: dict[str, float] = {}
         for p, q in dist:
             if p.country_code:
                 per_cc[p.country_code] = per_cc.get(p.country_code, 0.0) + q
         weight = counts.get(key, 1)
-        focus.update({cc: q * weight for cc, q in per_cc.items()})
-    lead = focus.most_common(1)[0][0] if focus else None
+        for cc, q in per_cc.items():
+            focus[cc] = focus.get(cc, 0) + q * weight
+    lead = max(focus, key=focus.__getitem__) if focus else None
     if lead is not None and focus[lead] < 1.5:
         lead = None
     caps = capitals()
@@ -211,22 +217,24 @@ def score_all(
                 and (
                     lead is None
                     or lead == p.country_code
-                    or max(index.get(("c", p.country_code), {}).values(), default=0.0) >= 0.5
+                    or max(index.get(f"c|{p.country_code}", {}).values(), default=0.0) >= 0.5
                 )
             ):
                 s += CAPITAL_BONUS
                 why = "national capital"
             total, strong, helper, best = 0.0, 0.0, "", 0.0
-            for other, (sup, contained) in _support(p, index, related, n.peers).items():
-                total += sup
-                if sup >= STRONG:
-                    strong += sup
-                if sup > best:
-                    best, helper = sup, ("in:" + other if contained else other)
+            per = _support(p, index, related, n.peers)
+            if per:
+                for other, (sup, contained) in per.items():
+                    total += sup
+                    if sup >= STRONG:
+                        strong += sup
+                    if sup > best:
+                        best, helper = sup, ("in:" + other if contained else other)
             if p.feature != "country" and p.country_code:
                 # weak: other names with a likely sense in the same country (summed, not
                 # per name, to stay cheap in long lists of places)
-                in_country = index.get(("ic", p.country_code))
+                in_country = index.get(f"ic|{p.country_code}")
                 if in_country:
                     same = country_sums.get(p.country_code)
                     if same is None:

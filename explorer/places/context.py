@@ -103,9 +103,11 @@ def title_line(text: str, start: int) -> bool:
     """True inside a line where most words are capitalised (a headline)."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
+    if (hi if hi >= 0 else len(text)) - lo > 200:
+        return False
     line = text[lo : hi if hi >= 0 else len(text)]
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 3 or len(line) > 200:
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 

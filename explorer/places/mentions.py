@@ -135,7 +135,8 @@ def find_spans(
             k += 1
         found.reverse()
         grams[i] = found
-        asked.update(key for _, key in found)
+        for _, key in found:
+            asked.add(key)
         if "-" in tok.text:
             word = text[tok.start : ends[i]]
             asked.update(name_key(part) for part in word.split("-") if part)
@@ -164,7 +165,9 @@ def find_spans(
                 span = Span(tok.start, end, text[tok.start : end], key, i, j)
                 break
         if span is None:
-            span = _compound_or_demonym(text, tok, i, names, demonyms, spans)
+            # (the token alone was asked above, so only a hyphenated compound is left)
+            if "-" in tok.text:
+                span = _compound_or_demonym(text, tok, i, names, demonyms, spans)
             if span is None or span.first == -1:  # none, or parts of a compound were added
                 i += 1
                 continue

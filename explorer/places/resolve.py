@@ -96,10 +96,15 @@ def resolve_names(
     support: dict[str, float] = {}
     scored: dict[str, list[Scored]] = {}
     words = {key: set(key.split()) for key in dists}
-    related = {
-        n.key: {o for o in dists if o == n.key or _shares_words(words[n.key], o)}
-        for n in open_names
-    }
+    by_word: dict[str, list[str]] = {}
+    for key, ws in words.items():
+        for w in ws:
+            by_word.setdefault(w, []).append(key)
+    related = {}
+    for n in open_names:
+        # only names that share a word can be one inside the other
+        near = {o for w in words[n.key] for o in by_word[w]}
+        related[n.key] = {o for o in near if o == n.key or _shares_words(words[n.key], o)}
     # two rounds: the first lets confident names settle ambiguous ones (a name with one
     # candidate keeps its sense, so it is scored in the last round only, for its reason)
     ambiguous = [n for n in open_names if len(n.cands) > 1]
