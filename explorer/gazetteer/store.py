@@ -221,28 +221,25 @@ class Gazetteer:
             else:
                 out[key] = found
         todo = list(dict.fromkeys(todo))
+        grouped: dict[str, list[Match]] = {key: [] for key in todo}
+        places = self._places
         with self._lock:
             try:
-                hits: list[tuple[str, int, int]] = []
+                # one query: the names and their places' columns (the join is by primary key)
                 for i in range(0, len(todo), 500):
                     chunk = todo[i : i + 500]
                     marks = ",".join("?" * len(chunk))
-                    hits += self._con.execute(
-                        f"SELECT key, place, kind FROM names WHERE key IN ({marks})", chunk
-                    ).fetchall()
-                missing = list({pid for _, pid, _ in hits if pid not in self._places})
-                for i in range(0, len(missing), 500):
-                    ids = missing[i : i + 500]
-                    marks = ",".join("?" * len(ids))
                     for row in self._con.execute(
-                        f"SELECT {_COLUMNS} FROM places p WHERE p.id IN ({marks})", ids
+                        f"SELECT {_COLUMNS}, n.kind, n.key FROM names n"
+                        f" JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
+                        chunk,
                     ):
-                        self._place(row)
+                        place = places.get(row[0])
+                        if place is None:
+                            place = self._place(row)
+                        grouped[row[13]].append(Match(place, row[12]))
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
-        grouped: dict[str, list[Match]] = {key: [] for key in todo}
-        for key, pid, kind in hits:
-            grouped[key].append(Match(self._places[pid], int(kind)))
         for key, matches in grouped.items():
             out[key] = self._memo[key] = tuple(matches)
         if len(self._memo) > 500_000:
