@@ -292,7 +292,14 @@ class Gazetteer:
         if self._keys is not None:
             return keys & self._keys
         memo = self._known
-        todo = [k for k in keys if k not in memo]
+        out: set[str] = set()
+        todo = []
+        for k in keys:
+            hit = memo.get(k)
+            if hit is None:
+                todo.append(k)
+            elif hit:
+                out.add(k)
         if todo:
             with self._lock:
                 try:
@@ -307,11 +314,12 @@ class Gazetteer:
                         }
                         for k in chunk:
                             memo[k] = k in found
+                        out |= found
                 except sqlite3.Error as exc:
                     raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
             if len(memo) > 1_000_000:
-                self._known = memo = {k: memo[k] for k in todo}
-        return {k for k in keys if memo.get(k)}
+                self._known = {k: memo[k] for k in todo}
+        return out
 
     def abbreviation_keys(self) -> frozenset[str]:
         """Short alias and code keys of countries and first-level regions ("ky", "calif", "nc"),

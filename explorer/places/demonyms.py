@@ -32,6 +32,7 @@ def _table() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
 def demonym_keys() -> frozenset[str]:
     return frozenset(_table())
 

@@ -57,8 +57,9 @@ class Span(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """The capitalised words of ``text`` (with dotted abbreviations kept whole)."""
+    new = tuple.__new__  # a NamedTuple without its __new__ wrapper: a quarter faster
     return [
-        Token(m.start(), m.end(), w, True, len(w) > 1 and w.isupper())
+        new(Token, (m.start(), m.end(), w, True, len(w) > 1 and w.isupper()))
         for m in _TOKEN.finditer(text)
         for w in (m.group(),)
     ]
