@@ -42,9 +42,16 @@ class Ranked(NamedTuple):
     namesake: bool = False  # a city named like the region it lies in
 
 
+REGION_FLOOR = 1_000_000  # curated regions weigh at least like a city of a million
+
+
 def _prior(place: Place, kind: int) -> float:
+    population = place.population
+    if place.feature == "region" and population < REGION_FLOOR:
+        # seas, oceans, deserts: curated because news names them, though nobody lives there
+        population = REGION_FLOOR
     return (
-        math.log10(max(place.population, 0) + 1)
+        math.log10(max(population, 0) + 1)
         + FEATURE_BONUS.get(place.feature, 0.0)
         + KIND_PENALTY.get(kind, -1.5)
     )

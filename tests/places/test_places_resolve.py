@@ -143,3 +143,10 @@ def test_rank_prefers_own_names_over_alternate_names() -> None:
 def test_repeated_calls_agree() -> None:
     text = "Flooding hit Paris, Texas, and Henry County, Tennessee."
     assert geoparse(text) == geoparse(text)
+
+
+def test_an_ocean_outweighs_a_small_town_of_its_name() -> None:
+    found = {
+        m.text: m.place for m in geoparse("Storms over the Pacific delayed ships bound for Ohio.")
+    }
+    assert found["Pacific"] is not None and found["Pacific"].feature == "region"
