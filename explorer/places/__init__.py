@@ -27,10 +27,17 @@ from explorer.places.context import (
     sentence_start,
     state_code_context,
     title_line,
+    town_pairs,
     unknown_first_names,
 )
 from explorer.places.demonyms import demonym_keys, demonym_place
-from explorer.places.guards import is_institution, person_keys, person_tokens, said_follows
+from explorer.places.guards import (
+    given_names_alone,
+    is_institution,
+    person_keys,
+    person_tokens,
+    said_follows,
+)
 from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
 from explorer.places.mentions import Span, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
@@ -129,15 +136,16 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         spans = _add_entities(text, spans, ner_places, gaz)
     if not spans:
         return []
-    people, surnames = person_tokens(text, tokens)
+    people, surnames, given = person_tokens(text, tokens)
     common = common_words()
     found = candidates(gaz, {s.key for s in spans if not s.demonym})
 
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)
-    persons = person_keys(
-        text, [(s.key, s.start, s.end) for s in spans if s.first == s.last and not s.demonym]
-    )
+    singles = [s for s in spans if s.first == s.last and not s.demonym]
+    persons = person_keys(text, [(s.key, s.start, s.end) for s in singles])
+    only_people = given_names_alone(text, given, [(s.key, s.start, s.end) for s in singles])
+    pairs = town_pairs(text, spans, found, common)
     kept: list[tuple[Span, list[Ranked]]] = []
     context_only: set[int] = set()  # starts of spans that vote but are not reported
     datelined: set[int] = set()  # starts of datelines ("COLUMBIA --")
@@ -202,6 +210,10 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             )
         ):
             continue
+        if s.start in pairs:
+            continue  # "Fidel Castro": two town names in a row are a person's
+        if single and s.key in only_people:
+            continue  # "Georgia Stevens ... Georgia began skating"
         if single and not big and s.key in common and in_capitalised_run(text, tokens, s):
             continue  # "Main Street", "Police Department": part of another name
         kept.append((s, ranked))

@@ -4,6 +4,7 @@ sentence or sits in a headline, whether it is part of a longer capitalised name.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from explorer.places.lexicon import NOT_PLACE_AFTER, ORG_BEFORE, STREET_WORDS
@@ -20,6 +21,7 @@ __all__ = [
     "sentence_start",
     "state_code_context",
     "title_line",
+    "town_pairs",
     "unknown_first_names",
 ]
 
@@ -56,6 +58,10 @@ def in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
     return False
 
 
+SURNAME_TOWN = 300_000  # "Fidel Castro": a town smaller than this after a capitalised word
+_QUALIFIED = re.compile(r",[ \t]+[A-Z]")
+
+
 def unknown_first_names(
     text: str,
     tokens: list[Token],
@@ -64,7 +70,7 @@ def unknown_first_names(
     common: frozenset[str],
 ) -> set[str]:
     """Surnames of people whose given name is not in the list: "Brennan Walsh" where
-    "Brennan" is no place and "Walsh" only a small town."""
+    "Brennan" is no place and "Walsh" only a town (of fewer than 300,000 people)."""
     out: set[str] = set()
     starts = {s.first: s for s in spans}
     for s in spans:
@@ -75,8 +81,10 @@ def unknown_first_names(
             continue
         if s.first - 1 in starts or prev.text.lower() in common or sentence_start(text, prev.start):
             continue
+        if _QUALIFIED.match(text, s.end):
+            continue  # "Reston, Virginia": a place and its state
         if any(
-            m.place.feature != "populated_place" or m.place.population >= 50_000
+            m.place.feature != "populated_place" or m.place.population >= SURNAME_TOWN
             for m in found.get(s.key, ())
         ):
             continue
@@ -178,3 +186,38 @@ def list_peers(text: str, spans: list[Span]) -> dict[str, set[str]]:
                 out.setdefault(k, set()).update(keys - {k})
         run = [s] if s is not None else []
     return out
+
+
+def town_pairs(
+    text: str, spans: list[Span], found: dict[str, list[Ranked]], common: frozenset[str]
+) -> set[int]:
+    """Starts of two one-word names in a row that are both mere towns and no common words
+    ("Fidel Castro", "Susilo Bambang", not "Henderson Police"): a person's name, not two
+    places (only these mentions)."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(spans):
+        if (
+            a.first == a.last
+            and b.first == b.last
+            and b.first == a.last + 1
+            and not a.demonym
+            and not b.demonym
+            and text[a.end : b.start] == " "
+            and not _QUALIFIED.match(text, b.end)
+            and a.key not in common
+            and b.key not in common
+            and not a.text.isupper()
+            and not b.text.isupper()
+            and _town(found, a.key)
+            and _town(found, b.key)
+        ):
+            out.update((a.start, b.start))
+    return out
+
+
+def _town(found: dict[str, list[Ranked]], key: str) -> bool:
+    """Every sense of the name is a populated place under SURNAME_TOWN people."""
+    ranked = found.get(key)
+    return bool(ranked) and all(
+        m.place.feature == "populated_place" and m.place.population < SURNAME_TOWN for m in ranked
+    )

@@ -26,7 +26,7 @@ from explorer.places.lexicon import (
 )
 from explorer.places.mentions import Token
 
-__all__ = ["person_keys", "person_tokens", "said_follows"]
+__all__ = ["given_names_alone", "person_keys", "person_tokens", "place_like", "said_follows"]
 
 _VERBS = "|".join(sorted(PERSON_VERBS))
 # "Holroyd said" (weak: "Ottawa said" is a government), "said Holroyd"
@@ -50,10 +50,12 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return text[a.end : b.start] in (" ", "\n") or text[a.end : b.start] == ""
 
 
-def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str]]:
-    """Indices of tokens that are part of people's names, and the surnames (lower-case)."""
+def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], set[str]]:
+    """Indices of tokens that are part of people's names, the surnames and the given names
+    (lower-case) of the people named in full ("Georgia Stevens")."""
     people: set[int] = set()
     surnames: set[str] = set()
+    given: set[str] = set()
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.text.rstrip(".").lower()
@@ -86,13 +88,15 @@ def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str]]:
         if not run:
             continue
         people.update(run)
+        if starts_name and not _THE_BEFORE.search(text, max(0, tok.start - 5), tok.start):
+            given.add(word)  # (not "the Jordan Hubmen", a team)
         surname = tokens[run[-1]].text
         for suffix in ("'s", "’s"):
             if surname.endswith(suffix):
                 surname = surname[: -len(suffix)]
         if len(run) >= 1:
             surnames.add(surname.lower())
-    return people, surnames
+    return people, surnames, given
 
 
 def said_follows(text: str, end: int) -> bool:
@@ -120,3 +124,32 @@ def person_keys(text: str, spans: list[tuple[str, int, int]]) -> dict[str, bool]
 
 def is_institution(key: str) -> bool:
     return key in INSTITUTIONS
+
+
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|to|of|into|across|near|throughout|around|outside|inside|via|toward|"
+    r"towards|through|visit|visited|visiting|leave|left|leaving)[ \t]+|,[ \t]*)$",
+    re.IGNORECASE,
+)
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
+
+
+def place_like(text: str, start: int) -> bool:
+    """A mention after a preposition ("in Georgia") or a comma ("Atlanta, Georgia")."""
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 12), start))
+
+
+def given_names_alone(text: str, given: set[str], mentions: list[tuple[str, int]]) -> set[str]:
+    """ "Georgia Stevens ... Georgia began skating": given names of people the article names
+    in full that it never uses like a place (after a preposition or a comma, not as a
+    possessive). ``mentions``: (key, start, end) of one-word candidates."""
+    if not given:
+        return set()
+    named = {key for key, _, _ in mentions if key in given}
+    for key, start, end in mentions:
+        possessive = text.startswith(("'s", "’s"), end)  # "to Georgia's credit": hers
+        if key in named and not possessive and place_like(text, start):
+            named.discard(key)
+    return named

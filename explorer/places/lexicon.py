@@ -105,7 +105,7 @@ INSTITUTIONS = frozenset(
 
 # Capitalised words that make the place name right after them part of an organisation's name:
 # "Air Canada", "Agence France-Presse", "Radio Free Europe".
-ORG_BEFORE = frozenset("agence air radio banco banque".split())
+ORG_BEFORE = frozenset("agence air radio banco banque real atletico virgin".split())
 
 # A place name right before one of these words is part of the name of a street, a newspaper,
 # a school or a company ("Wichita Street", "the Washington Post", "Franklin Elementary",

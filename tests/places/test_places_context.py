@@ -100,3 +100,20 @@ def test_regions_listed_together_back_each_other() -> None:
         for m in geoparse("Cases were found in Washington, Pennsylvania and California.")
     }
     assert found["Washington"] is not None and found["Washington"].feature == "admin1"
+
+
+def test_a_given_name_of_someone_named_in_full_is_that_person() -> None:
+    text = (
+        "Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four. "
+        "To Georgia's credit, she trains every day."
+    )
+    assert "Georgia" not in surfaces(text)
+    # ... unless the article also uses the name as a place
+    found = surfaces("Georgia Stevens moved to Atlanta, Georgia last year. Georgia is warm.")
+    assert "Georgia" in found
+
+
+def test_surnames_and_clubs_named_after_towns() -> None:
+    # two town names in a row are a person's name
+    assert surfaces("Mexico's president Felipe Calderon urged calm.") == ["Mexico"]
+    assert "Madrid" not in surfaces("Ronaldo scored twice for Real Madrid on Sunday.")
