@@ -217,7 +217,7 @@ def town_pairs(
 
 def _town(found: dict[str, list[Ranked]], key: str) -> bool:
     """Every sense of the name is a populated place under SURNAME_TOWN people."""
-    ranked = found.get(key)
+    ranked = found.get(key) or []
     return bool(ranked) and all(
         m.place.feature == "populated_place" and m.place.population < SURNAME_TOWN for m in ranked
     )

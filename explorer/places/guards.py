@@ -141,7 +141,7 @@ def place_like(text: str, start: int) -> bool:
     return bool(_PLACE_BEFORE.search(text, max(0, start - 12), start))
 
 
-def given_names_alone(text: str, given: set[str], mentions: list[tuple[str, int]]) -> set[str]:
+def given_names_alone(text: str, given: set[str], mentions: list[tuple[str, int, int]]) -> set[str]:
     """ "Georgia Stevens ... Georgia began skating": given names of people the article names
     in full that it never uses like a place (after a preposition or a comma, not as a
     possessive). ``mentions``: (key, start, end) of one-word candidates."""
