@@ -154,6 +154,8 @@ class Gazetteer:
         try:
             uri = f"file:{path}?mode=ro&immutable=1"
             self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # read pages through a memory map rather than read() calls (the file is immutable)
+            self._con.execute("PRAGMA mmap_size = 268435456")
             self._con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from exc
