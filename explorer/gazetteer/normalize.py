@@ -49,6 +49,8 @@ def name_key(name: str) -> str:
     >>> name_key("  St. John's ")
     'st johns'
     """
+    if name.isascii() and name.isalpha():
+        return name.lower()  # most words: nothing to fold, drop or collapse
     text = name.translate(_SPECIAL)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)

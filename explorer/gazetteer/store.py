@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -213,7 +214,7 @@ class Gazetteer:
         return found
 
     def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Match, ...]]:
-        """Look many name keys up at once (one query per 500 keys); every key gets an answer."""
+        """Look many name keys up at once (one query); every key gets an answer."""
         out: dict[str, tuple[Match, ...]] = {}
         todo = []
         for key in keys:
@@ -228,13 +229,12 @@ class Gazetteer:
         with self._lock:
             try:
                 # one query: the names and their places' columns (the join is by primary key)
-                for i in range(0, len(todo), 500):
-                    chunk = todo[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
+                if todo:
                     for row in self._con.execute(
                         f"SELECT {_COLUMNS}, n.kind, n.key FROM names n"
-                        f" JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
-                        chunk,
+                        " JOIN places p ON p.id = n.place"
+                        " WHERE n.key IN (SELECT value FROM json_each(?))",
+                        (json.dumps(todo),),
                     ):
                         place = places.get(row[0])
                         if place is None:
@@ -287,7 +287,7 @@ class Gazetteer:
     def known(self, keys: Iterable[str]) -> set[str]:
         """The keys among ``keys`` that are the name of some entry.
 
-        Memoised per key, one query per 500 new keys: a text's few hundred n-grams are checked
+        Memoised per key, one query for all the new keys: a text's few hundred n-grams are checked
         in about a millisecond, so a fresh process does not load all 640,000 name keys
         (:meth:`name_keys`, a fifth of a second) to find the places in a few texts."""
         keys = set(keys)
@@ -305,18 +305,18 @@ class Gazetteer:
         if todo:
             with self._lock:
                 try:
-                    for i in range(0, len(todo), 500):
-                        chunk = todo[i : i + 500]
-                        marks = ",".join("?" * len(chunk))
-                        found = {
-                            r[0]
-                            for r in self._con.execute(
-                                f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk
-                            )
-                        }
-                        for k in chunk:
-                            memo[k] = k in found
-                        out |= found
+                    # one statement whatever the number of keys (prepared once, cached)
+                    found = {
+                        r[0]
+                        for r in self._con.execute(
+                            "SELECT DISTINCT key FROM names"
+                            " WHERE key IN (SELECT value FROM json_each(?))",
+                            (json.dumps(todo),),
+                        )
+                    }
+                    for k in todo:
+                        memo[k] = k in found
+                    out |= found
                 except sqlite3.Error as exc:
                     raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
             if len(memo) > 1_000_000:

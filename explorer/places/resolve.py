@@ -33,6 +33,7 @@ from explorer.places.senses import Area, Name, Ranked, inside, rank
 __all__ = ["Area", "Name", "Ranked", "capitals", "inside", "rank", "resolve_names"]
 
 PRUNE = 8.0  # candidates this far below a name's best prior are not weighed
+SETTLED = 4.0  # ... nor this far below its best score after the first round
 
 
 def _shares_words(words: set[str], other: str) -> bool:
@@ -109,11 +110,25 @@ def resolve_names(
     # candidate keeps its sense, so it is scored in the last round only, for its reason)
     ambiguous = [n for n in open_names if len(n.cands) > 1]
     scored, _focus = score_all(ambiguous, counts or {}, dists, related)
+    last = []
     for n in ambiguous:
-        probs = _softmax([t[0] for t in scored[n.key]])
-        dists[n.key] = [(t[1].place, q) for t, q in zip(scored[n.key], probs, strict=True)]
-    scored, _focus = score_all(open_names, counts or {}, dists, related)
-    for n in open_names:
+        first = scored[n.key]
+        probs = _softmax([t[0] for t in first])
+        dists[n.key] = [(t[1].place, q) for t, q in zip(first, probs, strict=True)]
+        # the last round weighs the senses still in the running only
+        top = first[0][0]
+        n = Name(
+            n.key,
+            n.text,
+            [t[1] for t in first if t[0] >= top - SETTLED],
+            n.demonym,
+            n.qualified,
+            n.peers,
+        )
+        last.append(n)
+    last += [n for n in open_names if len(n.cands) <= 1]
+    scored, _focus = score_all(last, counts or {}, dists, related)
+    for n in last:
         ranked = scored[n.key]
         best_score, best, why, coherence = ranked[0]
         margin = best_score - ranked[1][0] if len(ranked) > 1 else 4.0
