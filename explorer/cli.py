@@ -228,6 +228,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     corrections = Corrections(args.corrections) if args.corrections else None
     if args.dask is not None:
         return _ingest_on_dask(args, out, corrections)
+    if not args.paths:
+        raise ExplorerError("give at least one PATH (files, folders or globs)")
     bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
@@ -263,6 +265,8 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         # `ingest --dask data/ --out x`: the folder is an input, not a scheduler address
         args.paths.append(address)
         address = None
+    if not args.paths:
+        raise ExplorerError("give at least one PATH (files, folders or globs)")
     if out.suffix.lower() in (".csv", ".json", ".geojson") or (args.format or "parquet") != (
         "parquet"
     ):
@@ -451,7 +455,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_dates)
 
     p = sub.add_parser("ingest", help="extract the events of a corpus into one table")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    # "*" and a check in _cmd_ingest: `ingest --dask corpus/ --out x` gives --dask the folder
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or globs")
     p.add_argument(
         "--out",
         required=True,

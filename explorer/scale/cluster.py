@@ -88,21 +88,30 @@ def _given(paths: list[Path], skipped: list[Skipped]) -> tuple[pa.Table, ...]:
     return tuple(out)
 
 
+def _load(files: list[tuple[str, str]], report: LoadReport) -> None:
+    """Read ``(path to open, path as given)`` pairs; messages keep the path as given."""
+    for where, shown in files:
+        report.files += 1
+        before = len(report.skipped)
+        try:
+            read_file(Path(where), report)
+        except ExplorerError as exc:
+            report.skipped.append(Skipped(shown, str(exc)))
+        for i in range(before, len(report.skipped)):  # rows of a table file: "path#row"
+            item = report.skipped[i]
+            if item.path.startswith(where):
+                report.skipped[i] = Skipped(shown + item.path[len(where) :], item.reason)
+
+
 def run_batch(
     index: int,
-    files: list[str] | None = None,
+    files: list[tuple[str, str]] | None = None,
     articles: list[Article] | None = None,
     corrections: Corrections | None = None,
 ) -> BatchResult:
     """Load (when given paths) and extract one batch: the task each worker runs."""
     report = LoadReport(articles=list(articles or []))
-    for name in files or []:
-        path = Path(name)
-        report.files += 1
-        try:
-            read_file(path, report)
-        except ExplorerError as exc:
-            report.skipped.append(Skipped(str(path), str(exc)))
+    _load(files or [], report)
     rows: list[dict[str, Any]] = []
     skipped = list(report.skipped)
     for article in report.articles:
@@ -177,8 +186,10 @@ def _write(writer: PartWriter, table: pa.Table, tally: list[int]) -> None:
     writer.write(table)
 
 
-def _batches(files: list[Path], size: int) -> list[list[str]]:
-    return [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
+def _batches(files: list[Path], size: int) -> list[list[tuple[str, str]]]:
+    """Batches of (absolute path, path as given): workers may not share the client's cwd."""
+    pairs = [(str(f.resolve()), str(f)) for f in files]
+    return [pairs[i : i + size] for i in range(0, len(pairs), size)]
 
 
 def _shared(client: Any, files: list[Path]) -> bool:
@@ -254,7 +265,7 @@ def dask_ingest(
 
 def _run(
     client: Any,
-    batches: list[list[str]],
+    batches: list[list[tuple[str, str]]],
     by_path: bool,
     corrections: Corrections | None,
     n_workers: int,
@@ -274,12 +285,7 @@ def _run(
             return client.submit(run_batch, i, batches[i], None, corrections, pure=False)
         # the workers cannot see the files: the client reads them and sends the articles
         report = LoadReport()
-        for name in batches[i]:
-            report.files += 1
-            try:
-                read_file(Path(name), report)
-            except ExplorerError as exc:
-                report.skipped.append(Skipped(name, str(exc)))
+        _load(batches[i], report)
         given = _given(report.event_files, report.skipped)
         return client.submit(_run_loaded, i, report, given, corrections, pure=False)
 

@@ -117,6 +117,9 @@ class PartWriter:
         self._in_part = 0
 
     def close(self) -> list[Path]:
+        """Finish the last part (an empty dataset still gets one part file, with the schema)."""
+        if self._writer is None and not self.parts:
+            self._roll()
         if self._writer is not None:
             self._writer.close()
             self._writer = None

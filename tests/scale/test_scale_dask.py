@@ -143,3 +143,21 @@ def test_cli_dask_local_cluster(
     geo = tmp_path / "e.geojson"
     assert main(["export", str(out), "--out", str(geo)]) == 0
     assert len(json.loads(geo.read_text())["features"]) == len(read_events(out))
+
+
+def test_relative_paths_and_an_empty_corpus(
+    corpus: Path,
+    client,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(corpus.parent)  # the workers' working directory is not the client's
+    result = dask_ingest([corpus.name], tmp_path / "rel", client=client)
+    single = ingest([corpus.name])
+    assert {s.path for s in result.skipped} == {s.path for s in single.report.skipped}
+    assert all(not s.path.startswith("/") for s in result.skipped)
+    assert read_events(tmp_path / "rel").equals(single.table)
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    none = dask_ingest([empty], tmp_path / "none", client=client)
+    assert none.events == 0 and len(open_events(tmp_path / "none")) == 0
