@@ -16,7 +16,14 @@ from explorer.errors import ExplorerError
 from explorer.gazetteer import Gazetteer, default_gazetteer, name_key
 from explorer.gazetteer.kinds import NameKind
 from explorer.model import Place, PlaceMention
-from explorer.places.candidates import BIG, SMALL, abbreviations, candidates, facts
+from explorer.places.candidates import (
+    BIG,
+    SMALL,
+    abbreviations,
+    candidates,
+    everyday_words,
+    facts,
+)
 from explorer.places.context import (
     dateline,
     in_capitalised_run,
@@ -38,7 +45,7 @@ from explorer.places.guards import (
     person_tokens,
     said_follows,
 )
-from explorer.places.lexicon import NOT_ALONE, TITLES, common_words
+from explorer.places.lexicon import NOT_ALONE, TITLES
 from explorer.places.mentions import Span, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Name, Ranked, resolve_names
@@ -151,7 +158,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     if not spans:
         return []
     people, surnames, given = person_tokens(text, tokens)
-    common = common_words()
+    common = everyday_words(gaz)
     found = candidates(gaz, {s.key for s in spans if not s.demonym})
 
     # 1. guards, and the candidates of each surviving span
@@ -186,7 +193,10 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             datelined.add(s.start)
             kept.append((s, list(fact.cities) or ranked))
             continue
-        big = fact.big
+        # an everyday word counts as a big place by that place's own name only ("Island"
+        # is Iceland's name in Icelandic, not what English text means by it)
+        everyday = s.key in common and s.text.istitle() and "." not in s.text
+        big = fact.big_own if everyday else fact.big
         letters = s.text.replace(".", "").replace(" ", "")
         if len(letters) <= 1:
             continue  # "I", "A"
@@ -260,7 +270,8 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             if s.key in NOT_ALONE:
                 continue
             fact = facts(gaz, s.key, ranked)
-            if fact.big_alias:
+            everyday = s.key in common and s.text.istitle() and "." not in s.text
+            if fact.big_alias_own if everyday else fact.big_alias:
                 survivors.append((n, s, ranked))
                 continue
             if (

@@ -14,7 +14,7 @@ from explorer.gazetteer.kinds import NameKind
 from explorer.gazetteer.store import cache_dir
 from explorer.places.resolve import Ranked, rank
 
-__all__ = ["BIG", "SMALL", "Facts", "abbreviations", "candidates", "facts"]
+__all__ = ["BIG", "SMALL", "Facts", "abbreviations", "candidates", "everyday_words", "facts"]
 
 BIG = ("country", "admin1", "continent", "region")
 
@@ -23,7 +23,9 @@ class Facts(NamedTuple):
     """What the guards need to know about a name's candidates (computed once per name)."""
 
     big: bool  # a country, continent, region or large first-level region, by its own name
+    big_own: bool  # ... by its primary name ("Iceland", not the alias "Island")
     big_alias: bool  # a country, continent or region, by its own name or an alias
+    big_alias_own: bool  # ... by its primary name
     big_any: bool  # ... by any name, codes included ("NC")
     country_or_region: bool  # a country or a region by any name
     abbreviation: bool  # an alias or code of a big place ("Ky.", "N.C.")
@@ -73,7 +75,14 @@ def _facts(ranked: list[Ranked]) -> Facts:
             and (r.place.feature != "admin1" or r.place.population >= 300_000)
             for r in ranked
         ),
+        big_own=any(
+            is_big(r)
+            and r.kind == NameKind.PRIMARY
+            and (r.place.feature != "admin1" or r.place.population >= 300_000)
+            for r in ranked
+        ),
         big_alias=any(is_big(r) and r.kind <= NameKind.ALIAS for r in ranked),
+        big_alias_own=any(is_big(r) and r.kind == NameKind.PRIMARY for r in ranked),
         big_any=any(is_big(r) for r in ranked),
         country_or_region=any(r.place.feature in ("country", "region") for r in ranked),
         abbreviation=any(is_big(r) and r.kind in (NameKind.ALIAS, NameKind.CODE) for r in ranked),
@@ -104,3 +113,52 @@ def abbreviations(gaz: Gazetteer) -> frozenset[str]:
         with contextlib.suppress(OSError):
             atomic_write_text(path, "\n".join(sorted(keys)))
     return keys
+
+
+# A frequent word that is a city's name is an everyday word only if it is much more frequent
+# than its city explains: zipf frequency - log10(population) / 2 above this ("nice" 2.6,
+# "reading" 2.4, "mobile" 2.2), not ("london" 1.8, "boston" 1.8, "atlanta" 1.5, "oxford" 1.8).
+EVERYDAY_MARGIN = 1.8
+EVERYDAY_CITY = 100_000  # ... and names a place this large
+
+
+@lru_cache(maxsize=4)
+def everyday_words(gaz: Gazetteer) -> frozenset[str]:
+    """The most frequent English words (see :func:`common_words`) less the names of places
+    that are frequent because they are places ("Boston", "Atlanta", "Oxford", "America").
+
+    Kept in the user cache next to the index (computing it imports wordfreq)."""
+    from explorer.gazetteer.store import data_version, dist_version
+    from explorer.places.lexicon import common_words
+
+    words = common_words()
+    path: Path | None = None
+    with contextlib.suppress(OSError, ValueError):
+        path = cache_dir() / (
+            f"everyday-words-{dist_version('wordfreq')}-{data_version()}"
+            f"-{EVERYDAY_MARGIN}-{EVERYDAY_CITY}-2.txt"
+        )
+        return frozenset(path.read_text(encoding="utf-8").split())
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return words
+    import math
+
+    ranked = candidates(gaz, set(words))
+    out = set(words)
+    for word in words:
+        cities = [r.place.population for r in ranked.get(word, ()) if r.kind <= NameKind.ALIAS]
+        if (
+            cities
+            and max(cities) >= EVERYDAY_CITY
+            and zipf_frequency(word, "en") - math.log10(max(cities) + 1) / 2 < EVERYDAY_MARGIN
+        ):
+            out.discard(word)
+    result = frozenset(out)
+    if path is not None:
+        from explorer.files import atomic_write_text
+
+        with contextlib.suppress(OSError):
+            atomic_write_text(path, "\n".join(sorted(result)))
+    return result

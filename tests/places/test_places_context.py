@@ -117,3 +117,17 @@ def test_surnames_and_clubs_named_after_towns() -> None:
     # two town names in a row are a person's name
     assert surfaces("Mexico's president Felipe Calderon urged calm.") == ["Mexico"]
     assert "Madrid" not in surfaces("Ronaldo scored twice for Real Madrid on Sunday.")
+
+
+def test_frequent_words_that_are_city_names_are_places() -> None:
+    # "Boston" and "Atlanta" are among the most frequent English words because they are cities
+    assert "Boston" in surfaces("Boston officials met on Monday.")
+    assert "ATLANTA" in surfaces("Budget passes. ATLANTA - Lawmakers agreed on Friday.")
+    # ... while "Reading" and "Nice" stay words at the start of a sentence
+    assert "Reading" not in surfaces("Reading is fun, the librarian said.")
+
+
+def test_an_everyday_word_is_no_country_by_a_foreign_alias() -> None:
+    # "Island" is Iceland's name in Icelandic
+    found = surfaces("Vandals hit cars in Osney Island. Island residents were shocked.")
+    assert "Island" not in found
