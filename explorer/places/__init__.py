@@ -39,9 +39,9 @@ from explorer.places.context import (
 )
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import (
+    PersonEvidence,
     given_names_alone,
     is_institution,
-    person_keys,
     person_tokens,
     said_follows,
 )
@@ -164,7 +164,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)
     singles = [s for s in spans if s.first == s.last and not s.demonym]
-    persons = person_keys(text, [(s.key, s.start, s.end) for s in singles])
+    persons = PersonEvidence(text, [(s.key, s.start, s.end) for s in singles])
     only_people = given_names_alone(text, given, [(s.key, s.start, s.end) for s in singles])
     pairs = town_pairs(text, spans, found, common)
     kept: list[tuple[Span, list[Ranked]]] = []
@@ -229,8 +229,8 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and (
                 s.key in surnames
                 or said_follows(text, s.end)
-                or persons.get(s.key) is True
-                or (s.key in persons and fact.top_population < PERSON_MAX_POPULATION)
+                or (evidence := persons.get(s.key)) is True
+                or (evidence is False and fact.top_population < PERSON_MAX_POPULATION)
             )
         ):
             continue

@@ -35,32 +35,34 @@ class Facts(NamedTuple):
     cities: tuple[Ranked, ...]  # the populated places among the candidates
 
 
-_RANKED: dict[tuple[int, str], list[Ranked]] = {}
-_FACTS: dict[tuple[int, str], Facts] = {}
+_RANKED: dict[int, dict[str, list[Ranked]]] = {}  # per gazetteer (its id), per name key
+_FACTS: dict[int, dict[str, Facts]] = {}
 SMALL = 30_000
 
 
 def candidates(gaz: Gazetteer, keys: set[str]) -> dict[str, list[Ranked]]:
     """Ranked candidates per name key; kept across calls (names recur from text to text)."""
-    gid = id(gaz)
-    ranked = _RANKED
-    out = {k: ranked[(gid, k)] for k in keys if (gid, k) in ranked}
+    ranked = _RANKED.get(id(gaz))
+    if ranked is None or len(ranked) > 100_000:
+        ranked = _RANKED[id(gaz)] = {}
+        _FACTS[id(gaz)] = {}
+    out = {k: ranked[k] for k in keys if k in ranked}
     missing = keys - out.keys()
     if missing:
-        if len(ranked) > 100_000:
-            ranked.clear()
-            _FACTS.clear()
         for k, matches in gaz.lookup_many(missing).items():
-            out[k] = ranked[(gid, k)] = rank(matches)
+            out[k] = ranked[k] = rank(matches)
         for k in missing - out.keys():
-            out[k] = ranked[(gid, k)] = []
+            out[k] = ranked[k] = []
     return out
 
 
 def facts(gaz: Gazetteer, key: str, ranked: list[Ranked]) -> Facts:
-    found = _FACTS.get((id(gaz), key))
+    table = _FACTS.get(id(gaz))
+    if table is None:
+        table = _FACTS[id(gaz)] = {}
+    found = table.get(key)
     if found is None:
-        found = _FACTS[(id(gaz), key)] = _facts(ranked)
+        found = table[key] = _facts(ranked)
     return found
 
 

@@ -177,6 +177,7 @@ def score_all(
     for n in names:
         scored = []
         related = related_names[n.key]
+        own_sums: dict[str, float] = {}  # per country, less this name's related names
         for r in n.cands:
             p = r.place
             s, why = r.score, ""
@@ -206,10 +207,13 @@ def score_all(
                 # per name, to stay cheap in long lists of places)
                 in_country = index.get(f"ic|{p.country_code}")
                 if in_country:
-                    same = country_sums.get(p.country_code)
+                    same = own_sums.get(p.country_code)
                     if same is None:
-                        same = country_sums[p.country_code] = sum(in_country.values())
-                    same -= sum(in_country.get(o, 0.0) for o in related)
+                        same = country_sums.get(p.country_code)
+                        if same is None:
+                            same = country_sums[p.country_code] = sum(in_country.values())
+                        same -= sum(in_country.get(o, 0.0) for o in related)
+                        own_sums[p.country_code] = same
                     total += SAME_COUNTRY * same
             if total > 0.05:
                 s += COHERENCE_WEIGHT * min(total, 3.0)

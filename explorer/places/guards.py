@@ -26,7 +26,14 @@ from explorer.places.lexicon import (
 )
 from explorer.places.mentions import Token
 
-__all__ = ["given_names_alone", "person_keys", "person_tokens", "place_like", "said_follows"]
+__all__ = [
+    "PersonEvidence",
+    "given_names_alone",
+    "person_keys",
+    "person_tokens",
+    "place_like",
+    "said_follows",
+]
 
 _VERBS = "|".join(sorted(PERSON_VERBS))
 # "Holroyd said" (weak: "Ottawa said" is a government), "said Holroyd"
@@ -153,3 +160,20 @@ def given_names_alone(text: str, given: set[str], mentions: list[tuple[str, int,
         if key in named and not possessive and place_like(text, start):
             named.discard(key)
     return named
+
+
+class PersonEvidence:
+    """:func:`person_keys` asked lazily, name by name (most names never need it)."""
+
+    def __init__(self, text: str, spans: list[tuple[str, int, int]]) -> None:
+        self._text = text
+        self._spans: dict[str, list[tuple[str, int, int]]] = {}
+        for span in spans:
+            self._spans.setdefault(span[0], []).append(span)
+        self._memo: dict[str, bool | None] = {}
+
+    def get(self, key: str) -> bool | None:
+        """True (strong evidence), False (a speech verb) or None (no person)."""
+        if key not in self._memo:
+            self._memo[key] = person_keys(self._text, self._spans.get(key, [])).get(key)
+        return self._memo[key]
