@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 
-from explorer.gazetteer import name_key
 from explorer.model import Place
 from explorer.places.senses import Name, Ranked, capitals, country_key
 
@@ -50,11 +49,12 @@ def _emits(p: Place) -> tuple[Feature, ...]:
         if p.feature == "admin1":
             out += [f"a1|{cc}|{a1}", f"sib|{cc}"]
             return tuple(out)
-        out.append(f"ia1|{cc}|{a1}")
+        # "ia" features back other places in the same region, "r" ones back the region
+        out += [f"ia1|{cc}|{a1}", f"r1|{cc}|{a1}"]
         if p.feature == "admin2":
             out.append(f"a2|{cc}|{a1}|{p.name}")
         elif p.admin2:
-            out.append(f"ia2|{cc}|{a1}|{p.admin2}")
+            out += [f"ia2|{cc}|{a1}|{p.admin2}", f"r2|{cc}|{a1}|{p.admin2}"]
     if p.feature in ("populated_place", "admin2"):
         la, lo = _cell(p)
         out += [f"cell|{la + dla}|{lo + dlo}" for dla in (-1, 0, 1) for dlo in (-1, 0, 1)]
@@ -76,14 +76,14 @@ def _queries(p: Place) -> tuple[Query, ...]:
         if p.feature == "admin1":
             # places inside it, and other first-level regions of its country ("Washington,
             # Pennsylvania and California"; "New South Wales, Western Australia and Queensland")
-            out += [(f"ia1|{cc}|{a1}", 0.6, False, False), (f"sib|{cc}", SIBLING, False, True)]
+            out += [(f"r1|{cc}|{a1}", 0.6, False, False), (f"sib|{cc}", SIBLING, False, True)]
         else:
             out += [
                 (f"a1|{cc}|{a1}", CONTAINED, True, False),
                 (f"ia1|{cc}|{a1}", SAME_ADMIN1, False, False),
             ]
             if p.feature == "admin2":
-                out.append((f"ia2|{cc}|{a1}|{p.name}", 0.9, False, False))
+                out.append((f"r2|{cc}|{a1}|{p.name}", 0.9, False, False))
             elif p.admin2:
                 out += [
                     (f"a2|{cc}|{a1}|{p.admin2}", CONTAINED, True, False),
@@ -100,25 +100,37 @@ _EMITS: dict[str, tuple[Feature, ...]] = {}
 _QUERIES: dict[str, tuple[Query, ...]] = {}
 
 
-def _index(dists: dict[str, list[tuple[Place, float]]]) -> dict[Feature, dict[str, float]]:
-    """Feature -> {name key: probability of its likeliest sense with that feature}."""
+def _index(
+    dists: dict[str, list[tuple[Place, float]]], floor: float = 0.0
+) -> dict[Feature, dict[str, float]]:
+    """Feature -> {name key: probability of its likeliest sense with that feature}.
+    ``floor``: every sense still in the running counts at least this much."""
     index: dict[Feature, dict[str, float]] = {}
     cache = _EMITS
     for key, dist in dists.items():
         for p, q in dist:
-            if q < 0.02:
+            if q < 0.02 and not floor:
                 continue
             emits = cache.get(p.key)
             if emits is None:
                 if len(cache) > 200_000:
                     cache.clear()
                 emits = cache[p.key] = _emits(p)
+            town = p.feature == "populated_place"
             for f in emits:
+                # with a floor, a county or state of the name counts whichever it is, and
+                # so does a town of the name for the regions it lies in ("r" features)
+                if q < floor and (not town or f[0] == "r"):
+                    v = floor
+                elif q < 0.02:
+                    continue
+                else:
+                    v = q
                 names = index.get(f)
                 if names is None:
-                    index[f] = {key: q}
-                elif names.get(key, 0.0) < q:
-                    names[key] = q
+                    index[f] = {key: v}
+                elif names.get(key, 0.0) < v:
+                    names[key] = v
     return index
 
 
@@ -157,8 +169,9 @@ def score_all(
     counts: dict[str, int],
     dists: dict[str, list[tuple[Place, float]]],
     related_names: dict[str, set[str]],
+    floor: float = 0.0,
 ) -> tuple[dict[str, list[Scored]], dict[str, float]]:
-    index = _index(dists)
+    index = _index(dists, floor)
     focus: dict[str, float] = {}
     for key, dist in dists.items():
         per_cc: dict[str, float] = {}
@@ -171,7 +184,6 @@ def score_all(
     lead = max(focus, key=focus.__getitem__) if focus else None
     if lead is not None and focus[lead] < 1.5:
         lead = None
-    caps = capitals()
     country_sums: dict[str, float] = {}
     out: dict[str, list[Scored]] = {}
     for n in names:
@@ -182,9 +194,8 @@ def score_all(
             p = r.place
             s, why = r.score, ""
             if (
-                p.feature == "populated_place"
+                r.capital
                 and not r.namesake
-                and (p.country_code, name_key(p.name)) in caps
                 and (
                     lead is None
                     or lead == p.country_code

@@ -33,6 +33,7 @@ from explorer.places.senses import Area, Name, Ranked, inside, rank
 __all__ = ["Area", "Name", "Ranked", "capitals", "inside", "rank", "resolve_names"]
 
 PRUNE = 8.0  # candidates this far below a name's best prior are not weighed
+EARLY_FLOORS = (1.0,)  # one early round; a county or state name counts fully in it
 SETTLED = 4.0  # ... nor this far below its best score after the first round
 
 
@@ -106,26 +107,31 @@ def resolve_names(
         # only names that share a word can be one inside the other
         near = {o for w in words[n.key] for o in by_word[w]}
         related[n.key] = {o for o in near if o == n.key or _shares_words(words[n.key], o)}
-    # two rounds: the first lets confident names settle ambiguous ones (a name with one
-    # candidate keeps its sense, so it is scored in the last round only, for its reason)
-    ambiguous = [n for n in open_names if len(n.cands) > 1]
-    scored, _focus = score_all(ambiguous, counts or {}, dists, related)
-    last = []
-    for n in ambiguous:
-        first = scored[n.key]
-        probs = _softmax([t[0] for t in first])
-        dists[n.key] = [(t[1].place, q) for t, q in zip(first, probs, strict=True)]
-        # the last round weighs the senses still in the running only
-        top = first[0][0]
-        n = Name(
-            n.key,
-            n.text,
-            [t[1] for t in first if t[0] >= top - SETTLED],
-            n.demonym,
-            n.qualified,
-            n.peers,
-        )
-        last.append(n)
+    # early rounds let confident names settle ambiguous ones (a name with one candidate
+    # keeps its sense, so it is scored in the last round only, for its reason); in them every
+    # sense still in the running counts at least FLOOR as evidence, so that two ambiguous
+    # names can find each other ("Paris" and "Henry County": the Tennessee pair)
+    last = [n for n in open_names if len(n.cands) > 1]
+    for floor in EARLY_FLOORS:
+        scored, _focus = score_all(last, counts or {}, dists, related, floor)
+        settled = []
+        for n in last:
+            first = scored[n.key]
+            probs = _softmax([t[0] for t in first])
+            dists[n.key] = [(t[1].place, q) for t, q in zip(first, probs, strict=True)]
+            # the next round weighs the senses still in the running only
+            top = first[0][0]
+            settled.append(
+                Name(
+                    n.key,
+                    n.text,
+                    [t[1] for t in first if t[0] >= top - SETTLED],
+                    n.demonym,
+                    n.qualified,
+                    n.peers,
+                )
+            )
+        last = settled
     last += [n for n in open_names if len(n.cands) <= 1]
     scored, _focus = score_all(last, counts or {}, dists, related)
     for n in last:

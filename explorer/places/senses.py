@@ -43,6 +43,7 @@ class Ranked(NamedTuple):
     score: float
     kind: int  # how the name belongs to the place (NameKind)
     namesake: bool = False  # a city named like the region it lies in
+    capital: bool = False  # its country's capital
 
 
 REGION_FLOOR = 1_000_000  # curated regions weigh at least like a city of a million
@@ -87,26 +88,21 @@ def country_key(code: str) -> str | None:
     return f"gn:{row['geonameid']}" if row and row.get("geonameid") else None
 
 
-def _capital_among(
-    matches: Iterable[Match], admin1_here: set[tuple[str | None, str | None]]
-) -> Place | None:
-    """The national capital among a name's own senses when a first-level region of the same
-    country has the name too (the most populous city of that name there)."""
-    if not admin1_here:
-        return None
+def _capitals_among(matches: Iterable[Match]) -> set[str]:
+    """Keys of the national capitals among a name's senses: in each country whose capital
+    has the name, the most populous city of that name (not every "Washington" of the US)."""
     caps = capitals()
-    found: Place | None = None
+    best: dict[str, Place] = {}
     for m in matches:
         p = m.place
         if (
             p.feature == "populated_place"
-            and m.kind <= NameKind.ALIAS
+            and p.country_code
             and (p.country_code, name_key(p.name)) in caps
-            and any(cc == p.country_code for cc, _ in admin1_here)
-            and (found is None or p.population > found.population)
+            and (p.country_code not in best or p.population > best[p.country_code].population)
         ):
-            found = p
-    return found
+            best[p.country_code] = p
+    return {p.key for p in best.values()}
 
 
 def rank(matches: Iterable[Match]) -> list[Ranked]:
@@ -128,12 +124,14 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
             admin1_here.add((p.country_code, p.admin1_code))
         elif p.feature == "admin2":
             admin2_here.add((p.country_code, p.admin1_code, p.admin2))
-    capital = _capital_among(best.values(), admin1_here)
+    capitals_here = _capitals_among(best.values())
+    regions_here = {cc for cc, _ in admin1_here}
     out = []
     for m in best.values():
         p = m.place
         s = _prior(p, m.kind)
-        if p is capital:
+        capital = p.key in capitals_here and m.kind <= NameKind.ALIAS
+        if capital and p.country_code in regions_here:
             # a national capital named like a first-level region of its country
             # ("Washington", "Buenos Aires") is meant far more often than the region
             s += CAPITAL_OVER_REGION
@@ -145,9 +143,9 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
                 or (p.country_code, p.admin1_code, p.admin2) in admin2_here
             )
         ):
-            out.append(Ranked(p, round(s + NAMESAKE_BONUS, 4), m.kind, True))
+            out.append(Ranked(p, round(s + NAMESAKE_BONUS, 4), m.kind, True, capital))
         else:
-            out.append(Ranked(p, round(s, 4), m.kind))
+            out.append(Ranked(p, round(s, 4), m.kind, False, capital))
     out.sort(key=lambda r: (-r.score, r.place.key))
     return out[:MAX_CANDIDATES]
 

@@ -165,3 +165,14 @@ def test_a_capital_named_like_a_state_is_the_capital() -> None:
         for m in geoparse("Cases were found in Washington, Pennsylvania and California.")
     }
     assert found["Washington"] is not None and found["Washington"].feature == "admin1"
+
+
+def test_an_ambiguous_county_finds_the_town_that_lies_in_it() -> None:
+    # of the many Henry Counties, the one Paris, Tennessee lies in (any sense of a town's
+    # name counts for the regions it lies in in the first round)
+    text = (
+        "The Henry County commission met in Paris on Tuesday. Henry County will pave two "
+        "roads, and Paris will pay for the lights."
+    )
+    found = {m.text: m.place for m in geoparse(text)}
+    assert found["Henry County"] is not None and found["Henry County"].admin1 == "Tennessee"
