@@ -97,6 +97,7 @@ def _queries(p: Place) -> tuple[Query, ...]:
 
 
 _EMITS: dict[str, tuple[Feature, ...]] = {}
+_REGION_EMITS: dict[str, tuple[Feature, ...]] = {}  # the "r" features only
 _QUERIES: dict[str, tuple[Query, ...]] = {}
 
 
@@ -109,14 +110,28 @@ def _index(
     cache = _EMITS
     for key, dist in dists.items():
         for p, q in dist:
-            if q < 0.02 and not floor:
+            town = p.feature == "populated_place"
+            if q < 0.02 and not (floor and not town):
+                if not floor:
+                    continue
+                # a town this unlikely counts for the regions it lies in only
+                emits = _REGION_EMITS.get(p.key)
+                if emits is None:
+                    if len(_REGION_EMITS) > 200_000:
+                        _REGION_EMITS.clear()
+                    emits = _REGION_EMITS[p.key] = tuple(f for f in _emits(p) if f[0] == "r")
+                for f in emits:
+                    names = index.get(f)
+                    if names is None:
+                        index[f] = {key: floor}
+                    elif names.get(key, 0.0) < floor:
+                        names[key] = floor
                 continue
             emits = cache.get(p.key)
             if emits is None:
                 if len(cache) > 200_000:
                     cache.clear()
                 emits = cache[p.key] = _emits(p)
-            town = p.feature == "populated_place"
             for f in emits:
                 # with a floor, a county or state of the name counts whichever it is, and
                 # so does a town of the name for the regions it lies in ("r" features)
