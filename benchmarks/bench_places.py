@@ -4,7 +4,9 @@
 
 Prints characters per second, on news-like and on dense synthetic text, of ``geoparse``
 (warm, in-process), of ``explorer places --jsonl`` in-process, and of the same command as a
-fresh process fed on stdin (start-up included, as the shared scorer measures it).
+fresh process fed on stdin (start-up included, as the shared scorer measures it), by wall
+time and by CPU time (user + system: on a shared machine the CPU figure is the steadier one),
+and the CPU time of a fresh process that answers one short text (its start-up).
 Asserts nothing about time.
 """
 
@@ -14,6 +16,7 @@ import argparse
 import io
 import json
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -77,8 +80,29 @@ def corpus(n: int, filler: int = 0) -> list[str]:
     return [article(rng, filler) for _ in range(n)]
 
 
-def show(label: str, chars: int, seconds: float) -> None:
-    print(f"{label}: {chars / seconds / 1e6:.2f} MB/s ({chars:,} characters in {seconds:.2f} s)")
+def show(label: str, chars: int, seconds: float, cpu: float | None = None) -> None:
+    line = f"{label}: {chars / seconds / 1e6:.2f} MB/s ({chars:,} characters in {seconds:.2f} s"
+    if cpu:
+        line += f"; {chars / cpu / 1e6:.2f} MB/s of CPU time, {cpu:.2f} s"
+    print(line + ")")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def fresh_process(lines: str) -> tuple[float, float]:
+    """Wall and CPU seconds of a fresh ``explorer places --jsonl`` fed ``lines``."""
+    explorer = Path(sys.executable).with_name("explorer")
+    cpu = _children_cpu()
+    t = time.perf_counter()
+    done = subprocess.run(
+        [str(explorer), "places", "--jsonl"], input=lines, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - t
+    assert done.returncode == 0, done.stderr
+    return seconds, _children_cpu() - cpu
 
 
 def main() -> None:
@@ -87,9 +111,15 @@ def main() -> None:
     args = parser.parse_args()
     from explorer.places import geoparse
 
+    if Path(sys.executable).with_name("explorer").exists():
+        one = json.dumps({"id": 1, "text": "Troops left Fort Bragg, North Carolina for Irbil."})
+        wall, cpu = min(fresh_process(one + "\n") for _ in range(5))
+        print(f"fresh process, one short text: {wall:.3f} s, {cpu:.3f} s of CPU time (best of 5)")
     t = time.perf_counter()
     geoparse("Warm-up in Paris, Texas.")
-    print(f"cold start (gazetteer name keys, word lists): {time.perf_counter() - t:.2f} s")
+    print(
+        f"first call in this process (word lists, first look-ups): {time.perf_counter() - t:.3f} s"
+    )
     for label, filler in (("news-like", 6), ("dense", 0)):
         print(f"== {label} synthetic text")
         run(corpus(args.docs, filler))
@@ -101,20 +131,15 @@ def run(texts: list[str]) -> None:
 
     chars = sum(len(t) for t in texts)
     lines = "\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)) + "\n"
-    explorer = Path(sys.executable).with_name("explorer")
-    if explorer.exists():
-        t = time.perf_counter()
-        done = subprocess.run(
-            [str(explorer), "places", "--jsonl"], input=lines, capture_output=True, text=True
-        )
-        seconds = time.perf_counter() - t
-        assert done.returncode == 0, done.stderr
-        show("explorer places --jsonl (fresh process, start-up included)", chars, seconds)
+    if Path(sys.executable).with_name("explorer").exists():
+        seconds, cpu = fresh_process(lines)
+        show("explorer places --jsonl (fresh process, start-up included)", chars, seconds, cpu)
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     mentions = sum(len(geoparse(text)) for text in texts)
-    seconds = time.perf_counter() - t
-    show(f"geoparse, warm ({mentions * 1000 / chars:.1f} mentions per 1,000 chars)", chars, seconds)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+    label = f"geoparse, warm ({mentions * 1000 / chars:.1f} mentions per 1,000 chars)"
+    show(label, chars, seconds, cpu)
 
     sys.stdin = io.StringIO(lines)
     t = time.perf_counter()
