@@ -34,6 +34,7 @@ _TOKEN = re.compile(
 _CONNECTORS = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _LINK = re.compile(rf" *(?:(?:{_CONNECTORS})(?!\w) *)*")
 MAX_TOKENS = 6  # a name has at most this many words, connectors included
+_LONGEST_LINK = 5 * (max(len(c) for c in CONNECTORS) + 1) + 1  # spaces and connectors only
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 
 
@@ -76,10 +77,15 @@ def _links(text: str, tokens: list[Token]) -> list[tuple[str, ...] | None]:
     """Per pair of neighbouring tokens: the connectors between them (often none), or None
     when anything else separates them."""
     out: list[tuple[str, ...] | None] = []
+    none: tuple[str, ...] = ()
     for a, b in itertools.pairwise(tokens):
+        width = b.start - a.end
+        if width > _LONGEST_LINK:
+            out.append(None)  # most gaps: whole phrases between two capitalised words
+            continue
         gap = text[a.end : b.start]
         if gap == " " or not gap.strip(" "):
-            out.append(())
+            out.append(none)
         elif _LINK.fullmatch(gap):
             out.append(tuple(gap.split()))
         else:
@@ -103,15 +109,20 @@ def find_spans(
     spans: list[Span] = []
     n = len(tokens)
     # per token: its key, where it ends without a possessive and its key then
-    keys = [name_key(t.text) for t in tokens]
-    ends = [
-        _strip_possessive(text, t.start, t.end) if ("'" in t.text or "’" in t.text) else t.end
-        for t in tokens
-    ]
-    last_keys = [
-        k if e == t.end else name_key(text[t.start : e])
-        for k, e, t in zip(keys, ends, tokens, strict=True)
-    ]
+    keys: list[str] = []
+    ends: list[int] = []
+    last_keys: list[str] = []
+    for t in tokens:
+        word = t.text
+        key = name_key(word)
+        keys.append(key)
+        if "'" in word or "’" in word:
+            end = _strip_possessive(text, t.start, t.end)
+            ends.append(end)
+            last_keys.append(key if end == t.end else name_key(text[t.start : end]))
+        else:
+            ends.append(t.end)
+            last_keys.append(key)
     links = _links(text, tokens)
     # every n-gram that may be a name (longest first), asked of the gazetteer at once
     grams: list[list[tuple[int, str]]] = [[] for _ in range(n)]
@@ -119,6 +130,13 @@ def find_spans(
     for i in range(n):
         tok = tokens[i]
         if ("'" in tok.text or "’" in tok.text) and _CONTRACTION.search(tok.text):
+            continue
+        if links[i] is None:  # most tokens: no name goes on past them
+            grams[i] = [(i, last_keys[i])]
+            asked.add(last_keys[i])
+            if "-" in tok.text:
+                word = text[tok.start : ends[i]]
+                asked.update(name_key(part) for part in word.split("-") if part)
             continue
         found = [(i, last_keys[i])]
         parts = [keys[i]]
