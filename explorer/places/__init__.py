@@ -78,7 +78,8 @@ def _list_of_regions(text: str, kept: list[tuple[Span, list[Ranked]]], k: int) -
     s = kept[k][0]
     t, t_ranked = kept[k + 1]
     return (
-        text[s.end : t.start] in (", ", " and ", ", and ", " or ", ", or ")
+        t.start - s.end <= 6
+        and text[s.end : t.start] in (", ", " and ", ", and ", " or ", ", or ")
         and bool(t_ranked)
         and t_ranked[0].place.feature in _BIG
     )
@@ -247,9 +248,9 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     for n in range(len(kept) - 1):
         s, ranked = kept[n]
         t, t_ranked = kept[n + 1]
-        between = text[s.end : t.start]
         if (
-            between in (", ", ",", " in ", ", in ")
+            t.start - s.end <= 5
+            and text[s.end : t.start] in (", ", ",", " in ", ", in ")
             and t_ranked
             and ranked
             and ranked[0].place.feature not in _BIG

@@ -37,6 +37,11 @@ def named_after(text: str, end: int) -> bool:
 _FUNCTION_WORDS = frozenset("the in at on of for to and from by with a an as but or".split())
 
 
+def _one_space(text: str, a: int, b: int) -> bool:
+    """Exactly one space between offsets ``a`` and ``b`` (without slicing a long gap)."""
+    return b - a == 1 and text[a] == " "
+
+
 def in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
     """True when a capitalised word stands right before or after the span (same line)."""
     if s.first < 0:
@@ -45,12 +50,8 @@ def in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
         if not 0 <= k < len(tokens):
             continue
         t = tokens[k]
-        gap = (
-            text[t.end : tokens[s.first].start]
-            if k < s.first
-            else text[tokens[s.last].end : t.start]
-        )
-        if gap != " " or not t.cap or t.text.lower() in _FUNCTION_WORDS:
+        a, b = (t.end, tokens[s.first].start) if k < s.first else (tokens[s.last].end, t.start)
+        if b - a != 1 or text[a] != " " or not t.cap or t.text.lower() in _FUNCTION_WORDS:
             continue
         if k < s.first and sentence_start(text, t.start) and t.text.lower() in _FUNCTION_WORDS:
             continue
@@ -77,7 +78,7 @@ def unknown_first_names(
         if s.first != s.last or s.demonym or s.first <= 0:
             continue
         prev = tokens[s.first - 1]
-        if not prev.cap or prev.upper or text[prev.end : tokens[s.first].start] != " ":
+        if not prev.cap or prev.upper or not _one_space(text, prev.end, tokens[s.first].start):
             continue
         if s.first - 1 in starts or prev.text.lower() in common or sentence_start(text, prev.start):
             continue
@@ -98,7 +99,7 @@ def organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
         return True
     if s.first > 0:
         prev = tokens[s.first - 1]
-        return text[prev.end : s.start] == " " and prev.text.lower() in ORG_BEFORE
+        return _one_space(text, prev.end, s.start) and prev.text.lower() in ORG_BEFORE
     return False
 
 
@@ -177,7 +178,12 @@ def list_peers(text: str, spans: list[Span]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     run: list[Span] = []
     for s in [*spans, None]:
-        if s is not None and run and text[run[-1].end : s.start] in _LIST_GAP:
+        if (
+            s is not None
+            and run
+            and s.start - run[-1].end <= 6
+            and text[run[-1].end : s.start] in _LIST_GAP
+        ):
             run.append(s)
             continue
         if len(run) > 1:
@@ -202,7 +208,7 @@ def town_pairs(
             and b.first == a.last + 1
             and not a.demonym
             and not b.demonym
-            and text[a.end : b.start] == " "
+            and _one_space(text, a.end, b.start)
             and not _QUALIFIED.match(text, b.end)
             and a.key not in common
             and b.key not in common

@@ -54,7 +54,9 @@ _PERSON_BEFORE = re.compile(
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return text[a.end : b.start] in (" ", "\n") or text[a.end : b.start] == ""
+    """Nothing or one space (not a line break) between the two tokens."""
+    width = b.start - a.end
+    return width == 0 or (width == 1 and text[a.end] == " ")
 
 
 def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], set[str]]:
@@ -72,13 +74,7 @@ def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], s
             continue
         j = i + 1
         run: list[int] = [i] if starts_name else []
-        while (
-            j < n
-            and j - i <= 4
-            and tokens[j].cap
-            and _adjacent(text, tokens[j - 1], tokens[j])
-            and not text[tokens[j - 1].end : tokens[j].start].count("\n")
-        ):
+        while j < n and j - i <= 4 and tokens[j].cap and _adjacent(text, tokens[j - 1], tokens[j]):
             if tokens[j].text.rstrip(".").lower() in TITLES and not run:
                 j += 1
                 continue
