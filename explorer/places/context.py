@@ -26,7 +26,9 @@ __all__ = [
 ]
 
 _NAMED_AFTER = re.compile(
-    r"[\s-]+(?:virus|viruses|fever|flu|influenza|disease|strain|syndrome)\b", re.I
+    r"[\s-]+(?:\w*virus|\w*viruses|fever|flu|influenza|disease|strain|syndrome|"
+    r"hemorrhagic|haemorrhagic|encephalitis)\b",
+    re.I,
 )
 
 

@@ -131,3 +131,8 @@ def test_an_everyday_word_is_no_country_by_a_foreign_alias() -> None:
     # "Island" is Iceland's name in Icelandic
     found = surfaces("Vandals hit cars in Osney Island. Island residents were shocked.")
     assert "Island" not in found
+
+
+def test_viruses_and_fevers_named_after_places() -> None:
+    assert surfaces("Pigs tested positive for the Reston ebolavirus in the north.") == []
+    assert "Marburg" not in surfaces("Marburg hemorrhagic fever spread in Uige, Angola.")
