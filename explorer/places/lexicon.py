@@ -97,7 +97,7 @@ INSTITUTIONS = frozenset(
         "downing street", "kremlin", "reuters", "nbc", "cbs", "abc", "cnn", "bbc", "fox",
         "fox news", "msnbc", "npr", "pbs", "afp", "ap", "bloomberg", "xinhua", "al jazeera",
         "sky news", "nato", "un", "associated press", "supreme court", "state department",
-        "wall street",
+        "wall street", "red cross", "red crescent",
         # time zones ("1:58 p.m. EST")
         "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
     ]
