@@ -46,7 +46,7 @@ from explorer.places.guards import (
     said_follows,
 )
 from explorer.places.lexicon import NOT_ALONE, TITLES
-from explorer.places.mentions import Span, find_spans, tokenize
+from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Name, Ranked, resolve_names
 
@@ -68,6 +68,40 @@ SMALL_NEEDS_SUPPORT = SMALL  # villages under this many people need the article'
 # a one-word name the article uses for a person is no place anywhere in it, unless it is a
 # city this big ("Ottawa said" is the government)
 PERSON_MAX_POPULATION = 100_000
+
+
+def _without_the(
+    text: str,
+    tokens: list[Token],
+    spans: list[Span],
+    found: dict[str, list[Ranked]],
+    gaz: Gazetteer,
+) -> list[Span]:
+    """ "The Philippines" is reported as "Philippines" when the rest names the same place;
+    "The City" (only an alternate name of a town) is no place; "The Hague", whose own name
+    has the article, stays whole."""
+    out = []
+    for s in spans:
+        if s.demonym or s.last == s.first or tokens[s.first].text not in ("The", "THE"):
+            out.append(s)
+            continue
+        whole = found.get(s.key) or []
+        if whole and whole[0].place.name.lower().startswith("the "):
+            out.append(s)  # "The Hague", "The Dalles"
+            continue
+        alternate = bool(whole) and whole[0].kind == NameKind.ALTERNATE
+        first = tokens[s.first + 1]
+        rest = name_key(text[first.start : s.end])
+        if rest not in gaz.known({rest}):
+            if not alternate:
+                out.append(s)
+            continue
+        trimmed = candidates(gaz, {rest})[rest]
+        found[rest] = trimmed
+        if trimmed and (alternate or (whole and whole[0].place is trimmed[0].place)):
+            s = Span(first.start, s.end, text[first.start : s.end], rest, s.first + 1, s.last)
+        out.append(s)
+    return out
 
 
 def _list_of_regions(text: str, kept: list[tuple[Span, list[Ranked]]], k: int) -> bool:
@@ -161,6 +195,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     people, surnames, given = person_tokens(text, tokens)
     common = everyday_words(gaz)
     found = candidates(gaz, {s.key for s in spans if not s.demonym})
+    spans = _without_the(text, tokens, spans, found, gaz)
 
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)

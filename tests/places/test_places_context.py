@@ -136,3 +136,9 @@ def test_an_everyday_word_is_no_country_by_a_foreign_alias() -> None:
 def test_viruses_and_fevers_named_after_places() -> None:
     assert surfaces("Pigs tested positive for the Reston ebolavirus in the north.") == []
     assert "Marburg" not in surfaces("Marburg hemorrhagic fever spread in Uige, Angola.")
+
+
+def test_a_leading_the() -> None:
+    assert surfaces("The Philippines reported new cases.") == ["Philippines"]
+    assert surfaces("Talks were held in The Hague on Monday.") == ["The Hague"]
+    assert surfaces("The City Council voted on Monday.") == []
