@@ -215,8 +215,11 @@ def _compound_or_demonym(
             if part and part[0].isupper():
                 pkey = name_key(part)
                 if pkey in names or pkey in demonyms:
+                    stop = offset + len(part)
+                    if "." in part and text[stop : stop + 1] == "." and stop == tok.end:
+                        stop += 1  # "D-S.C.": the abbreviation keeps its last full stop
                     spans.append(
-                        Span(offset, offset + len(part), part, pkey, i, i, demonym=pkey in demonyms)
+                        Span(offset, stop, text[offset:stop], pkey, i, i, demonym=pkey in demonyms)
                     )
                     added = True
             offset += len(part) + 1

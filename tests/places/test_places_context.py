@@ -142,3 +142,7 @@ def test_a_leading_the() -> None:
     assert surfaces("The Philippines reported new cases.") == ["Philippines"]
     assert surfaces("Talks were held in The Hague on Monday.") == ["The Hague"]
     assert surfaces("The City Council voted on Monday.") == []
+
+
+def test_a_party_and_state_tag_keeps_the_abbreviation_whole() -> None:
+    assert surfaces("Rep. Ann Clyde, D-S.C., voted no.") == ["S.C."]
