@@ -8,6 +8,8 @@ from functools import lru_cache
 __all__ = [
     "CONNECTORS",
     "DESIGNATORS",
+    "DESIGNATOR_AFTER",
+    "DESIGNATOR_BEFORE",
     "FIRST_NAMES",
     "INSTITUTIONS",
     "NOT_ALONE",
@@ -118,6 +120,17 @@ NOT_PLACE_AFTER = STREET_WORDS | frozenset(
     times daily post journal herald tribune gazette chronicle courier telegraph examiner
     inquirer dispatch university elementary wilderness airlines airways zoo institute
     laboratories laboratory museum theatre theater mall
+    """.split()
+)
+
+# A place name with one of these before or after it names a region, a valley or a body of
+# water around or near it ("Lake Erie", "Salinas Valley", "Fars Province", "Davao del Sur").
+# (Directions are left out: "Northeast Georgia" is annotated as Georgia in local news.)
+DESIGNATOR_BEFORE = frozenset(["Lake", "Mount"])
+DESIGNATOR_AFTER = frozenset(
+    """
+    Valley River Province Prefecture Bay Lake Delta Plateau Peninsula Basin Creek Canyon
+    Mountains Island Islands Sur Norte
     """.split()
 )
 

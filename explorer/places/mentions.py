@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from explorer.gazetteer import name_key
-from explorer.places.lexicon import CONNECTORS
+from explorer.places.lexicon import CONNECTORS, DESIGNATOR_AFTER, DESIGNATOR_BEFORE
 
 __all__ = ["Span", "Token", "find_spans", "tokenize"]
 
@@ -190,9 +190,37 @@ def find_spans(
             if span is None or span.first == -1:  # none, or parts of a compound were added
                 i += 1
                 continue
+        if (
+            not span.demonym
+            and span.first == i
+            and len(span.text) > 2
+            and not span.text.isupper()
+            and tokens[span.last].text not in DESIGNATOR_AFTER  # "Peace River Valley"
+        ):
+            span = _with_designators(text, tokens, span, spans)
         spans.append(span)
         i = span.last + 1
     return spans
+
+
+def _with_designators(text: str, tokens: list[Token], span: Span, spans: list[Span]) -> Span:
+    """ "Lake Erie", "Salinas Valley", "Fars Province": a kind of region or water next to a
+    place the gazetteer has, making a name it has not. The span reports the whole name and
+    resolves as the place inside it (usually near or around it)."""
+    first, last, start, end = span.first, span.last, span.start, span.end
+    if first > 0 and tokens[first - 1].text in DESIGNATOR_BEFORE:
+        before = tokens[first - 1]
+        if text[before.end : start] == " ":
+            if spans and spans[-1].last == first - 1:
+                spans.pop()  # "West" alone was a candidate (West, Texas): now part of this
+            first, start = first - 1, before.start
+    if last + 1 < len(tokens) and end == tokens[last].end:
+        after = tokens[last + 1]
+        if after.text in DESIGNATOR_AFTER and text[end : after.start] == " ":
+            last, end = last + 1, after.end
+    if (first, last) == (span.first, span.last):
+        return span
+    return Span(start, end, text[start:end], span.key, first, last)
 
 
 def _compound_or_demonym(

@@ -146,3 +146,10 @@ def test_a_leading_the() -> None:
 
 def test_a_party_and_state_tag_keeps_the_abbreviation_whole() -> None:
     assert surfaces("Rep. Ann Clyde, D-S.C., voted no.") == ["S.C."]
+
+
+def test_a_valley_lake_or_province_named_after_a_place() -> None:
+    text = "Boats on Lake Erie; farms in the Salinas Valley, California."
+    found = {m.text: m.place for m in geoparse(text)}
+    assert found["Lake Erie"] is not None and found["Lake Erie"].name == "Erie"
+    assert found["Salinas Valley"] is not None and found["Salinas Valley"].admin1 == "California"
