@@ -150,7 +150,7 @@ NOT_ALONE = frozenset(
     southwest federal gulf centre center lakes wilderness city county state union independence
     liberty victory unity hope mercury titan christmas easter olympic olympics liberal labour
     republican democrat democratic human drug mining hydro patrol street road court hospital
-    police university council hall bank agency minister secretary main mill
+    police university council hall bank agency minister secretary main mill metro
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
