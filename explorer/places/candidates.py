@@ -133,7 +133,6 @@ def everyday_words(gaz: Gazetteer) -> frozenset[str]:
     from explorer.gazetteer.store import data_version, dist_version
     from explorer.places.lexicon import common_words
 
-    words = common_words()
     path: Path | None = None
     with contextlib.suppress(OSError, ValueError):
         path = cache_dir() / (
@@ -141,6 +140,7 @@ def everyday_words(gaz: Gazetteer) -> frozenset[str]:
             f"-{EVERYDAY_MARGIN}-{EVERYDAY_CITY}-2.txt"
         )
         return frozenset(path.read_text(encoding="utf-8").split())
+    words = common_words()
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency
