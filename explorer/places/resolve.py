@@ -112,8 +112,10 @@ def resolve_names(
     # sense still in the running counts at least FLOOR as evidence, so that two ambiguous
     # names can find each other ("Paris" and "Henry County": the Tennessee pair)
     last = [n for n in open_names if len(n.cands) > 1]
+    # (a floor only matters when some name may be a county or a state)
+    regions = any(r.place.feature in ("admin1", "admin2") for n in open_names for r in n.cands)
     for floor in EARLY_FLOORS:
-        scored, _focus = score_all(last, counts or {}, dists, related, floor)
+        scored, _focus = score_all(last, counts or {}, dists, related, floor if regions else 0.0)
         settled = []
         for n in last:
             first = scored[n.key]
