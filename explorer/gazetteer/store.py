@@ -226,6 +226,7 @@ class Gazetteer:
         todo = list(dict.fromkeys(todo))
         grouped: dict[str, list[Match]] = {key: [] for key in todo}
         places = self._places
+        new = tuple.__new__  # a NamedTuple without its __new__ wrapper
         with self._lock:
             try:
                 # one query: the names and their places' columns (the join is by primary key)
@@ -239,7 +240,7 @@ class Gazetteer:
                         place = places.get(row[0])
                         if place is None:
                             place = self._place(row)
-                        grouped[row[13]].append(Match(place, row[12]))
+                        grouped[row[13]].append(new(Match, (place, row[12])))
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
         for key, matches in grouped.items():

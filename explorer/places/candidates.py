@@ -67,33 +67,44 @@ def facts(gaz: Gazetteer, key: str, ranked: list[Ranked]) -> Facts:
 
 
 def _facts(ranked: list[Ranked]) -> Facts:
-    def is_big(r: Ranked) -> bool:
-        return r.place.feature in BIG
-
+    big = big_own = big_alias = big_alias_own = big_any = country_or_region = False
+    abbreviation = False
+    all_small = True
+    cities = []
+    for r in ranked:  # one pass: this runs for every name a process meets
+        feature, kind = r.place.feature, r.kind
+        if feature == "populated_place":
+            cities.append(r)
+            if r.place.population >= SMALL:
+                all_small = False
+            continue
+        all_small = False
+        if feature not in BIG:
+            continue
+        big_any = True
+        large = feature != "admin1" or r.place.population >= 300_000
+        if kind <= NameKind.ALIAS:
+            big_alias = True
+            big = big or large
+            if kind == NameKind.PRIMARY:
+                big_alias_own = True
+                big_own = big_own or large
+        if kind in (NameKind.ALIAS, NameKind.CODE):
+            abbreviation = True
+        if feature in ("country", "region"):
+            country_or_region = True
     return Facts(
-        big=any(
-            is_big(r)
-            and r.kind <= NameKind.ALIAS
-            and (r.place.feature != "admin1" or r.place.population >= 300_000)
-            for r in ranked
-        ),
-        big_own=any(
-            is_big(r)
-            and r.kind == NameKind.PRIMARY
-            and (r.place.feature != "admin1" or r.place.population >= 300_000)
-            for r in ranked
-        ),
-        big_alias=any(is_big(r) and r.kind <= NameKind.ALIAS for r in ranked),
-        big_alias_own=any(is_big(r) and r.kind == NameKind.PRIMARY for r in ranked),
-        big_any=any(is_big(r) for r in ranked),
-        country_or_region=any(r.place.feature in ("country", "region") for r in ranked),
-        abbreviation=any(is_big(r) and r.kind in (NameKind.ALIAS, NameKind.CODE) for r in ranked),
-        all_small=all(
-            r.place.feature == "populated_place" and r.place.population < SMALL for r in ranked
-        ),
+        big=big,
+        big_own=big_own,
+        big_alias=big_alias,
+        big_alias_own=big_alias_own,
+        big_any=big_any,
+        country_or_region=country_or_region,
+        abbreviation=abbreviation,
+        all_small=all_small,
         top_population=ranked[0].place.population if ranked else 0,
-        top_big=bool(ranked) and is_big(ranked[0]),
-        cities=tuple(r for r in ranked if r.place.feature == "populated_place"),
+        top_big=bool(ranked) and ranked[0].place.feature in BIG,
+        cities=tuple(cities),
     )
 
 
