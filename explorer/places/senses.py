@@ -125,6 +125,7 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
         elif p.feature == "admin2":
             admin2_here.add((p.country_code, p.admin1_code, p.admin2))
     capitals_here = _capitals_among(best.values())
+    new = tuple.__new__  # a NamedTuple without its __new__ wrapper
     regions_here = {cc for cc, _ in admin1_here}
     out = []
     for m in best.values():
@@ -143,9 +144,9 @@ def rank(matches: Iterable[Match]) -> list[Ranked]:
                 or (p.country_code, p.admin1_code, p.admin2) in admin2_here
             )
         ):
-            out.append(Ranked(p, round(s + NAMESAKE_BONUS, 4), m.kind, True, capital))
+            out.append(new(Ranked, (p, round(s + NAMESAKE_BONUS, 4), m.kind, True, capital)))
         else:
-            out.append(Ranked(p, round(s, 4), m.kind, False, capital))
+            out.append(new(Ranked, (p, round(s, 4), m.kind, False, capital)))
     out.sort(key=lambda r: (-r.score, r.place.key))
     return out[:MAX_CANDIDATES]
 
