@@ -13,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,11 @@ def lab(tmp_path: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # start the notebook's kernel without asking: under load JupyterLab may otherwise show its
+    # "Select Kernel" dialog, which blocks "Run All Cells"
+    tracker = tmp_path / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"autoStartDefaultKernel": true}')
     jupyter = Path(sys.executable).parent / "jupyter"
     env = dict(os.environ, EXPLORER_OUT=str(tmp_path / "out"))
     proc = subprocess.Popen(
@@ -68,6 +74,48 @@ def lab(tmp_path: Path) -> Iterator[str]:
         proc.wait(20)
 
 
+def _accept_dialogs(page: Any) -> None:
+    """Confirm any JupyterLab dialog (e.g. "Select Kernel" with the notebook's own kernel)."""
+    accept = page.locator(".jp-Dialog .jp-mod-accept")
+    while accept.count():
+        accept.first.click()
+
+
+def _wait_for_idle_kernel(page: Any, timeout_s: float = 120) -> None:
+    idle = page.get_by_text("Kernel status: Idle").first
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        _accept_dialogs(page)
+        try:
+            idle.wait_for(state="attached", timeout=2_000)
+            return
+        except playwright.TimeoutError:
+            continue
+    page.screenshot(path="/tmp/lab_fail.png")
+    pytest.fail("the notebook's kernel did not start (screenshot: /tmp/lab_fail.png)")
+
+
+_STARTED = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+
+
+def _run_all_cells(page: Any, attempts: int = 3) -> None:
+    """Run > Run All Cells, until the first cell is queued or run: a click that lands while
+    JupyterLab is still wiring the kernel to the notebook can be lost (seen under load)."""
+    for _ in range(attempts):
+        _accept_dialogs(page)
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        _accept_dialogs(page)
+        try:
+            page.wait_for_function(_STARTED, timeout=15_000)
+            return
+        except playwright.TimeoutError:
+            page.keyboard.press("Escape")  # close the menu if it is still open
+    page.screenshot(path="/tmp/lab_fail.png")
+    pytest.fail("Run All Cells did not start the notebook (screenshot: /tmp/lab_fail.png)")
+
+
 def test_explore_notebook_in_jupyterlab(lab: str) -> None:
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -75,9 +123,8 @@ def test_explore_notebook_in_jupyterlab(lab: str) -> None:
         page.goto(f"{lab}/lab/tree/notebooks/02_explore.ipynb")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         # the kernel must be up before "Run All Cells", or the run is lost
-        page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=90_000)
-        page.get_by_text("Run", exact=True).first.click()
-        page.get_by_text("Run All Cells", exact=True).click()
+        _wait_for_idle_kernel(page)
+        _run_all_cells(page)
         try:
             page.wait_for_selector(".explorer-map iframe", state="attached", timeout=120_000)
         except Exception:
