@@ -64,3 +64,25 @@ def test_online_back_end_without_user_agent_is_a_clear_error(
 ) -> None:
     assert main(["geocode", "--backend", "nominatim", "Mosul"]) == 2
     assert "user agent" in capsys.readouterr().err
+
+
+def test_an_over_long_query_is_named_briefly_in_the_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["geocode", "x" * 5000]) == 1
+    err = capsys.readouterr().err
+    assert "too long" in err
+    assert len(err) < 200  # the query is not echoed whole
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer.cli", "geocode", "--json", "Irbil"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)[0]["name"] == "Erbil"

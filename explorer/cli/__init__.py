@@ -1,0 +1,163 @@
+"""The ``explorer`` command line: argument parsing only; each command calls the package API.
+
+The commands live in :mod:`explorer.cli.text` (geocode, places, dates and the JSON-lines batch
+protocol) and :mod:`explorer.cli.tables` (ingest, brief, map, export, timeline, gazetteer, demo);
+both import the heavy parts of the package only when their command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from explorer.cli.common import parse_date
+from explorer.cli.tables import (
+    cmd_brief,
+    cmd_demo,
+    cmd_export,
+    cmd_gazetteer,
+    cmd_ingest,
+    cmd_map,
+    cmd_timeline,
+)
+from explorer.cli.text import (
+    cmd_dates,
+    cmd_geocode,
+    cmd_places,
+    mention_json,
+    place_json,
+    run_jsonl,
+)
+from explorer.errors import ExplorerError
+
+__all__ = ["build_parser", "main", "mention_json", "place_json", "run_jsonl"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Turn news articles into dated, geocoded events.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("geocode", help="resolve place names to coordinates")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument(
+        "--backend",
+        default="offline",
+        help="offline (default), nominatim, photon, arcgis; online back ends need network",
+    )
+    p.add_argument("--user-agent", default=None, help="User-Agent for online services")
+    p.add_argument("--cache", default=None, help="SQLite cache file for online answers")
+    p.set_defaults(func=cmd_geocode)
+
+    p = sub.add_parser("places", help="find and resolve the places named in a text")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
+    p.add_argument("--published", type=parse_date, default=None)
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("dates", help="find temporal expressions and normalise them")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
+    p.add_argument("--published", type=parse_date, default=None, help="YYYY-MM-DD")
+    p.set_defaults(func=cmd_dates)
+
+    p = sub.add_parser("ingest", help="extract the events of a corpus into one table")
+    # "*" and a check in cmd_ingest: `ingest --dask corpus/ --out x` gives --dask the folder
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or globs")
+    p.add_argument(
+        "--out",
+        required=True,
+        help="events file: .csv, .json, .geojson, .parquet; with --dask a folder of Parquet parts",
+    )
+    p.add_argument("--format", default=None, help="override the format given by --out")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default 1; with --dask and no address: LocalCluster workers, "
+        "default one per core)",
+    )
+    p.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="SCHEDULER",
+        help="run on Dask distributed: a LocalCluster, or the scheduler at SCHEDULER "
+        "(tcp://host:8786); writes a folder of Parquet part files",
+    )
+    p.add_argument(
+        "--dask-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to try to reach the scheduler (default 10)",
+    )
+    p.add_argument("--corrections", default=None, help="a corrections JSON file to apply")
+    p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("brief", help="a one-file briefing that opens offline")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="sources or events files")
+    p.add_argument("--out", required=True)
+    p.add_argument("--title", default="Briefing")
+    p.add_argument("--from", dest="date_from", type=parse_date, default=None)
+    p.add_argument("--to", dest="date_to", type=parse_date, default=None)
+    p.add_argument("--country", action="append", help="ISO code; repeat for several")
+    p.add_argument("--category", action="append", help="repeat for several")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="accepted for clarity: briefings are always self-contained, with no tile server",
+    )
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("map", help="the interactive map as one HTML file")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True)
+    p.add_argument("--basemap", default="none", help="none (offline) or an xyzservices name")
+    p.add_argument("--cdn", action="store_true", help="load Leaflet from CDNs instead")
+    p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("export", help="events to csv, json, geojson, kml or parquet")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", default=None, help="a file (format from its extension); default stdout")
+    p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("timeline", help="the timeline as PNG or SVG (for slides) or HTML")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True, help="a .png, .svg or .html file")
+    p.add_argument("--lanes", default="country", choices=["country", "place", "category"])
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("gazetteer", help="manage the offline gazetteer index")
+    gsub = p.add_subparsers(dest="action", required=True)
+    b = gsub.add_parser("build", help="compile the index (no-op when current)")
+    b.add_argument("--force", action="store_true", help="rebuild even when current")
+    b.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("demo", help="run the main job on the bundled data")
+    p.add_argument("--data", default="data", help="folder with the bundled data")
+    p.add_argument("--out", default="out", help="where to write the results")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ExplorerError as exc:
+        print(f"explorer: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

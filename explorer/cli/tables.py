@@ -1,0 +1,225 @@
+"""``explorer ingest`` (one process, worker processes or Dask), ``brief``, ``map``, ``export``,
+``timeline``, ``gazetteer`` and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from explorer.errors import ExplorerError
+
+__all__ = [
+    "cmd_brief",
+    "cmd_demo",
+    "cmd_export",
+    "cmd_gazetteer",
+    "cmd_ingest",
+    "cmd_map",
+    "cmd_timeline",
+]
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from explorer.events import Corrections, ingest
+    from explorer.gazetteer.store import cache_dir
+
+    out = Path(args.out)
+    corrections = Corrections(args.corrections) if args.corrections else None
+    if args.dask is not None:
+        return _ingest_on_dask(args, out, corrections)
+    if not args.paths:
+        raise ExplorerError("give at least one PATH (files, folders or globs)")
+    bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    cache = None if args.no_cache else cache_dir() / "ingest-cache.sqlite"
+    result = ingest(
+        args.paths,
+        jobs=args.jobs or 1,
+        cache_path=cache,
+        corrections=corrections,
+        progress=progress,
+    )
+    bar.close()
+    for item in [*result.report.skipped, *result.failed]:
+        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    path = result.table.write(out, args.format)
+    print(result.summary(), file=sys.stderr)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> int:
+    """``ingest --dask [ADDRESS]``: the same extraction on Dask, into a Parquet folder."""
+    from tqdm import tqdm
+
+    from explorer.scale import dask_ingest
+
+    address = args.dask or None
+    if address and "://" not in address and Path(address).exists():
+        # `ingest --dask data/ --out x`: the folder is an input, not a scheduler address
+        args.paths.append(address)
+        address = None
+    if not args.paths:
+        raise ExplorerError("give at least one PATH (files, folders or globs)")
+    if out.suffix.lower() in (".csv", ".json", ".geojson") or (args.format or "parquet") != (
+        "parquet"
+    ):
+        raise ExplorerError("with --dask, --out is a folder of Parquet part files")
+    bar = tqdm(total=0, unit="file", desc="ingest (dask)", disable=args.quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    result = dask_ingest(
+        args.paths,
+        out,
+        address=address,
+        workers=args.jobs,
+        corrections=corrections,
+        progress=progress,
+        timeout=args.dask_timeout,
+    )
+    bar.close()
+    for item in result.skipped:
+        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    print(result.summary(), file=sys.stderr)
+    print(f"wrote {out} ({len(result.parts)} Parquet part file(s))", file=sys.stderr)
+    return 0
+
+
+# --- briefings, maps, exports --------------------------------------------------------------
+
+
+def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
+    """An events table from events files (.geojson, .parquet, or CSV/JSON with event_id) and
+    anything `explorer ingest` reads. A single Parquet folder (``ingest --dask`` output) stays
+    on disk: a DuckDB-backed :class:`explorer.scale.ParquetEvents`."""
+    from explorer.events import EventTable, ingest
+    from explorer.scale import is_events_dataset, open_events, read_events
+
+    if len(paths) == 1 and Path(paths[0]).is_dir() and is_events_dataset(paths[0]):
+        return open_events(paths[0])
+    tables, sources = [], []
+    for item in paths:
+        p = Path(item)
+        suffix = p.suffix.lower()
+        if p.is_dir() and is_events_dataset(p):
+            tables.append(read_events(p))
+            continue
+        is_table = suffix in (".geojson", ".parquet")
+        if suffix in (".csv", ".json") and p.is_file():
+            head = p.read_text(encoding="utf-8", errors="replace")[:2000]
+            is_table = "event_id" in head
+        if is_table:
+            tables.append(EventTable.read(p))
+        else:
+            sources.append(item)
+    if sources:
+        result = ingest(sources)
+        if not quiet:
+            for skipped in [*result.report.skipped, *result.failed]:
+                print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        tables.append(result.table)
+    return EventTable.concat(tables)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from explorer.export import write_briefing
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    path = write_briefing(
+        table,
+        args.out,
+        title=args.title,
+        start=args.date_from,
+        end=args.date_to,
+        countries=args.country or (),
+        categories=args.category or (),
+    )
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)", file=sys.stderr)
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from explorer.views.map import build_map
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    fmap = build_map(
+        table,
+        basemap=args.basemap,
+        time_slider=True,
+        heatmap=True,
+        assets="cdn" if args.cdn else None,  # None: the EXPLORER_ASSETS switch
+    )
+    fmap.save(args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from explorer.export import export_table
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    if args.out is None:
+        # no --out: text formats go to standard output
+        fmt = args.format or "csv"
+        if fmt == "parquet":
+            raise ExplorerError("parquet is binary: give --out FILE")
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = export_table(table, Path(tmp) / f"events.{fmt}", fmt)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return 0
+    path = export_table(table, args.out, args.format)
+    print(f"wrote {path} ({len(table):,} events)", file=sys.stderr)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from explorer.views.timeline import build_timeline
+
+    table = _table_from_inputs(args.inputs, quiet=False)
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".png", ".svg", ".html"):
+        raise ExplorerError("the timeline is written as .png, .svg or .html")
+    chart = build_timeline(table, lanes=args.lanes, brush=False)
+    if suffix == ".html":
+        chart.save(args.out, inline=True)
+    else:
+        chart.save(args.out, scale_factor=2) if suffix == ".png" else chart.save(args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+# --- gazetteer and demo --------------------------------------------------------------------
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from explorer.gazetteer import build_index, index_path
+
+    path = build_index(force=args.force)
+    print(f"gazetteer index: {path if path else index_path()}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from explorer.demo import run_demo
+
+    run_demo(Path(args.data), Path(args.out))
+    return 0
