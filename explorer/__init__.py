@@ -28,6 +28,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "extract_events": ("explorer.events", "extract_events"),
     "Criteria": ("explorer.events", "Criteria"),
     "filter_events": ("explorer.events", "filter_events"),
+    "open_events": ("explorer.scale", "open_events"),
     "map": ("explorer.views.map", "build_map"),
     "timeline": ("explorer.views.timeline", "build_timeline"),
     "Explorer": ("explorer.views.panel", "Explorer"),
@@ -61,6 +62,7 @@ __all__ = [
     "get_geocoder",
     "load",
     "map",
+    "open_events",
     "timeline",
 ]
 assert sorted(__all__) == sorted(_LAZY)
@@ -74,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
+    from explorer.scale import open_events
     from explorer.views.map import build_map as map
     from explorer.views.panel import Explorer
     from explorer.views.timeline import build_timeline as timeline
