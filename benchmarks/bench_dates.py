@@ -43,7 +43,7 @@ SENTENCES = [
 ]
 # sentences without a temporal expression: news has about one expression per 300 characters
 FILLER = [
-    "The ministry did not respond to a request for comment.",
+    "The ministry declined to comment on the figures.",
     "Hundreds of people gathered outside the parliament building to protest against the plan.",
     "Analysts said the move could weaken the currency and raise the cost of imports.",
     "The opposition leader called the decision a betrayal of voters in the north.",

@@ -1,5 +1,5 @@
 """Expressions made of two parts: a weekday with its date ("Monday, Oct. 26"), a year with a
-quarter ("the 1988 third quarter", "last year's second quarter"), "the week of March 6"."""
+quarter ("the 1994 second quarter", "last year's second quarter"), "the week of May 9"."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _quarter_found(span: tuple[int, int], year: int, q: int, rule: str) -> Found
 
 
 def h_year_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
-    """ "the 1988 third quarter" -> ``1988-Q3``; "the 1988 quarter/period" -> the reported
+    """ "the 1994 second quarter" -> ``1994-Q2``; "the 1988 quarter/period" -> the reported
     quarter (the last one completed before publication) of 1988."""
     year = int(m["y"])
     if m["q"]:
@@ -41,7 +41,7 @@ def h_year_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Found | 
 
 
 def h_rel_year_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
-    """ "this year's third quarter", "last year's quarter"."""
+    """ "this year's first quarter", "last year's quarter"."""
     step = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     if pub is None:
         q = ORDINALS[m["q"].lower()] if m["q"] else "X"
@@ -55,7 +55,7 @@ def h_rel_year_quarter(m: re.Match[str], text: str, pub: dt.date | None) -> Foun
 
 
 def h_week_of(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
-    """ "the week of March 6": the ISO week of that day."""
+    """ "the week of May 9": the ISO week of that day."""
     day = (h_month_day_year if m["y"] else h_month_day)(m, text, pub)
     if day is None or day.start_date is None:
         return Found(*m.span(), "DATE", "XXXX-WXX", None, None, "week", False, "the week of")

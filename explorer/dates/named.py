@@ -123,7 +123,7 @@ def spelled_number(words: str) -> int | None:
 
 def h_spelled_year(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven", "the
-    winter of nineteen ninety-four"."""
+    summer of nineteen eighty-two"."""
     if m["millennium"]:
         year = 2000 + (_ONES.get((m["unit"] or "").lower(), 0))
     else:

@@ -75,7 +75,7 @@ def _queries(p: Place) -> tuple[Query, ...]:
     if a1:
         if p.feature == "admin1":
             # places inside it, and other first-level regions of its country ("Washington,
-            # Pennsylvania and California"; "New South Wales, Western Australia and Queensland")
+            # Oregon and Idaho"; "Victoria, Tasmania and Queensland")
             out += [(f"r1|{cc}|{a1}", 0.6, False, False), (f"sib|{cc}", SIBLING, False, True)]
         else:
             out += [

@@ -100,7 +100,7 @@ INSTITUTIONS = frozenset(
         "fox news", "msnbc", "npr", "pbs", "afp", "ap", "bloomberg", "xinhua", "al jazeera",
         "sky news", "nato", "un", "associated press", "supreme court", "state department",
         "wall street", "red cross", "red crescent",
-        # time zones ("1:58 p.m. EST")
+        # time zones ("3:12 p.m. EST")
         "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
     ]
 )  # fmt: skip

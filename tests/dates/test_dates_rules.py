@@ -70,7 +70,7 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
         # times
         ("The blast came at 10 a.m. local time.", ("10 a.m.", "TIME", "2015-12-02T10:00")),
         # halves of a unit in the next smaller one
-        ("The camp stood for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        ("The camp stood for 3 1/2 years.", ("3 1/2 years", "DURATION", "P3Y6M")),
         ("The hearing took an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
         ("The strike lasted three and a half days.", ("three and a half days", "DURATION", "P3DT12H")),
         ("Prices rose over the previous twenty-seven consecutive months.",
@@ -82,7 +82,7 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
         ("It expects sales above fiscal 2014 sales.", ("fiscal 2014", "DATE", "2014")),
         ("The current talks are stalled.", ("current", "DATE", "PRESENT_REF")),
         # deadlines and payments look ahead
-        ("The reduced dividend is payable Jan. 2.", ("Jan. 2", "DATE", "2016-01-02")),
+        ("The special dividend is payable Feb. 15.", ("Feb. 15", "DATE", "2016-02-15")),
         ("The new rules take effect, effective Feb. 1.", ("Feb. 1", "DATE", "2016-02-01")),
     ],
 )  # fmt: skip
@@ -112,9 +112,9 @@ def test_no_false_positives(text: str) -> None:
 
 
 def test_a_clock_time_takes_the_day_of_its_sentence() -> None:
-    found = find_dates("The blast came at about 10:35 a.m. (0735 GMT) Friday.", published=PUB)
+    found = find_dates("The ferry docked around 9:20 a.m. (0620 GMT) Friday.", published=PUB)
     assert [(t.text, t.value) for t in found] == [
-        ("10:35 a.m.", "2015-11-27T10:35"),
+        ("9:20 a.m.", "2015-11-27T09:20"),
         ("Friday", "2015-11-27"),
     ]
     (alone,) = find_dates("The blast came at 10 a.m.", published=PUB)
@@ -149,7 +149,7 @@ def test_anaphora_without_a_reference_are_left_out() -> None:
         ("The talks lasted nearly two years.", ("nearly two years", "P2Y")),
         ("It began almost three years ago.", ("almost three years ago", "2012")),
         ("The hearing ran for more than four hours.", ("more than four hours", "PT4H")),
-        ("They must wait at least 30 days.", ("at least 30 days", "P30D")),
+        ("Applicants wait at least 45 days.", ("at least 45 days", "P45D")),
         ("The rains came in late November.", ("late November", "2015-11")),
         ("The plant opened in mid-2011.", ("mid-2011", "2011")),
         ("Mail goes out at the end of this week.", ("the end of this week", "2015-W49")),

@@ -51,7 +51,7 @@ def test_two_letter_state_codes_count_in_addresses(text: str, code: str, expecte
 
 
 def test_time_zones_are_not_places() -> None:
-    assert "EST" not in surfaces("The call came at 1:58 p.m. EST from a nurse in Boston.")
+    assert "EST" not in surfaces("The call came at 3:12 p.m. EST from a nurse in Boston.")
 
 
 def test_a_small_place_known_only_by_another_name_needs_support() -> None:
@@ -90,32 +90,29 @@ def test_regions_listed_together_back_each_other() -> None:
     found = {
         m.text: m.place
         for m in geoparse(
-            "Growers in Alberta watch the states: New South Wales, Western Australia and "
-            "Queensland all sell to Asia."
+            "Wheat farmers in Alberta follow the harvest in Victoria, Tasmania and "
+            "Queensland, which export to Asia."
         )
     }
     assert found["Queensland"] is not None and found["Queensland"].country_code == "AU"
-    found = {
-        m.text: m.place
-        for m in geoparse("Cases were found in Washington, Pennsylvania and California.")
-    }
+    found = {m.text: m.place for m in geoparse("Cases were found in Washington, Oregon and Idaho.")}
     assert found["Washington"] is not None and found["Washington"].feature == "admin1"
 
 
 def test_a_given_name_of_someone_named_in_full_is_that_person() -> None:
     text = (
-        "Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four. "
-        "To Georgia's credit, she trains every day."
+        "Georgia Whitfield, 11, tunes her violin before each recital. Georgia started playing "
+        "at five. Thanks to Georgia's teacher, she practises daily."
     )
     assert "Georgia" not in surfaces(text)
     # ... unless the article also uses the name as a place
-    found = surfaces("Georgia Stevens moved to Atlanta, Georgia last year. Georgia is warm.")
+    found = surfaces("Georgia Whitfield moved to Atlanta, Georgia last year. Georgia is warm.")
     assert "Georgia" in found
 
 
 def test_surnames_and_clubs_named_after_towns() -> None:
     # two town names in a row are a person's name
-    assert surfaces("Mexico's president Felipe Calderon urged calm.") == ["Mexico"]
+    assert surfaces("Mexico's minister Leon Morelia urged calm.") == ["Mexico"]
     assert "Madrid" not in surfaces("Ronaldo scored twice for Real Madrid on Sunday.")
 
 
