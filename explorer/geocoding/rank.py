@@ -20,26 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.gazetteer import Match
-from explorer.gazetteer.build import NameKind
+from explorer.gazetteer.kinds import FEATURE_BONUS, KIND_PENALTY, NAMESAKE_BONUS, NameKind
 from explorer.model import Place
 
 __all__ = ["FEATURE_BONUS", "Ranked", "rank", "score"]
-
-FEATURE_BONUS: dict[str, float] = {
-    "continent": 3.0,
-    "country": 3.0,
-    "region": 2.0,
-    "admin1": 1.5,
-    "admin2": 0.3,
-    "populated_place": 0.0,
-}
-KIND_PENALTY: dict[int, float] = {
-    NameKind.PRIMARY: 0.0,
-    NameKind.ALIAS: 0.0,
-    NameKind.CODE: -0.5,
-    NameKind.ALTERNATE: -1.5,
-}
-NAMESAKE_BONUS = 2.5
 
 
 @dataclass(frozen=True, slots=True)

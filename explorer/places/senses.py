@@ -10,26 +10,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from explorer.gazetteer import Match, name_key
-from explorer.gazetteer.kinds import NameKind
+from explorer.gazetteer.kinds import FEATURE_BONUS, KIND_PENALTY, NAMESAKE_BONUS, NameKind
 from explorer.model import Place
 
 __all__ = ["Area", "Name", "Ranked", "capitals", "country_key", "inside", "rank"]
 
-FEATURE_BONUS: dict[str, float] = {
-    "continent": 3.0,
-    "country": 3.0,
-    "region": 2.0,
-    "admin1": 1.5,
-    "admin2": 0.3,
-    "populated_place": 0.0,
-}
-KIND_PENALTY: dict[int, float] = {
-    NameKind.PRIMARY: 0.0,
-    NameKind.ALIAS: 0.0,
-    NameKind.CODE: -0.5,
-    NameKind.ALTERNATE: -1.5,
-}
-NAMESAKE_BONUS = 2.5
 CAPITAL_OVER_REGION = 2.5  # "Washington": the capital, not the state of that name
 MAX_CANDIDATES = 40
 
