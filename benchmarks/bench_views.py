@@ -1,4 +1,5 @@
-"""Map build time and HTML size, timeline build, and filter latency on synthetic event tables.
+"""Map build time and HTML size, timeline build, briefing size, and filter latency on synthetic
+event tables.
 
 .venv/bin/python benchmarks/bench_views.py
 """
@@ -31,6 +32,18 @@ def main() -> None:
         t = time.perf_counter()
         build_timeline(table).to_dict()  # type: ignore[arg-type]
         print(f"timeline, {n:,} events: {time.perf_counter() - t:.2f} s")
+    import tempfile
+
+    from explorer.export import write_briefing
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1_000, 10_000):
+            t = time.perf_counter()
+            path = write_briefing(make_events(n), Path(tmp) / "b.html")  # type: ignore[arg-type]
+            print(
+                f"briefing, {n:,} events: {time.perf_counter() - t:.2f} s, "
+                f"{path.stat().st_size / 1e6:.2f} MB, self-contained (target <= 3 MB at 1,000)"
+            )
     big = make_events(100_000)
     cases = {
         "date range": Criteria(start=dt.date(2015, 1, 1), end=dt.date(2015, 6, 30)),

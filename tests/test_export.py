@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from explorer.cli import main
@@ -64,6 +65,35 @@ def test_briefing_is_self_contained_and_small(tmp_path: Path) -> None:
     page = path.read_text(encoding="utf-8")
     assert not re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', page)
     assert path.stat().st_size <= 3_000_000
+
+
+def test_briefing_of_many_events_in_memory_draws_the_busiest_places() -> None:
+    # more distinct places than altair embeds in one dataset (5,000 rows)
+    df = make_events(12_000).df.copy()  # type: ignore[attr-defined]
+    df["place_name"] = [f"Site {i}" for i in range(len(df))]
+    df["latitude"] = [30 + (i % 100) * 0.05 for i in range(len(df))]
+    df["longitude"] = [40 + (i // 100) * 0.05 for i in range(len(df))]
+    page = briefing_html(EventTable(df))
+    assert "<b>12,000</b>events" in page
+
+
+def test_overview_map_keeps_the_busiest_places_and_routes() -> None:
+    from explorer.views.overview import overview_map
+
+    rows = [
+        {"event_id": f"e{i}", "article_id": "a", "sentence": "Troops moved.",
+         "place_name": f"P{i % 7000}", "latitude": 10 + (i % 7000) * 0.001, "longitude": 20.0,
+         "categories": ["military"], "origin_event_id": "e0" if i % 2 else None}
+        for i in range(8000)
+    ]  # fmt: skip
+    for row in rows[:10]:
+        row.update(place_name="Busy", latitude=5.0, longitude=5.0)
+    spec = overview_map(EventTable(pd.DataFrame(rows)), max_places=100).to_dict()
+    sizes = sorted(len(v) for v in spec["datasets"].values())
+    assert max(sizes) <= 5000 and 100 in sizes
+    assert any(
+        any(r.get("place_name") == "Busy" for r in v) for v in spec["datasets"].values()
+    )  # the busiest place is drawn
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "kml", "parquet"])

@@ -44,10 +44,22 @@ def _bounds(df: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+MAX_PLACES = 3000  # dots: the busiest places (altair embeds at most 5,000 rows per dataset)
+MAX_ROUTES = 1000  # movement lines: the busiest routes
+
+
 def overview_map(
-    table: EventTable, *, width: int = 760, height: int = 460, title: str | None = None
+    table: EventTable,
+    *,
+    width: int = 760,
+    height: int = 460,
+    title: str | None = None,
+    max_places: int = MAX_PLACES,
 ) -> alt.LayerChart:
-    """Events with coordinates on country outlines; size by number of events at a place."""
+    """Events with coordinates on country outlines; size by number of events at a place.
+
+    At most ``max_places`` dots (the places with the most events) and :data:`MAX_ROUTES`
+    movement lines, so that any table draws (altair refuses datasets over 5,000 rows)."""
     df = table.df
     placed = df[df["latitude"].notna()].copy()
     placed["category"] = placed["categories"].map(lambda c: c[0] if c else "other")
@@ -61,6 +73,8 @@ def overview_map(
         )
         .reset_index()
     )
+    if len(points) > max_places:
+        points = points.nlargest(max_places, "events", keep="first")
     points["example"] = points["example"].astype(str).str.slice(0, 200)
     return _chart(points, _movements, df, width=width, height=height, title=title)
 
@@ -136,29 +150,37 @@ def _chart(
 
 
 def _movements(df: pd.DataFrame, projection: dict[str, Any]) -> alt.Chart | None:
-    moves = df[df["origin_event_id"].notna() & df["latitude"].notna()]
+    """Lines from origin to destination, one per route (the busiest :data:`MAX_ROUTES`)."""
+    moves = df.loc[
+        df["origin_event_id"].notna() & df["latitude"].notna(),
+        ["origin_event_id", "latitude", "longitude", "place_name"],
+    ]
     if moves.empty:
         return None
-    origins = df.set_index("event_id")[["latitude", "longitude", "place_name"]]
-    rows = []
-    for _, dest in moves.iterrows():
-        if dest["origin_event_id"] not in origins.index:
-            continue
-        o = origins.loc[dest["origin_event_id"]]
-        if isinstance(o, pd.DataFrame):
-            o = o.iloc[0]
-        if pd.isna(o["latitude"]):
-            continue
-        rows.append(
-            {
-                "lon": o["longitude"], "lat": o["latitude"], "lon2": dest["longitude"],
-                "lat2": dest["latitude"], "route": f"{o['place_name']} → {dest['place_name']}",
-            }
-        )  # fmt: skip
-    if not rows:
+    origins = df.drop_duplicates("event_id").set_index("event_id")[
+        ["latitude", "longitude", "place_name"]
+    ]
+    joined = moves.join(origins, on="origin_event_id", rsuffix="_from")
+    joined = joined[joined["latitude_from"].notna()]
+    if joined.empty:
         return None
+    keys = ["longitude_from", "latitude_from", "place_name_from", "longitude", "latitude",
+            "place_name"]  # fmt: skip
+    routes = joined.groupby(keys, dropna=False).size().reset_index(name="events")
+    routes = routes.nlargest(MAX_ROUTES, "events", keep="first")
+    rows = pd.DataFrame(
+        {
+            "lon": routes["longitude_from"],
+            "lat": routes["latitude_from"],
+            "lon2": routes["longitude"],
+            "lat2": routes["latitude"],
+            "route": routes["place_name_from"].astype(str)
+            + " → "
+            + routes["place_name"].astype(str),
+        }
+    )
     return (
-        alt.Chart(pd.DataFrame(rows))
+        alt.Chart(rows)
         .mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#333333", clip=True)
         .encode(
             longitude="lon:Q",
