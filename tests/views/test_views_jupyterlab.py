@@ -5,12 +5,14 @@ change the map and the table."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,40 @@ def _run_all_cells(page: Any, attempts: int = 3) -> None:
     pytest.fail("Run All Cells did not start the notebook (screenshot: /tmp/lab_fail.png)")
 
 
+_DRAWN_OR_LOST = ".explorer-map iframe, .jp-OutputArea-output:has-text('Error displaying widget')"
+
+
+def _run_until_the_panel_draws(page: Any, attempts: int = 3) -> None:
+    """Run all cells until the panel's map is attached.
+
+    When the kernel's first widget messages reach JupyterLab before its widget manager is
+    attached to the kernel (a start-up race seen under load on a fresh machine), the panel
+    shows "Error displaying widget: model not found"; a user would restart and run again, and
+    so does this test (Kernel > Restart Kernel and Clear Outputs, then Run All Cells)."""
+    for attempt in range(attempts):
+        if attempt:
+            warnings.warn(
+                "JupyterLab lost the panel's widget models: restart and run again", stacklevel=2
+            )
+            _accept_dialogs(page)
+            page.get_by_text("Kernel", exact=True).first.click()
+            page.get_by_text(re.compile(r"^Restart Kernel and Clear Outputs of All Cells")).click()
+            accept = page.locator(".jp-Dialog .jp-mod-accept")
+            accept.first.wait_for(timeout=30_000)
+            accept.first.click()
+            page.wait_for_selector(".explorer-map iframe", state="detached", timeout=30_000)
+            _wait_for_idle_kernel(page)
+        _run_all_cells(page)
+        try:
+            page.wait_for_selector(_DRAWN_OR_LOST, state="attached", timeout=120_000)
+        except playwright.TimeoutError:
+            break
+        if page.locator(".explorer-map iframe").count():
+            return
+    page.screenshot(path="/tmp/lab_fail.png")
+    pytest.fail("the Explorer panel did not draw (screenshot: /tmp/lab_fail.png)")
+
+
 def test_explore_notebook_in_jupyterlab(lab: str) -> None:
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -124,12 +160,7 @@ def test_explore_notebook_in_jupyterlab(lab: str) -> None:
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         # the kernel must be up before "Run All Cells", or the run is lost
         _wait_for_idle_kernel(page)
-        _run_all_cells(page)
-        try:
-            page.wait_for_selector(".explorer-map iframe", state="attached", timeout=120_000)
-        except Exception:
-            page.screenshot(path="/tmp/lab_fail.png")
-            raise
+        _run_until_the_panel_draws(page)
         page.wait_for_selector(
             ".vega-embed canvas, .vega-embed svg", state="attached", timeout=60_000
         )
@@ -144,6 +175,7 @@ def test_explore_notebook_in_jupyterlab(lab: str) -> None:
         before_map = page.locator(".explorer-map iframe").first.get_attribute("srcdoc")
         before_table = page.locator(".explorer-table").first.inner_text()
         handle = page.locator(".widget-selection-range-slider .noUi-handle, .noUi-handle").first
+        handle.scroll_into_view_if_needed()
         box = handle.bounding_box()
         assert box is not None
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
