@@ -160,7 +160,9 @@ def _movements(df: pd.DataFrame, projection: dict[str, Any]) -> alt.Chart | None
     origins = df.drop_duplicates("event_id").set_index("event_id")[
         ["latitude", "longitude", "place_name"]
     ]
-    joined = moves.join(origins, on="origin_event_id", rsuffix="_from")
+    joined = moves.merge(
+        origins, left_on="origin_event_id", right_index=True, how="left", suffixes=("", "_from")
+    )
     joined = joined[joined["latitude_from"].notna()]
     if joined.empty:
         return None
