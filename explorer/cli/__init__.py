@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from explorer.cli.common import parse_date
+from explorer.cli.common import parse_date, positive_int
 from explorer.cli.tables import (
     cmd_brief,
     cmd_demo,
@@ -32,6 +32,11 @@ from explorer.cli.text import (
 from explorer.errors import ExplorerError
 
 __all__ = ["build_parser", "main", "mention_json", "place_json", "run_jsonl"]
+
+FILE_HELP = (
+    "a text file, a .md with front matter or a saved .html page (read as ingest reads it), "
+    "or - for stdin; with --jsonl, a JSON-lines file (default stdin)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,14 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_geocode)
 
     p = sub.add_parser("places", help="find and resolve the places named in a text")
-    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("file", nargs="?", metavar="FILE", help=FILE_HELP)
     p.add_argument("--json", action="store_true")
     p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
     p.add_argument("--published", type=parse_date, default=None)
     p.set_defaults(func=cmd_places)
 
     p = sub.add_parser("dates", help="find temporal expressions and normalise them")
-    p.add_argument("file", nargs="?", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("file", nargs="?", metavar="FILE", help=FILE_HELP)
     p.add_argument("--json", action="store_true")
     p.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin")
     p.add_argument("--published", type=parse_date, default=None, help="YYYY-MM-DD")
@@ -78,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default=None, help="override the format given by --out")
     p.add_argument(
         "--jobs",
-        type=int,
+        type=positive_int,
         default=None,
         help="worker processes (default 1; with --dask and no address: LocalCluster workers, "
         "default one per core)",
@@ -161,3 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`explorer places f.txt --json | head`): not an error of ours
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

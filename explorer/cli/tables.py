@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from explorer.cli.common import check_inputs, out_file
 from explorer.errors import ExplorerError
 
 __all__ = [
@@ -32,11 +33,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from explorer.gazetteer.store import cache_dir
 
     out = Path(args.out)
+    if args.corrections and not Path(args.corrections).is_file():
+        raise ExplorerError(f"no such corrections file: {args.corrections}")
     corrections = Corrections(args.corrections) if args.corrections else None
     if args.dask is not None:
         return _ingest_on_dask(args, out, corrections)
     if not args.paths:
         raise ExplorerError("give at least one PATH (files, folders or globs)")
+    check_inputs(args.paths)
+    from explorer.events.table import FORMATS
+
+    fmt = (args.format or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:  # checked before the work, not after it
+        raise ExplorerError(
+            f"cannot write events as {fmt or out.name!r}: give --out FILE.csv, .json, "
+            ".geojson or .parquet (or --format)"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
     bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
@@ -74,6 +87,7 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         address = None
     if not args.paths:
         raise ExplorerError("give at least one PATH (files, folders or globs)")
+    check_inputs(args.paths)
     if out.suffix.lower() in (".csv", ".json", ".geojson") or (args.format or "parquet") != (
         "parquet"
     ):
@@ -112,6 +126,7 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
     from explorer.events import EventTable, ingest
     from explorer.scale import is_events_dataset, open_events, read_events
 
+    check_inputs(paths)
     if len(paths) == 1 and Path(paths[0]).is_dir() and is_events_dataset(paths[0]):
         return open_events(paths[0])
     tables, sources = [], []
@@ -134,13 +149,37 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
         if not quiet:
             for skipped in [*result.report.skipped, *result.failed]:
                 print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        if not result.report.articles and not len(result.table) and not tables:
+            raise ExplorerError(
+                "nothing to read in " + ", ".join(paths) + " (no articles and no events)"
+            )
         tables.append(result.table)
     return EventTable.concat(tables)
+
+
+def _say_what_is_drawn(table: Any, drawn: int | None = None, what: str = "events") -> None:
+    """A line on standard error when a view shows nothing, or less than the whole table."""
+    n = len(table)
+    if n == 0:
+        print(f"warning: no {what} to show (the filters match nothing)", file=sys.stderr)
+    elif drawn is not None and drawn < n:
+        print(f"note: {n - drawn:,} of {n:,} {what} not shown ({_why_not(table)})",
+              file=sys.stderr)  # fmt: skip
+
+
+def _why_not(table: Any) -> str:
+    return "no coordinates" if hasattr(table, "df") else "not placed or not dated"
+
+
+def _placed(table: Any) -> int | None:
+    df = getattr(table, "df", None)
+    return None if df is None else int((df["latitude"].notna() & df["longitude"].notna()).sum())
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from explorer.export import write_briefing
 
+    out_file(args.out, (".html", ".htm"), "a briefing")
     table = _table_from_inputs(args.inputs, quiet=False)
     path = write_briefing(
         table,
@@ -152,12 +191,20 @@ def cmd_brief(args: argparse.Namespace) -> int:
         categories=args.category or (),
     )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)", file=sys.stderr)
+    from explorer.events import Criteria, EventTable, filter_events
+
+    chosen = Criteria(start=args.date_from, end=args.date_to, countries=args.country or (),
+                      categories=args.category or ())  # fmt: skip
+    kept = filter_events(table, chosen) if isinstance(table, EventTable) else table.filter(chosen)
+    if len(kept) == 0:
+        print("warning: the briefing holds no events (the filters match nothing)", file=sys.stderr)
     return 0
 
 
 def cmd_map(args: argparse.Namespace) -> int:
     from explorer.views.map import build_map
 
+    out = out_file(args.out, (".html", ".htm"), "the map")
     table = _table_from_inputs(args.inputs, quiet=False)
     fmap = build_map(
         table,
@@ -166,8 +213,9 @@ def cmd_map(args: argparse.Namespace) -> int:
         heatmap=True,
         assets="cdn" if args.cdn else None,  # None: the EXPLORER_ASSETS switch
     )
-    fmap.save(args.out)
-    print(f"wrote {args.out}", file=sys.stderr)
+    fmap.save(str(out))
+    print(f"wrote {out}", file=sys.stderr)
+    _say_what_is_drawn(table, _placed(table))
     return 0
 
 
@@ -186,24 +234,39 @@ def cmd_export(args: argparse.Namespace) -> int:
             path = export_table(table, Path(tmp) / f"events.{fmt}", fmt)
             sys.stdout.write(path.read_text(encoding="utf-8"))
         return 0
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     path = export_table(table, args.out, args.format)
-    print(f"wrote {path} ({len(table):,} events)", file=sys.stderr)
+    kind = (args.format or path.suffix.lstrip(".")).lower()
+    written = _placed(table) if kind == "kml" else len(table)
+    if written is not None and written < len(table):
+        print(f"wrote {path} ({written:,} of {len(table):,} events: KML holds only events with "
+              "coordinates)", file=sys.stderr)  # fmt: skip
+    else:
+        print(f"wrote {path} ({len(table):,} events)", file=sys.stderr)
+    if len(table) == 0:
+        print("warning: no events to export", file=sys.stderr)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    from explorer.files import atomic_write_text
+    from explorer.views.offline import chart_html
     from explorer.views.timeline import build_timeline
 
+    out = out_file(args.out, (".png", ".svg", ".html"), "the timeline")
     table = _table_from_inputs(args.inputs, quiet=False)
-    suffix = Path(args.out).suffix.lower()
-    if suffix not in (".png", ".svg", ".html"):
-        raise ExplorerError("the timeline is written as .png, .svg or .html")
     chart = build_timeline(table, lanes=args.lanes, brush=False)
-    if suffix == ".html":
-        chart.save(args.out, inline=True)
+    if out.suffix.lower() == ".html":
+        # Vega inlined (or from a CDN with EXPLORER_ASSETS=cdn); article text cannot close
+        # the page's <script> (altair's own save() does not guard against that)
+        atomic_write_text(out, chart_html(chart))
+    elif out.suffix.lower() == ".png":
+        chart.save(str(out), scale_factor=2)
     else:
-        chart.save(args.out, scale_factor=2) if suffix == ".png" else chart.save(args.out)
-    print(f"wrote {args.out}", file=sys.stderr)
+        chart.save(str(out))
+    print(f"wrote {out}", file=sys.stderr)
+    df = getattr(table, "df", None)
+    _say_what_is_drawn(table, None if df is None else int(df["start_date"].notna().sum()))
     return 0
 
 

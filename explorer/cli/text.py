@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from explorer.cli.common import dump, read_text
@@ -68,7 +69,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
             place = geocoder.geocode_place(query)
         except ExplorerError as exc:
             if not args.json:
-                label = query if len(query) <= 60 else query[:57] + "..."
+                label = repr(query) if not query.strip() else query
+                label = label if len(label) <= 60 else label[:57] + "..."
                 print(f"{label}: error: {exc}", file=sys.stderr)
             status = 1
             results.append({**place_json(query, None), "error": str(exc)})
@@ -130,6 +132,38 @@ def _published(doc: dict[str, Any]) -> dt.date | None:
         raise ValueError(f"'published' is not a date: {value!r}") from exc
 
 
+def _jsonl_lines(args: argparse.Namespace) -> Iterable[str]:
+    """``--jsonl`` reads standard input, or FILE when one is given."""
+    if args.file in (None, "-"):
+        return sys.stdin
+    try:
+        return Path(args.file).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExplorerError(f"cannot read {args.file}: {exc}") from exc
+
+
+def _document(args: argparse.Namespace) -> tuple[str, dt.date | None]:
+    """The text of FILE and its publication date (``--published``, else the file's own).
+
+    A saved web page (.html) is read for its main text, and a .md/.txt file with YAML front
+    matter for its body and ``published`` date, as ``explorer ingest`` reads them: offsets are
+    then into that text. Any other file (or ``-``) is taken as it is."""
+    if args.file is None:
+        raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
+    raw = read_text(args.file)
+    suffix = Path(args.file).suffix.lower()
+    if args.file != "-" and (suffix in (".html", ".htm") or raw.startswith("---")):
+        from explorer.ingest import load_report
+
+        report = load_report([args.file])
+        for item in report.skipped:
+            raise ExplorerError(f"cannot read {item.path}: {item.reason}")
+        if len(report.articles) == 1:
+            article = report.articles[0]
+            return article.text, args.published or article.published
+    return raw, args.published
+
+
 # --- places --------------------------------------------------------------------------------
 
 
@@ -161,11 +195,10 @@ def cmd_places(args: argparse.Namespace) -> int:
             found = geoparse(doc["text"], published=_published(doc))
             return {"places": [mention_json(m) for m in found]}
 
-        run_jsonl(sys.stdin, sys.stdout, handle)
+        run_jsonl(_jsonl_lines(args), sys.stdout, handle)
         return 0
-    if args.file is None:
-        raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
-    found = geoparse(read_text(args.file), published=args.published)
+    text, published = _document(args)
+    found = geoparse(text, published=published)
     if args.json:
         print(json.dumps([mention_json(m) for m in found], ensure_ascii=False, indent=2))
     else:
@@ -187,13 +220,12 @@ def cmd_dates(args: argparse.Namespace) -> int:
         def handle(doc: dict[str, Any]) -> dict[str, Any]:
             return {"dates": dates_json(doc["text"], published=_published(doc))}
 
-        run_jsonl(sys.stdin, sys.stdout, handle)
+        run_jsonl(_jsonl_lines(args), sys.stdout, handle)
         return 0
     from explorer.dates import find_dates
 
-    if args.file is None:
-        raise ExplorerError("give a FILE (or - for standard input), or --jsonl")
-    found = find_dates(read_text(args.file), published=args.published)
+    text, published = _document(args)
+    found = find_dates(text, published=published)
     if args.json:
         print(json.dumps([t.to_dict() for t in found], ensure_ascii=False, indent=2))
     else:

@@ -20,6 +20,7 @@ from typing import Any
 import folium
 from folium import plugins
 
+from explorer.errors import ConfigurationError
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import Aggregable
 from explorer.views.offline import make_offline
@@ -197,10 +198,36 @@ def _add_basemap(fmap: folium.Map, basemap: str | None) -> None:
             folium.Element("<style>.leaflet-container{background:#cfe3f1}</style>")
         )
         return
+    folium.TileLayer(tile_provider(basemap), name=basemap).add_to(fmap)
+
+
+def tile_provider(name: str) -> Any:
+    """The xyzservices provider called ``name`` ("OpenStreetMap.Mapnik", "CartoDB.Positron");
+    a family name alone ("OpenStreetMap") takes its first provider; an unknown name is a
+    :class:`ConfigurationError` that suggests close names."""
+    import difflib
+
+    import xyzservices
     import xyzservices.providers as xyz
 
-    provider = xyz.query_name(basemap)
-    folium.TileLayer(provider, name=basemap).add_to(fmap)
+    try:
+        found = xyz.query_name(name)
+    except ValueError:
+        family = xyz.get(name)
+        if isinstance(family, xyzservices.Bunch) and not isinstance(
+            family, xyzservices.TileProvider
+        ):
+            found = next(iter(family.flatten().values()), None)
+            if found is not None:
+                return found
+        names = list(xyz.flatten())
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ConfigurationError(
+            f"unknown basemap {name!r} (use 'none' for country outlines, or an xyzservices "
+            f"name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'){hint}"
+        ) from None
+    return found
 
 
 def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -> None:

@@ -16,6 +16,7 @@ from explorer.events.table import EventTable
 from explorer.scale.aggregate import PlaceCount
 from explorer.views.map import CATEGORY_COLORS
 from explorer.views.outlines import country_outlines
+from explorer.views.popup import script_safe
 
 __all__ = ["overview_map", "places_map"]
 
@@ -75,7 +76,8 @@ def overview_map(
     )
     if len(points) > max_places:
         points = points.nlargest(max_places, "events", keep="first")
-    points["example"] = points["example"].astype(str).str.slice(0, 200)
+    points["example"] = script_safe(points["example"].astype(str).str.slice(0, 200))
+    points["place_name"] = script_safe(points["place_name"].fillna("unresolved"))
     return _chart(points, _movements, df, width=width, height=height, title=title)
 
 

@@ -6,7 +6,9 @@ import html
 import math
 from typing import Any
 
-__all__ = ["date_label", "popup_html", "safe_url"]
+import pandas as pd
+
+__all__ = ["date_label", "popup_html", "safe_url", "script_safe"]
 
 _PRECISION = {
     "day": "day",
@@ -94,3 +96,17 @@ def popup_html(row: dict[str, Any]) -> str:
     # folium puts popup HTML inside a JavaScript template literal: "${...}" and backslashes
     # from article text must not reach it as code
     return out.replace("$", "&#36;").replace("\\", "&#92;")
+
+
+_WORD_JOINER = "\u2060"  # invisible; stops "</script" and "<!--" from reading as markup
+
+
+def script_safe(values: pd.Series) -> pd.Series:
+    """Text for a chart's data, which altair writes into a ``<script>`` element of the HTML
+    page it saves: an article's ``</script>`` or ``<!--`` would end that element and run what
+    follows. An invisible word joiner after ``<`` makes them inert; the text reads the same."""
+    return (
+        values.astype(str)
+        .str.replace("</", f"<{_WORD_JOINER}/", regex=False)
+        .str.replace("<!--", f"<{_WORD_JOINER}!--", regex=False)
+    )

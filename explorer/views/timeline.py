@@ -18,6 +18,7 @@ import pandas as pd
 
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import Aggregable, TimeCounts, time_counts
+from explorer.views.popup import script_safe
 
 __all__ = ["BRUSH", "build_timeline", "timeline_from_counts"]
 
@@ -50,12 +51,13 @@ def _frame(table: EventTable, lane_column: str) -> pd.DataFrame:
             "place_name": dated["place_name"].fillna("unresolved"),
             "category": dated["categories"].map(lambda c: c[0] if c else "other"),
             "date": dated["date_value"].fillna("").astype(str),
-            "sentence": dated["sentence"].fillna("").astype(str).str.slice(0, 240),
-            "title": dated["title"].fillna("").astype(str),
+            "sentence": script_safe(dated["sentence"].fillna("").astype(str).str.slice(0, 240)),
+            "title": script_safe(dated["title"].fillna("")),
             "event_id": dated["event_id"].astype(str),
         }
     )
-    out["lane"] = out[lane_column].astype(str)
+    out["lane"] = script_safe(out[lane_column])
+    out["place"] = script_safe(out["place"])
     return out
 
 

@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from explorer.events import EventTable
@@ -113,3 +114,25 @@ def test_overview_map_saves_offline(tmp_path: Path) -> None:
     assert not re.findall(r'<script[^>]+src="https?://', html)
     assert not re.findall(r'<link[^>]+href="https?://', html)
     assert "<script>alert(1)</script>" not in html.split("</script>", 3)[-1]
+
+
+def test_charts_saved_by_altair_itself_run_no_article_code(tmp_path: Path) -> None:
+    # altair's own save() writes the spec into a <script>: article text must not end it
+    from explorer.views.overview import overview_map
+    from explorer.views.timeline import build_timeline
+
+    hostile = "Raid </script><script>alert(1)</script> <!-- near Mosul"
+    table = EventTable(
+        pd.DataFrame(
+            [{"event_id": "e1", "article_id": "a", "title": hostile, "sentence": hostile,
+              "place_name": "Mosul", "latitude": 36.3, "longitude": 43.1, "country_code": "IQ",
+              "start_date": "2016-10-17", "end_date": "2016-10-17", "granularity": "day",
+              "categories": ["military"]}]
+        )
+    )  # fmt: skip
+    for chart in (build_timeline(table), overview_map(table)):
+        path = tmp_path / "chart.html"
+        chart.save(str(path))
+        page = path.read_text(encoding="utf-8")
+        assert "</script><script>alert(1)" not in page and "<!-- near" not in page
+        assert "alert(1)" in page  # the text is kept, made inert
