@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +18,7 @@ import pandas as pd
 
 from explorer.errors import TableError
 from explorer.events.schema import COLUMNS
+from explorer.files import atomic_write
 
 if TYPE_CHECKING:
     from explorer.events.filter import Criteria
@@ -101,18 +100,6 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _atomic_write(path: Path, write: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 class EventTable:
     """Events as a pandas DataFrame with the documented schema (see :mod:`.schema`)."""
 
@@ -176,7 +163,7 @@ class EventTable:
             raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
         writer = getattr(self, f"_write_{kind}")
         try:
-            _atomic_write(p, writer)
+            atomic_write(p, writer)
         except OSError as exc:
             raise TableError(f"cannot write {p}: {exc}") from exc
         return p
