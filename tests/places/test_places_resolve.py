@@ -173,3 +173,9 @@ def test_an_ambiguous_county_finds_the_town_that_lies_in_it() -> None:
     )
     found = {m.text: m.place for m in geoparse(text)}
     assert found["Henry County"] is not None and found["Henry County"].admin1 == "Tennessee"
+
+
+def test_neighbouring_states_named_together_stay_apart() -> None:
+    found = {m.text: m.place for m in geoparse("Floods cut roads across Chiapas and Oaxaca.")}
+    assert found["Chiapas"] is not None and found["Chiapas"].admin1 == "Chiapas"
+    assert found["Oaxaca"] is not None and found["Oaxaca"].admin1 == "Oaxaca"
