@@ -80,9 +80,18 @@ def _candidates(text: str, published: dt.date | None) -> list[Found]:
 def _checked(text: object, published: dt.date | None) -> dt.date | None:
     if not isinstance(text, str):
         raise ExplorerError(f"text must be a string, not {type(text).__name__}")
-    if published is not None and isinstance(published, dt.datetime):
+    if published is None or type(published) is dt.date:
+        return published
+    if isinstance(published, dt.datetime):
         return published.date()
-    return published
+    if isinstance(published, str):  # "2015-12-02", as people type it
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            raise ExplorerError(f"published is not a YYYY-MM-DD date: {published!r}") from None
+    if isinstance(published, dt.date):
+        return published
+    raise ExplorerError(f"published must be a date, not {type(published).__name__}")
 
 
 def tag(text: str, published: dt.date | None = None) -> list[Found]:

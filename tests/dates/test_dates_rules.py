@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from explorer.dates import find_dates
+from explorer.errors import ExplorerError
 
 D = dt.date
 PUB = D(2015, 12, 2)  # a Wednesday
@@ -228,3 +229,18 @@ def test_seed_article_sentences() -> None:
 def test_offsets_point_into_the_text() -> None:
     for t in find_dates(SEED, published=PUB):
         assert SEED[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [("2015-12-02", "2015-11-25"), (dt.datetime(2015, 12, 2, 18, 30), "2015-11-25")],
+)
+def test_published_may_be_an_iso_string_or_a_datetime(published: object, value: str) -> None:
+    (found,) = find_dates("He spoke last Wednesday.", published=published)  # type: ignore[arg-type]
+    assert found.value == value
+
+
+@pytest.mark.parametrize("published", ["2 December 2015", 20151202])
+def test_a_published_date_that_is_no_date_is_a_clear_error(published: object) -> None:
+    with pytest.raises(ExplorerError, match="published"):
+        find_dates("He spoke last Wednesday.", published=published)  # type: ignore[arg-type]
