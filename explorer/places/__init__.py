@@ -31,6 +31,7 @@ from explorer.places.context import (
     named_after,
     organisation_or_money,
     part_of_longer_name,
+    saints_possessive,
     sentence_start,
     state_code_context,
     title_line,
@@ -200,8 +201,9 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)
     singles = [s for s in spans if s.first == s.last and not s.demonym]
-    persons = PersonEvidence(text, [(s.key, s.start, s.end) for s in singles])
-    only_people = given_names_alone(text, given, [(s.key, s.start, s.end) for s in singles])
+    single_spans = [(s.key, s.start, s.end) for s in singles]
+    persons = PersonEvidence(text, single_spans)
+    only_people = given_names_alone(text, given, single_spans)
     pairs = town_pairs(text, spans, found, common)
     kept: list[tuple[Span, list[Ranked]]] = []
     context_only: set[int] = set()  # starts of spans that vote but are not reported
@@ -221,7 +223,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         if is_institution(s.key) or organisation_or_money(text, tokens, s):
             continue
         ranked = found.get(s.key, [])
-        if not ranked:
+        if not ranked or saints_possessive(text, s, ranked):
             continue
         fact = facts(gaz, s.key, ranked)
         if dateline(text, s):

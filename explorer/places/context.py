@@ -18,6 +18,7 @@ __all__ = [
     "named_after",
     "organisation_or_money",
     "part_of_longer_name",
+    "saints_possessive",
     "sentence_start",
     "state_code_context",
     "title_line",
@@ -103,6 +104,32 @@ def organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
         prev = tokens[s.first - 1]
         return _one_space(text, prev.end, s.start) and prev.text.lower() in ORG_BEFORE
     return False
+
+
+_SAINT = re.compile(r"(?:St|ST|Ste|STE|Saint|SAINT)\.?\s")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_INSTITUTION_AFTER = re.compile(
+    r"['’][sS][ \t]+(?:Hospital|Church|Cathedral|Basilica|Chapel|Abbey|Priory|Parish|School|"
+    r"College|Academy|University|Catholic|Episcopal|Health|Medical|Hall|Home|Square)\b"
+)
+SAINTS_CITY = 100_000
+
+
+def saints_possessive(text: str, s: Span, ranked: list[Ranked]) -> bool:
+    """ "St. Paul's Hospital", "St. Michael's pupils": a church, school or hospital named after
+    a saint, not the town; unless it is a city of 100,000 people or a national capital and no
+    such word follows ("St. Petersburg's airport", "St. John's", Newfoundland and Antigua)."""
+    if not _SAINT.match(s.text):
+        return False
+    if s.text.endswith(_POSSESSIVE):  # the gazetteer has the name with its "'s"
+        at = s.end - 2
+    elif text.startswith(_POSSESSIVE, s.end):
+        at = s.end
+    else:
+        return False
+    return bool(_INSTITUTION_AFTER.match(text, at)) or not any(
+        r.capital or r.place.population >= SAINTS_CITY for r in ranked
+    )
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -18,6 +18,7 @@ import re
 
 from explorer.places.lexicon import (
     DESIGNATORS,
+    DOTTED_TITLES,
     FIRST_NAMES,
     INSTITUTIONS,
     ORG_WORDS,
@@ -54,9 +55,25 @@ _PERSON_BEFORE = re.compile(
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Nothing or one space (not a line break) between the two tokens."""
+    """Nothing or one space (not a line break) between the two tokens; after a title written
+    with a full stop, the stop and one space ("Mr. Lincoln": the tokens are "Mr", "Lincoln")."""
     width = b.start - a.end
-    return width == 0 or (width == 1 and text[a.end] == " ")
+    if width == 0 or (width == 1 and text[a.end] == " "):
+        return True
+    return (
+        width == 2
+        and text.startswith(". ", a.end)
+        and a.text.lower() in DOTTED_TITLES
+        and a.text[0].isupper()
+    )
+
+
+def _is_title(word: str) -> bool:
+    """ "Sen", "Secretary", "Lt. Gov." (one token): a title, or dotted titles in a row."""
+    word = word.rstrip(".").lower()
+    return word in TITLES or (
+        "." in word and all(part in TITLES for part in word.replace(".", " ").split())
+    )
 
 
 def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], set[str]]:
@@ -69,13 +86,13 @@ def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], s
     for i, tok in enumerate(tokens):
         word = tok.text.rstrip(".").lower()
         starts_name = tok.cap and not tok.upper and word in FIRST_NAMES
-        after_title = tok.cap and word in TITLES
+        after_title = tok.cap and _is_title(word)
         if not (starts_name or after_title):
             continue
         j = i + 1
         run: list[int] = [i] if starts_name else []
         while j < n and j - i <= 4 and tokens[j].cap and _adjacent(text, tokens[j - 1], tokens[j]):
-            if tokens[j].text.rstrip(".").lower() in TITLES and not run:
+            if not run and _is_title(tokens[j].text):
                 j += 1
                 continue
             run.append(j)

@@ -10,6 +10,7 @@ __all__ = [
     "DESIGNATORS",
     "DESIGNATOR_AFTER",
     "DESIGNATOR_BEFORE",
+    "DOTTED_TITLES",
     "FIRST_NAMES",
     "INSTITUTIONS",
     "NOT_ALONE",
@@ -37,7 +38,16 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson ambassador envoy king queen prince princess pope bishop
     archbishop cardinal rev reverend father sister brother imam rabbi sheikh ayatollah coach
     chairman chairwoman chair ceo founder pastor dean principal superintendent trooper detective
-    inspector agent senior junior st
+    inspector agent senior junior supt det insp atty fr
+    """.split()
+)
+# Titles written with a full stop ("Mr.", "Sen.", "Gov."): the tokenizer leaves the stop out of
+# the token ("Mr"), so ". " separates such a title from the name after it. ("St." is no title:
+# "St. Louis", "St. Paul" are places.)
+DOTTED_TITLES = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt maj capt cpt sgt cpl pvt adm cmdr rev supt det
+    insp atty fr
     """.split()
 )
 

@@ -26,8 +26,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # name only when nothing but spaces and lower-case connectors ("of", "de") separate them.
 _TOKEN = re.compile(
     rf"[{_UPPER}](?:"
-    r"[a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
-    r"|(?<=[SMFP])[tT]\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL
+    r"(?<=[SMFP])[tT]\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL (not "St. Paul.")
+    r"|[a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
     r"|\.(?:[A-Za-z]\.)+"  # U.S., D.C.
     r"|(?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*)"
 )
@@ -125,6 +125,7 @@ def find_spans(
             last_keys.append(key)
     links = _links(text, tokens)
     # every n-gram that may be a name (longest first), asked of the gazetteer at once
+    # (index of the last token, or -index - 1 for a last token kept with its "'s"; key)
     grams: list[list[tuple[int, str]]] = [[] for _ in range(n)]
     asked: set[str] = set()
     for i in range(n):
@@ -150,6 +151,9 @@ def find_spans(
                 break
             parts.extend(link)
             found.append((k + 1, " ".join([*parts, last_keys[k + 1]])))
+            if keys[k + 1] != last_keys[k + 1]:
+                # "St. John's": a name whose last word has the "'s" (asked first: longest)
+                found.append((-(k + 1) - 1, " ".join([*parts, keys[k + 1]])))
             parts.append(keys[k + 1])
             k += 1
         found.reverse()
@@ -168,6 +172,13 @@ def find_spans(
             continue
         span: Span | None = None
         for j, key in grams[i]:
+            if j < 0:  # the whole last token, "'s" included
+                j = -j - 1
+                if key not in names:
+                    continue
+                last = tokens[j]
+                span = Span(tok.start, last.end, text[tok.start : last.end], key, i, j)
+                break
             last = tokens[j]
             end = ends[j]
             if key in demonyms:

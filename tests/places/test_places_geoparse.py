@@ -180,3 +180,57 @@ def test_jsonl_protocol(
     assert "error" in out[1]
     assert out[2]["places"] == []
     assert out[3]["places"][0]["name"] == "Mosul"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Lincoln answered questions from the press.",
+        "Dr. Houston saw forty patients that week.",
+        "Sen. Lincoln cast the deciding vote.",
+        "Gov. Houston vetoed the budget.",
+        "Prof. Florence graded the exams.",
+        "Lt. Gov. Houston opened the fair.",
+        "Mrs. Dallas and her son left early.",
+        "Mr Lincoln answered questions from the press.",
+        "Secretary Lincoln answered questions from the press.",
+    ],
+)
+def test_a_name_after_a_title_is_a_person_with_or_without_the_full_stop(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_dotted_title_does_not_hide_the_place_after_the_name() -> None:
+    assert found("Ms. Florence Walsh later spoke in Rome.") == [("Rome", "Rome", "IT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Flights to St. Louis were delayed by fog.", "St. Louis", "US"),
+        ("The bus left St. Paul.", "Saint Paul", "US"),
+        ("ST. PAUL -- The council met late.", "Saint Paul", "US"),
+        ("Snow closed roads around St. Cloud, Minn.", "Saint Cloud", "US"),
+        ("The ferry reached St. John's before dawn.", "St. John's", "CA"),
+        ("Tourists crowded St. Petersburg's museums.", "St.-Petersburg", "RU"),
+    ],
+)
+def test_saint_names_are_places(text: str, name: str, country: str) -> None:
+    # "St." is no title: the town is not the surname of a "Saint"
+    assert (name, country) in [(n, c) for _, n, c in found(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses at St. Paul's Hospital voted to strike.",
+        "Pupils at St. Michael's wore green on Friday.",
+        "The choir of St. John's Cathedral sang.",
+    ],
+)
+def test_a_saints_church_school_or_hospital_is_no_town(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_w_va_style_abbreviations_still_read_whole() -> None:
+    assert ("W.Va.", "West Virginia", "US") in found("Mines near Beckley, W.Va. reopened.")
