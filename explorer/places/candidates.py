@@ -148,7 +148,7 @@ def everyday_words(gaz: Gazetteer) -> frozenset[str]:
     with contextlib.suppress(OSError, ValueError):
         path = cache_dir() / (
             f"everyday-words-{dist_version('wordfreq')}-{data_version()}"
-            f"-{EVERYDAY_MARGIN}-{EVERYDAY_CITY}-2.txt"
+            f"-{EVERYDAY_MARGIN}-{EVERYDAY_CITY}-3.txt"
         )
         return frozenset(path.read_text(encoding="utf-8").split())
     words = common_words()
@@ -161,11 +161,20 @@ def everyday_words(gaz: Gazetteer) -> frozenset[str]:
     ranked = candidates(gaz, set(words))
     out = set(words)
     for word in words:
-        cities = [r.place.population for r in ranked.get(word, ()) if r.kind <= NameKind.ALIAS]
+        own = [r.place for r in ranked.get(word, ()) if r.kind <= NameKind.ALIAS]
+        # its largest place, or all its cities this large together: "Cambridge" is three
+        # cities of 110,000-150,000 people
+        people = max(
+            max((p.population for p in own), default=0),
+            sum(
+                p.population
+                for p in own
+                if p.feature == "populated_place" and p.population >= EVERYDAY_CITY
+            ),
+        )
         if (
-            cities
-            and max(cities) >= EVERYDAY_CITY
-            and zipf_frequency(word, "en") - math.log10(max(cities) + 1) / 2 < EVERYDAY_MARGIN
+            people >= EVERYDAY_CITY
+            and zipf_frequency(word, "en") - math.log10(people + 1) / 2 < EVERYDAY_MARGIN
         ):
             out.discard(word)
     result = frozenset(out)

@@ -103,3 +103,18 @@ def test_a_name_more_at_home_in_another_region_does_not_name_this_one() -> None:
     names = admin1_names(votes, {})
     assert names[("XX", "10")][0] == "Lakeside"
     assert names[("XX", "11")][0] == "Riverside"
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "admin1"),
+    [
+        ("Guizhou", "CN", "Guizhou Sheng"),
+        ("Zhejiang", "CN", "Zhejiang Sheng"),
+        ("Xinjiang", "CN", "Xinjiang Uygur Zizhiqu"),
+        ("Guangxi", "CN", "Guangxi Zhuangzu Zizhiqu"),
+        ("Tibet", "CN", "Tibet Autonomous Region"),
+    ],
+)
+def test_chinese_provinces_by_their_short_names(query: str, country: str, admin1: str) -> None:
+    regions = [p for p in candidates(query, country=country) if p.feature == "admin1"]
+    assert [p.name for p in regions[:1]] == [admin1]
