@@ -4,7 +4,7 @@ not import the builder."""
 
 from __future__ import annotations
 
-__all__ = ["FEATURE_BONUS", "KIND_PENALTY", "NAMESAKE_BONUS", "NameKind"]
+__all__ = ["CAPITAL_BONUS", "FEATURE_BONUS", "KIND_PENALTY", "NAMESAKE_BONUS", "NameKind"]
 
 
 class NameKind:
@@ -34,3 +34,6 @@ KIND_PENALTY: dict[int, float] = {
 }
 # A populated place named like the region it lies in ("Baghdad", "Kirkuk") is the city.
 NAMESAKE_BONUS = 2.5
+# A national capital is meant more often than other places of its name ("Athens", "Paris"):
+# the geoparser gives this unless the article is about another country, the geocoder always.
+CAPITAL_BONUS = 2.5

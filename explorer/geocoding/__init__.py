@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from explorer.geocoding.offline import OfflineGeocoder, to_location
 from explorer.geocoding.query import candidates, geocode, ranked_candidates, validate_query
 from explorer.model import Place
+
+if TYPE_CHECKING:
+    from explorer.geocoding.offline import OfflineGeocoder, to_location
 
 __all__ = [
     "OfflineGeocoder",
@@ -25,6 +27,16 @@ __all__ = [
     "to_location",
     "validate_query",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # geopy is imported only when its interface is asked for: the geoparser ranks with
+    # explorer.geocoding.rank and must start fast
+    if name in ("OfflineGeocoder", "to_location"):
+        from explorer.geocoding import offline
+
+        return getattr(offline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PlaceGeocoder(Protocol):
@@ -42,6 +54,8 @@ def get_geocoder(
 ) -> PlaceGeocoder:
     """A geocoder by name. Online back ends are opt-in and need ``user_agent``."""
     if backend == "offline":
+        from explorer.geocoding.offline import OfflineGeocoder
+
         return OfflineGeocoder()
     from explorer.geocoding.online import OnlineGeocoder
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 
+from explorer.gazetteer.kinds import CAPITAL_BONUS
 from explorer.model import Place
 from explorer.places.senses import Name, Ranked, capitals, country_key
 
 __all__ = ["STRONG", "Scored", "capitals", "country_key", "score_all"]
 
-CAPITAL_BONUS = 2.5
 COHERENCE_WEIGHT = 3.0
 FOCUS_BONUS = 1.0
 CONTAINED = 1.5  # a place inside a region the article names: more than a neighbour

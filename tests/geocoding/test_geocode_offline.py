@@ -128,3 +128,52 @@ class TestGeopyInterface:
         limited = GeopyRateLimiter(OfflineGeocoder().geocode, min_delay_seconds=0)
         results = [limited(q) for q in ["Mosul", "Raqqa", "Irbil"]]
         assert [r.raw["country_code"] for r in results] == ["IQ", "SY", "IQ"]
+
+
+# Bare names: the geocoder gives what the geoparser reads in a text that says nothing else.
+AGREED = [
+    ("New York", "admin1", "US"),  # GeoNames' city is "New York City"
+    ("New York City", "populated_place", "US"),
+    ("Santiago", "populated_place", "CL"),  # Chile's capital, not Santiago de los Caballeros
+    ("Washington", "populated_place", "US"),  # the capital, not the state
+    ("Bahia", "admin1", "BR"),  # the state, not Salvador (whose alternate name it is)
+    ("Oklahoma", "admin1", "US"),
+    ("Luxembourg", "country", "LU"),  # the country, not its namesake capital
+    ("Athens", "populated_place", "GR"),
+    ("Pacific", "region", None),  # the ocean, not Pacific, Missouri
+]
+
+
+@pytest.mark.parametrize(("query", "feature", "country"), AGREED)
+def test_bare_names(query: str, feature: str, country: str | None) -> None:
+    place = geocode(query)
+    assert place is not None and (place.feature, place.country_code) == (feature, country)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["New York", "Santiago", "Washington", "Bahia", "Luxembourg", "Athens", "Cambridge",
+     "Oaxaca", "Kirkuk", "Sao Paulo", "Lima", "Springfield", "Paris", "Irbil", "Mexico"],
+)  # fmt: skip
+def test_the_geocoder_and_the_geoparser_agree_on_a_name_alone(query: str) -> None:
+    from explorer.places import geoparse
+
+    (mention,) = geoparse(f"{query}.")
+    assert mention.place == geocode(query)
+
+
+def test_an_alternate_name_earns_no_namesake_bonus() -> None:
+    ranked = ranked_candidates("Santiago")
+    caballeros = next(r for r in ranked if r.place.name == "Santiago de los Caballeros")
+    chile = next(r for r in ranked if r.place.country_code == "CL")
+    assert not caballeros.namesake and chile.score > caballeros.score
+    assert ranked[0].place == chile.place
+
+
+def test_new_york_city_by_its_own_name_or_qualified() -> None:
+    assert geocode("New York City") == explorer.geocode("New York City")
+    city = geocode("New York City")
+    assert city is not None and city.population > 8_000_000
+    state = geocode("New York")
+    assert state is not None and state.feature == "admin1"
+    assert candidates("New York")[1] == city  # the city is the runner-up
