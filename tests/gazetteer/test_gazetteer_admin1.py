@@ -118,3 +118,9 @@ def test_a_name_more_at_home_in_another_region_does_not_name_this_one() -> None:
 def test_chinese_provinces_by_their_short_names(query: str, country: str, admin1: str) -> None:
     regions = [p for p in candidates(query, country=country) if p.feature == "admin1"]
     assert [p.name for p in regions[:1]] == [admin1]
+
+
+def test_the_first_mexican_candidate_of_a_state_name_lies_in_that_state() -> None:
+    for state in ("Veracruz", "Oaxaca", "Hidalgo", "Guerrero", "Morelos"):
+        first = candidates(state, country="MX")[0]
+        assert first.admin1 == state, (state, first)
