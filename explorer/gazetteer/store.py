@@ -127,6 +127,12 @@ def build_index(force: bool = False) -> Path:
             return path
         from explorer.gazetteer.build import build_database
 
+        # once per machine and data version; say so, or a first geocode() seems to hang
+        print(
+            f"explorer: compiling the offline gazetteer index (once, about 20 s) into {path}",
+            file=sys.stderr,
+            flush=True,
+        )
         try:
             build_database(path, data_version())
         except (OSError, sqlite3.Error, ValueError, KeyError) as exc:
