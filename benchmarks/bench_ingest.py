@@ -1,6 +1,7 @@
-"""Ingest throughput on a synthetic 1,000-article corpus (generated into a temporary folder).
+"""Ingest throughput on a synthetic 1,000-article corpus (generated into a temporary folder), and
+the time one long article takes (extraction is linear in its length).
 
-.venv/bin/python benchmarks/bench_ingest.py [--articles 1000]
+.venv/bin/python benchmarks/bench_ingest.py [--articles 1000] [--long 100,400,2300]
 """
 
 from __future__ import annotations
@@ -12,12 +13,43 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_corpus
+from synthetic import FILLER, make_corpus, sentence
+
+
+def long_article_text(size: int, seed: int = 1) -> str:
+    """About ``size`` characters of synthetic news in paragraphs, with movements across it."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    n = 0
+    while n < size:
+        parts = [sentence(rng) for _ in range(rng.randint(2, 4))]
+        parts.append(rng.choice(FILLER))
+        parts.append("Units will stay in Irbil. Forces came from Fort Bragg, North Carolina.")
+        paragraphs.append(" ".join(parts))
+        n += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)
+
+
+def bench_long(sizes_kb: list[int]) -> None:
+    import datetime as dt
+
+    from explorer.events.pipeline import article_events
+    from explorer.model import Article
+
+    for kb in sizes_kb:
+        text = long_article_text(kb * 1000)
+        article = Article(id="long", title="Long", text=text, published=dt.date(2016, 1, 5))
+        t = time.perf_counter()
+        rows = article_events(article)
+        print(f"one {kb:,} KB article: {time.perf_counter() - t:.2f} s, {len(rows):,} events")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--long", default="100,400,2300", help="article sizes in KB ('' for none)")
     args = parser.parse_args()
     from explorer.events import ingest
     from explorer.places import geoparse
@@ -42,6 +74,7 @@ def main() -> None:
             f"incremental re-run, nothing changed: {time.perf_counter() - t:.2f} s "
             f"({again.reused} reused, {again.processed} processed)"
         )
+    bench_long([int(x) for x in args.long.split(",") if x.strip()])
 
 
 if __name__ == "__main__":

@@ -163,7 +163,10 @@ class Article:
     """One news article (or any text) with its metadata.
 
     ``published_inferred`` is True when the publication date was not given by the source but
-    inferred (and should be shown as such).
+    inferred (and should be shown as such). ``paragraph_lines`` is True when every line of
+    ``text`` is a paragraph (text extracted from web pages and feeds, or a table cell without
+    blank lines); else paragraphs are separated by blank lines and a single line break is only
+    a wrapped line (plain text, Markdown).
     """
 
     id: str
@@ -175,6 +178,7 @@ class Article:
     path: str | None = None
     published_inferred: bool = False
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    paragraph_lines: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ For each sentence, its place mentions (from :func:`explorer.places.geoparse`) an
 * **Date.** The sentence's own DATE/TIME expression (``date_source="sentence"``, confidence 0.9,
   0.5 when unanchored); else the date of an earlier sentence in the same paragraph (``"nearby"``,
   0.5); else the publication date (``"published"``, 0.3); else none (``"none"``, 0).
+  Paragraphs end at a blank line, or at every line break when the article's text has one
+  paragraph per line (``Article.paragraph_lines``: web pages and feeds).
   Durations and sets ("for months", "every week") never date an event.
 * **Categories** from the keyword lexicon in :mod:`.categories`.
 * **Movements** (see :mod:`.movement`): the destination's event records its origin's event id.
@@ -16,6 +18,8 @@ For each sentence, its place mentions (from :func:`explorer.places.geoparse`) an
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from explorer.events.categories import categorise
@@ -23,7 +27,7 @@ from explorer.events.movement import find_movements
 from explorer.events.sentences import split_sentences
 from explorer.model import Article, Event, PlaceMention, TimeMention
 
-__all__ = ["extract_events"]
+__all__ = ["dates_by_sentence", "extract_events"]
 
 CONFIDENCE = {"sentence": 0.9, "nearby": 0.5, "published": 0.3, "none": 0.0}
 
@@ -43,6 +47,20 @@ def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool
 
 def _datable(t: TimeMention) -> bool:
     return t.type in ("DATE", "TIME")
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"\n")
+
+
+def dates_by_sentence(
+    sentences: Sequence[tuple[int, int]], dates: Sequence[TimeMention]
+) -> list[list[TimeMention]]:
+    """For each sentence span, the DATE/TIME expressions that start in it, by start offset (in
+    their given order for equal starts): one sort and a binary search per sentence."""
+    datable = sorted((t for t in dates if _datable(t)), key=lambda t: t.start)
+    starts = [t.start for t in datable]
+    return [datable[bisect_left(starts, s) : bisect_left(starts, e)] for s, e in sentences]
 
 
 def extract_events(
@@ -65,16 +83,19 @@ def extract_events(
     mentions = sorted(places, key=lambda m: m.start)
     moves = find_movements(text, sentences, mentions)
     index_of = {id(m): i for i, m in enumerate(mentions)}
+    own_dates = dates_by_sentence(sentences, dates)
+    breaks = _LINE if article.paragraph_lines else _BLANK_LINE
 
     events: list[Event] = []
     event_of_mention: dict[int, str] = {}
     last_date: TimeMention | None = None
+    previous_end = 0
     m_i = 0
-    for s, e in sentences:
-        if s > 0 and "\n\n" in text[max(0, s - 4) : s + 1]:
+    for k, (s, e) in enumerate(sentences):
+        if k and breaks.search(text, previous_end, s):
             last_date = None  # a new paragraph
-        own = [t for t in dates if s <= t.start < e and _datable(t)]
-        own.sort(key=lambda t: (not t.anchored, t.start))
+        previous_end = e
+        own = sorted(own_dates[k], key=lambda t: (not t.anchored, t.start))
         time: TimeMention | None
         if own:
             time, source = own[0], "sentence"

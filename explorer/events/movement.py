@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from explorer.model import PlaceMention
 
-__all__ = ["find_movements"]
+__all__ = ["find_movements", "mentions_by_sentence"]
 
 _MOVING = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|troops?|forces?|units?|soldiers?|marines?|operators?|"
@@ -52,12 +53,7 @@ def find_movements(
 ) -> dict[int, int]:
     """``{destination mention index: origin mention index}`` into ``mentions``."""
     links: dict[int, int] = {}
-    by_sentence: list[list[int]] = [[] for _ in sentences]
-    for i, m in enumerate(mentions):
-        for k, (s, e) in enumerate(sentences):
-            if s <= m.start < e:
-                by_sentence[k].append(i)
-                break
+    by_sentence = mentions_by_sentence(sentences, mentions)
     destinations: list[int] = []
     origins_alone: list[int] = []
     for k, (s, e) in enumerate(sentences):
@@ -83,21 +79,66 @@ def find_movements(
                 links[target] = i
             else:
                 origins_alone.append(i)
-    for origin in origins_alone:
-        options = [
-            d
-            for d in destinations
-            if d not in links
-            and mentions[d].place is not None
-            and mentions[d].place != mentions[origin].place
-        ]
-        if options:
-            best = min(
-                options,
-                key=lambda d: (
-                    _specificity(mentions[d]),
-                    abs(mentions[d].start - mentions[origin].start),
-                ),
-            )
-            links[best] = origin
+    _link_origins(mentions, destinations, origins_alone, links)
     return links
+
+
+def mentions_by_sentence(
+    sentences: Sequence[tuple[int, int]], mentions: Sequence[PlaceMention]
+) -> list[list[int]]:
+    """For each sentence span (in text order, not overlapping), the indexes of the mentions that
+    start in it: a binary search per mention."""
+    starts = [s for s, _ in sentences]
+    by_sentence: list[list[int]] = [[] for _ in sentences]
+    for i, m in enumerate(mentions):
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k][1]:
+            by_sentence[k].append(i)
+    return by_sentence
+
+
+def _link_origins(
+    mentions: Sequence[PlaceMention],
+    destinations: list[int],
+    origins: list[int],
+    links: dict[int, int],
+) -> None:
+    """Link each origin named alone, in turn, to a destination not linked yet and not the same
+    place: the most specific kind of place first, then the nearest (the earlier on a tie).
+
+    Destinations are kept per kind in lists sorted by offset (mentions are sorted by offset),
+    from which a linked one is removed; the nearest is found by binary search, walking past
+    those naming the origin's own place."""
+    levels: dict[int, tuple[list[int], list[int]]] = {}  # kind -> (offsets, mention indexes)
+    for d in destinations:
+        if d not in links:
+            offsets, indexes = levels.setdefault(_specificity(mentions[d]), ([], []))
+            offsets.append(mentions[d].start)
+            indexes.append(d)
+    for origin in origins:
+        here, place = mentions[origin].start, mentions[origin].place
+        for level in sorted(levels):
+            offsets, indexes = levels[level]
+            pos = bisect_left(offsets, here)
+            best: tuple[int, int, int] | None = None  # (distance, mention index, position)
+            j = pos - 1
+            while j >= 0 and mentions[indexes[j]].place == place:
+                j -= 1
+            if j >= 0:
+                first = j  # among equal offsets, the first mention that may be linked
+                while first > 0 and offsets[first - 1] == offsets[j]:
+                    first -= 1
+                    if mentions[indexes[first]].place != place:
+                        j = first
+                best = (here - offsets[j], indexes[j], j)
+            j = pos
+            while j < len(indexes) and mentions[indexes[j]].place == place:
+                j += 1
+            if j < len(indexes):
+                right = (offsets[j] - here, indexes[j], j)
+                if best is None or right[:2] < best[:2]:
+                    best = right
+            if best is not None:
+                links[best[1]] = origin
+                del offsets[best[2]], indexes[best[2]]
+                break

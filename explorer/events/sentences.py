@@ -26,6 +26,10 @@ ABBREVIATIONS = frozenset(
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n\s*\n""")
 _NEXT_START = re.compile(r"""\s+["'“‘(\[]?[A-Z0-9]""")
+# matched at an offset (pattern.match(text, pos)): no copy of the rest of the text each time
+_LINE_END = re.compile(r"[ \t]*\n")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z0-9\"“]")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 def _is_boundary(text: str, end: int, match: str) -> bool:
@@ -34,9 +38,7 @@ def _is_boundary(text: str, end: int, match: str) -> bool:
     nxt = _NEXT_START.match(text, end)
     if nxt is None:
         # A line break followed by a capital is still a boundary (headlines, bylines).
-        return bool(re.match(r"[ \t]*\n", text[end:])) and bool(
-            re.match(r"\s*[A-Z0-9\"“]", text[end:])
-        )
+        return bool(_LINE_END.match(text, end)) and bool(_CAPITAL_NEXT.match(text, end))
     if not match.startswith("."):
         return True
     before = text[max(0, end - 40) : end - len(match) + 1]
@@ -48,7 +50,7 @@ def _is_boundary(text: str, end: int, match: str) -> bool:
         return False
     if _ACRONYM.search(before):
         # "U.S. forces" continues; "... in the U.S. The next" ends: look at the next word.
-        following = re.match(r"\s+([A-Za-z]+)", text[end:])
+        following = _NEXT_WORD.match(text, end)
         nxt_word = following.group(1) if following else ""
         return nxt_word in _SENTENCE_OPENERS
     return True
@@ -93,7 +95,7 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             if (
                 prev
                 and not prev.endswith((",", ";", ":", "-"))
-                and re.match(r"\s*[A-Z0-9\"“]", text[i + 1 : e])
+                and _CAPITAL_NEXT.match(text, i + 1, e)
             ):
                 out.append((cut, cut + len(prev)))
                 cut = i + 1

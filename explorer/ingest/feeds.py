@@ -1,7 +1,7 @@
 """RSS and Atom feeds, read with feedparser: one article per entry.
 
-An entry's text is its full content when the feed carries it, else its summary; HTML in either is
-reduced to text. Its date is the entry's published (or updated) date.
+An entry's text is its full content when the feed carries it, else its summary, else its title;
+HTML in either is reduced to text. Its date is the entry's published (or updated) date.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ def parse_feed(content: bytes | str, *, path: str | None = None) -> list[Article
         title = _text(entry.get("title", "") or "")
         if not body and not title:
             continue
+        body = body or title  # a headline-only entry: the headline is the text
         ident = entry.get("id") or entry.get("link") or f"{path}#{i}"
         articles.append(
             Article(
@@ -64,6 +65,7 @@ def parse_feed(content: bytes | str, *, path: str | None = None) -> list[Article
                 source=source,
                 url=entry.get("link") or None,
                 path=path,
+                paragraph_lines=True,  # one paragraph per line (see _text)
             )
         )
     if not articles:

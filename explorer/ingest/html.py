@@ -2,7 +2,8 @@
 
 trafilatura removes navigation, footers and boilerplate and reads the title, site name, canonical
 URL and publication date from the page's metadata. A page with no date in it gets none: the
-date is never guessed from today.
+date is never guessed from today. The text has one paragraph per line
+(``Article.paragraph_lines``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def parse_html_article(content: str, *, path: str | None = None) -> Article:
         text = rest.strip()
     if not title:
         title = first.strip()
+    if not text:
+        text = title  # a page of one paragraph, its title: that is the text too
     published = None
     if data.get("date"):
         try:
@@ -57,4 +60,5 @@ def parse_html_article(content: str, *, path: str | None = None) -> Article:
         source=(data.get("sitename") or data.get("hostname") or None),
         url=data.get("url") or None,
         path=path,
+        paragraph_lines=True,  # trafilatura puts one paragraph on each line
     )
