@@ -2,7 +2,17 @@
 
 Broken, empty, binary or non-UTF-8 files are reported (path and reason) and skipped; a summary
 says how many articles loaded and how many files or rows were skipped. Nothing is dropped
-silently.
+silently: what was kept but not quite as given (a publication date that is no date, an article
+found twice, an id used by two different articles) is reported as a :class:`Notice`.
+
+* A file named twice (``data/`` and ``data/a.txt``, or a relative and an absolute path) is read
+  once.
+* The same article in several files (same title, text, date, source and url) is kept once, with
+  a notice naming the copies.
+* Two different articles with the same id (``"id": "1"`` in two files) both stay: the later one
+  gets the id with a suffix (``1-2``), and a notice says so. Article ids are unique in a load.
+* Tables of events among the inputs (Explorer's own, or ready-made ones) are listed in
+  ``LoadReport.event_files``, not read as articles.
 """
 
 from __future__ import annotations
@@ -10,23 +20,35 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explorer.errors import IngestError
 from explorer.ingest.feeds import parse_feed
 from explorer.ingest.html import parse_html_article
-from explorer.ingest.tables import RowProblem, is_events_table, parse_article_rows, read_rows
+from explorer.ingest.tables import is_events_table, parse_article_rows, read_table, table_kind
 from explorer.ingest.text import parse_text_article
 from explorer.model import Article
 
-__all__ = ["SUFFIXES", "LoadReport", "Skipped", "expand_paths", "load", "load_report"]
+__all__ = [
+    "SUFFIXES",
+    "LoadReport",
+    "Notice",
+    "Skipped",
+    "deduplicate",
+    "expand_paths",
+    "load",
+    "load_report",
+    "read_file",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 TABLE_SUFFIXES = {".csv", ".json", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES
+# read when named, not looked for in folders: Explorer's own events tables
+EVENTS_SUFFIXES = {".geojson", ".parquet"}
 _IGNORED_NAMES = {"readme.md", "license", "license.md", "license.txt"}
 
 
@@ -38,23 +60,35 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something loaded, but not quite as given (or left out on purpose), and what was done."""
+
+    path: str
+    reason: str
+
+
 @dataclass
 class LoadReport:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     event_files: list[Path] = field(default_factory=list)
     files: int = 0
+    notices: list[Notice] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"loaded {len(self.articles)} article(s) from {self.files} file(s)"]
         if self.event_files:
             parts.append(f"{len(self.event_files)} events table(s)")
         parts.append(f"skipped {len(self.skipped)}")
+        if self.notices:
+            parts.append(f"{len(self.notices)} notice(s)")
         return ", ".join(parts)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files named, found under folders (recursively) or matched by globs, in a stable order."""
+    """Files named, found under folders (recursively) or matched by globs, in a stable order;
+    a file reached twice (after resolving the path: ``a.txt`` and ``/abs/a.txt``) once."""
     files: list[Path] = []
     missing: list[Skipped] = []
     for item in paths:
@@ -79,7 +113,17 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]
                 missing.append(Skipped(text, "no file matches this pattern"))
         else:
             missing.append(Skipped(text, "no such file or folder"))
-    return list(dict.fromkeys(files)), missing
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(_resolved(f), f)
+    return list(unique.values()), missing
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # pragma: no cover - a loop of symbolic links
+        return path.absolute()
 
 
 def _decode(raw: bytes) -> str:
@@ -91,9 +135,44 @@ def _decode(raw: bytes) -> str:
         raise IngestError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
+def _read_table(path: Path, text: str, report: LoadReport) -> None:
+    table = read_table(text, path.suffix)
+    kind = table_kind(table.columns)
+    if kind in ("events", "given"):
+        report.event_files.append(path)  # read as a table of events (its rows reported there)
+        return
+    for problem in table.problems:
+        report.skipped.append(Skipped(f"{path}#{problem.row}", problem.reason))
+    if kind is None:
+        if table.rows:
+            columns = ", ".join(repr(c) for c in table.columns[:8])
+            raise IngestError(
+                "neither a table of articles (no 'text' column) nor of events (no "
+                f"'description', 'place' or latitude/longitude column); its columns: {columns}"
+            )
+        if not table.problems:
+            raise IngestError("no rows")
+        return
+    if not table.rows and not table.problems:
+        raise IngestError("no rows")
+    rows = parse_article_rows(table, path=str(path))
+    report.skipped.extend(Skipped(f"{path}#{p.row}", p.reason) for p in rows.skipped)
+    report.notices.extend(Notice(f"{path}#{p.row}", p.reason) for p in rows.notes)
+    report.articles.extend(rows.articles)
+
+
 def read_file(path: Path, report: LoadReport) -> None:
-    """Read one file into ``report`` (articles, skipped entries or an events table)."""
+    """Read one file into ``report``: its articles, or its path in ``event_files`` for a table of
+    events; rows skipped and notices go to the report. :class:`IngestError` for a file that cannot
+    be read at all."""
     suffix = path.suffix.lower()
+    if suffix in EVENTS_SUFFIXES:
+        if not is_events_table(path):
+            raise IngestError(
+                "not an Explorer events table (no event_id, sentence, place_text and start_date)"
+            )
+        report.event_files.append(path)
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -106,39 +185,84 @@ def read_file(path: Path, report: LoadReport) -> None:
         return
     text = _decode(raw)
     if suffix in TEXT_SUFFIXES:
-        report.articles.append(parse_text_article(text, path=str(path)))
+        notes: list[str] = []
+        report.articles.append(parse_text_article(text, path=str(path), notes=notes))
+        report.notices.extend(Notice(str(path), note) for note in notes)
     elif suffix in HTML_SUFFIXES:
         report.articles.append(parse_html_article(text, path=str(path)))
     elif suffix in TABLE_SUFFIXES:
-        rows = read_rows(text, suffix)
-        if is_events_table(rows):
-            report.event_files.append(path)
-            return
-        if not rows:
-            raise IngestError("no rows")
-        for item in parse_article_rows(rows, path=str(path)):
-            if isinstance(item, RowProblem):
-                report.skipped.append(Skipped(f"{path}#{item.row}", item.reason))
-            else:
-                report.articles.append(item)
+        _read_table(path, text, report)
     else:
         raise IngestError(
             f"unknown file type {suffix or '(none)'}; expected one of "
-            + ", ".join(sorted(SUFFIXES))
+            + ", ".join(sorted(SUFFIXES | EVENTS_SUFFIXES))
         )
+
+
+def deduplicate(articles: Iterable[Article]) -> tuple[list[Article], list[Notice]]:
+    """Articles with unique ids: a second copy of an article (same title, text, date, source
+    and url) is left out; a different article with an id already taken gets ``<id>-2`` (``-3``,
+    ...). One notice for each."""
+    by_content: dict[tuple[object, ...], Article] = {}
+    by_id: dict[str, Article] = {}
+    out: list[Article] = []
+    notices: list[Notice] = []
+    for article in articles:
+        content = (article.title, article.text, article.published, article.source, article.url)
+        first = by_content.get(content)
+        where = article.path or article.id
+        if first is not None:
+            notices.append(
+                Notice(
+                    where,
+                    f"the same article as {first.path or first.id} (id {first.id!r}): "
+                    "processed once",
+                )
+            )
+            continue
+        taken = by_id.get(article.id)
+        if taken is not None:
+            n = 2
+            while f"{article.id}-{n}" in by_id:
+                n += 1
+            new_id = f"{article.id}-{n}"
+            notices.append(
+                Notice(
+                    where,
+                    f"id {article.id!r} is also the id of a different article "
+                    f"({taken.path or taken.id}): this one is {new_id!r}",
+                )
+            )
+            article = replace(article, id=new_id)
+        by_content[content] = article
+        by_id[article.id] = article
+        out.append(article)
+    return out, notices
+
+
+def _is_within(path: Path, folders: list[Path]) -> bool:
+    return any(path == f or f in path.parents for f in folders)
 
 
 def load_report(
     paths: Iterable[str | Path] | str | Path,
     *,
     progress: Callable[[Path], None] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> LoadReport:
-    """Load a corpus and say what was skipped and why."""
+    """Load a corpus and say what was skipped and why.
+
+    ``exclude``: files (or folders) not to read even when an input folder or glob holds them,
+    such as the output of this run (``explorer ingest corpus/ --out corpus/events.csv``)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files, missing = expand_paths(paths)
     report = LoadReport(skipped=list(missing))
+    left_out = [_resolved(Path(p)) for p in exclude]
     for path in files:
+        if left_out and _is_within(_resolved(path), left_out):
+            report.notices.append(Notice(str(path), "not read: it is this run's output"))
+            continue
         report.files += 1
         try:
             read_file(path, report)
@@ -146,17 +270,22 @@ def load_report(
             report.skipped.append(Skipped(str(path), str(exc)))
         if progress is not None:
             progress(path)
+    report.articles, notices = deduplicate(report.articles)
+    report.notices.extend(notices)
     return report
 
 
 def load(paths: Iterable[str | Path] | str | Path, *, quiet: bool = False) -> list[Article]:
     """Articles from files, folders and globs (.txt/.md, .html, RSS/Atom, CSV/JSON/JSONL).
 
-    Skipped files are reported on standard error with their reasons, then a summary line.
+    Skipped files and notices are reported on standard error with their reasons, then a summary
+    line.
     """
     report = load_report(paths)
     if not quiet:
         for item in report.skipped:
             print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+        for note in report.notices:
+            print(f"note {note.path}: {note.reason}", file=sys.stderr)
         print(report.summary(), file=sys.stderr)
     return report.articles

@@ -2,13 +2,18 @@
 
 Front matter keys: ``title``, ``published`` (YYYY-MM-DD), ``published_inferred`` (bool),
 ``source``, ``url``, ``id``; anything else is kept in ``Article.metadata``. Without front
-matter (or without a ``title``), the first non-empty line is the title.
+matter (or without a ``title``), the first non-empty line is the title; a file of one line is
+both the title and the text. A ``published`` value that is not a date (``2015-13-01``,
+``yesterday``) does not lose the article: it is kept with no publication date, the value in
+``metadata["published_text"]``, and a note says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +21,25 @@ from explorer.errors import IngestError
 from explorer.model import Article
 
 __all__ = ["parse_text_article", "read_text_article"]
+
+
+@lru_cache(maxsize=1)
+def _yaml_loader() -> Any:
+    """yaml's safe loader, except that a date-like value that is no date (``2015-02-30``)
+    stays the text it is instead of raising ValueError from the timestamp constructor."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        except ValueError:
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return Loader
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -29,8 +53,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
             import yaml
 
             try:
-                meta = yaml.safe_load("".join(lines[1:i])) or {}
-            except yaml.YAMLError as exc:
+                meta = yaml.load("".join(lines[1:i]), Loader=_yaml_loader()) or {}
+            except (yaml.YAMLError, ValueError, TypeError) as exc:
                 raise IngestError(f"malformed YAML front matter: {exc}") from exc
             if not isinstance(meta, dict):
                 raise IngestError("front matter must be a mapping of keys to values")
@@ -38,21 +62,31 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     raise IngestError("front matter starts with '---' but never ends")
 
 
-def _date(value: Any, field: str) -> dt.date | None:
+def _date(value: Any) -> dt.date | None:
+    """The date of a front-matter value; ValueError when it is not one."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as exc:
-        raise IngestError(f"{field} is not a YYYY-MM-DD date: {value!r}") from exc
+    return dt.date.fromisoformat(str(value).strip()[:10])
 
 
-def parse_text_article(text: str, *, path: str | None = None) -> Article:
-    """An article from the text of a .txt/.md file."""
+def _note(notes: list[str] | None, message: str, path: str | None) -> None:
+    if notes is not None:
+        notes.append(message)
+    else:
+        warnings.warn(f"{path}: {message}" if path else message, stacklevel=3)
+
+
+def parse_text_article(
+    text: str, *, path: str | None = None, notes: list[str] | None = None
+) -> Article:
+    """An article from the text of a .txt/.md file.
+
+    Problems that do not stop the read (a ``published`` value that is not a date) are appended
+    to ``notes`` when it is given, else issued as Python warnings."""
     meta, body = _front_matter(text.lstrip("\ufeff"))
     body = body.strip("\n")
     title = str(meta.pop("title", "") or "").strip()
@@ -61,7 +95,20 @@ def parse_text_article(text: str, *, path: str | None = None) -> Article:
         title, body = first.strip().lstrip("# ").strip(), rest.strip("\n")
     if not body.strip() and not title:
         raise IngestError("empty article")
-    published = _date(meta.pop("published", None), "published")
+    if not body.strip():
+        body = title  # one line (or a title and no body): the line is the text too
+    raw = meta.pop("published", None)
+    try:
+        published = _date(raw)
+    except ValueError:
+        published = None
+        meta["published_text"] = str(raw)
+        _note(
+            notes,
+            f"'published' is not a YYYY-MM-DD date: {str(raw)!r} (kept as published_text; "
+            "the article has no publication date)",
+            path,
+        )
     digest = hashlib.sha1(f"{title}\n{body}".encode()).hexdigest()[:16]
     return Article(
         id=str(meta.pop("id", "") or digest),
@@ -89,7 +136,11 @@ def read_text_article(path: Path | str) -> Article:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise IngestError(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    notes: list[str] = []
     try:
-        return parse_text_article(text, path=str(p))
+        article = parse_text_article(text, path=str(p), notes=notes)
     except IngestError as exc:
         raise IngestError(f"{p}: {exc}") from exc
+    for message in notes:
+        warnings.warn(f"{p}: {message}", stacklevel=2)
+    return article

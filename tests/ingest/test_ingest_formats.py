@@ -105,12 +105,13 @@ def test_tables_of_articles(tmp_path: Path, fmt: str) -> None:
 def test_bad_rows_are_reported_and_the_rest_loads(tmp_path: Path) -> None:
     rows = [*ROWS, {"title": "no text"}, {"text": "x", "published": "soon"}]
     report = load_report(write(tmp_path, "a.json", json.dumps(rows)))
-    assert len(report.articles) == 2
-    assert [s.reason for s in report.skipped] == [
-        "no 'text'",
-        "'published' is not a YYYY-MM-DD date: 'soon'",
-    ]
+    assert len(report.articles) == 3  # a bad date does not lose the article
+    assert [s.reason for s in report.skipped] == ["no 'text'"]
     assert report.skipped[0].path.endswith("a.json#3")
+    (note,) = report.notices
+    assert note.path.endswith("a.json#4") and "'soon'" in note.reason
+    assert report.articles[2].published is None
+    assert report.articles[2].metadata["published_text"] == "soon"
 
 
 def test_events_tables_are_recognised_not_read_as_articles(tmp_path: Path) -> None:
