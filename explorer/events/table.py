@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ import pandas as pd
 from explorer.errors import TableError
 from explorer.events.schema import COLUMNS
 from explorer.files import atomic_write
+from explorer.ingest.tables import table_kind
 
 if TYPE_CHECKING:
     from explorer.events.filter import Criteria
@@ -54,33 +55,70 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
-def conform(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with every schema column present, in order, with its type."""
+_EXPECTED = {"int": "a whole number", "float": "a number", "date": "a YYYY-MM-DD date"}
+
+
+def _missing_mask(col: pd.Series) -> pd.Series:
+    return col.isna() | col.map(lambda v: isinstance(v, str) and not v.strip())
+
+
+def _typed(col: pd.Series, kind: str) -> pd.Series:
+    col = col.replace("", None)
+    if kind == "int":
+        return pd.to_numeric(col, errors="raise").astype("Int64")
+    if kind == "float":
+        return pd.to_numeric(col, errors="raise").astype("float64")
+    return pd.to_datetime(col, format="ISO8601", errors="raise").astype("datetime64[s]")
+
+
+def _first_bad_cell(col: pd.Series, kind: str) -> int | None:
+    """The position of the first cell of ``col`` that cannot be read as ``kind``."""
+    missing = _missing_mask(col)
+    for i, value in enumerate(col):
+        if missing.iloc[i]:
+            continue
+        try:
+            _typed(pd.Series([value], dtype=object), kind)
+        except (ValueError, TypeError, OverflowError):
+            return i
+    return None
+
+
+def conform(df: pd.DataFrame, *, where: Callable[[int], str] | None = None) -> pd.DataFrame:
+    """A copy of ``df`` with every schema column present, in order, with its type.
+
+    A cell that cannot be read (latitude ``abc``, start_date ``12/06/2017``) is a
+    :class:`TableError` naming the row (``where(position)``, by default the DataFrame's index
+    label), the column, the value and what was expected."""
+
+    def locate(i: int) -> str:
+        return where(i) if where is not None else f"row {df.index[i]!r}"
+
     out = pd.DataFrame(index=pd.RangeIndex(len(df)))
     for name, kind in COLUMNS.items():
         col = df[name].reset_index(drop=True) if name in df.columns else pd.Series([None] * len(df))
-        try:
-            if kind == "str":
-                col = col.astype(object).map(
-                    lambda v: None if _is_missing(v) or v == "" else str(v)
-                )
-                out[name] = col.astype("str")
-            elif kind == "int":
-                out[name] = pd.to_numeric(col.replace("", None), errors="raise").astype("Int64")
-            elif kind == "float":
-                out[name] = pd.to_numeric(col.replace("", None), errors="raise").astype("float64")
-            elif kind == "date":
-                out[name] = pd.to_datetime(col.replace("", None), errors="raise").astype(
-                    "datetime64[s]"
-                )
-            elif kind == "bool":
-                out[name] = col.map(_as_bool).astype(bool)
-            else:
-                out[name] = col.map(_as_list).astype(object)
-        except (ValueError, TypeError) as exc:
-            raise TableError(f"column {name!r}: cannot read as {kind}: {exc}") from exc
-    if out["event_id"].isna().any():
-        raise TableError("every event needs an event_id")
+        if kind == "str":
+            col = col.astype(object).map(lambda v: None if _is_missing(v) or v == "" else str(v))
+            out[name] = col.astype("str")
+        elif kind == "bool":
+            out[name] = col.map(_as_bool).astype(bool)
+        elif kind == "list":
+            out[name] = col.map(_as_list).astype(object)
+        else:
+            try:
+                out[name] = _typed(col, kind)
+            except (ValueError, TypeError, OverflowError) as exc:
+                i = _first_bad_cell(col, kind)
+                if i is None:
+                    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    raise TableError(f"column {name!r}: cannot read as {kind}: {first}") from exc
+                raise TableError(
+                    f"{locate(i)}, column {name!r}: {col.iloc[i]!r} is not {_EXPECTED[kind]}"
+                ) from exc
+    missing_ids = out["event_id"].isna()
+    if missing_ids.any():
+        at = locate(int(missing_ids.to_numpy().argmax()))
+        raise TableError(f"{at}: no event_id (every event needs one)")
     return out
 
 
@@ -103,8 +141,11 @@ def _json_value(value: Any) -> Any:
 class EventTable:
     """Events as a pandas DataFrame with the documented schema (see :mod:`.schema`)."""
 
-    def __init__(self, frame: pd.DataFrame | None = None) -> None:
-        self.df: pd.DataFrame = conform(frame if frame is not None else pd.DataFrame())
+    def __init__(
+        self, frame: pd.DataFrame | None = None, *, where: Callable[[int], str] | None = None
+    ) -> None:
+        """``where(position)`` names a row in error messages (a file and its row number)."""
+        self.df: pd.DataFrame = conform(frame if frame is not None else pd.DataFrame(), where=where)
 
     # --- construction -------------------------------------------------------------------------
     @classmethod
@@ -192,23 +233,40 @@ class EventTable:
     # --- input --------------------------------------------------------------------------------
     @classmethod
     def read(cls, path: str | Path, fmt: str | None = None) -> EventTable:
+        """An events table written by :meth:`write` (or any file with its columns; see
+        :func:`explorer.ingest.tables.table_kind`). A table of ready-made events (``date``,
+        ``place``, ``description``...) is refused: read it with ``load_events_file``."""
         p = Path(path)
         kind = (fmt or p.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
             raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
         try:
             if kind == "csv":
-                frame = pd.read_csv(p, dtype=str, keep_default_na=False)
+                frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+                columns, unit, first = list(frame.columns), "row", 2  # the header is row 1
             elif kind == "parquet":
                 frame = pd.read_parquet(p)
+                columns, unit, first = list(frame.columns), "row", 1
             else:
-                data = json.loads(p.read_text(encoding="utf-8"))
+                data = json.loads(p.read_text(encoding="utf-8-sig"))
+                unit, first = "item", 1
                 if kind == "geojson":
                     data = [_feature_record(f) for f in data.get("features", [])]
+                    unit = "feature"
+                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                    raise ValueError("not an array of event objects")
+                columns = list(data[0]) if data else list(COLUMNS)
                 frame = pd.DataFrame.from_records(data, columns=list(COLUMNS))
         except (OSError, ValueError, KeyError, AttributeError) as exc:
-            raise TableError(f"cannot read events table {p}: {exc}") from exc
-        return cls(frame)
+            first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise TableError(f"cannot read events table {p}: {first_line}") from exc
+        if columns and table_kind(columns) != "events":
+            raise TableError(
+                f"{p} is not an Explorer events table (it has no event_id with the columns "
+                "of the schema); a table of ready-made events (date, place, description) is "
+                "read with explorer.events.load_events_file or `explorer ingest`"
+            )
+        return cls(frame, where=lambda i: f"{p}, {unit} {i + first}")
 
 
 def _feature_record(feature: dict[str, Any]) -> dict[str, Any]:

@@ -85,7 +85,7 @@ def test_unknown_formats_are_clear_errors(tmp_path: Path, name: str) -> None:
 
 def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text("event_id,latitude\ne1,north\n", encoding="utf-8")
+    path.write_text("event_id,sentence,place_text,latitude\ne1,s,p,north\n", encoding="utf-8")
     with pytest.raises(TableError, match="latitude"):
         EventTable.read(path)
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
@@ -100,3 +100,55 @@ def test_conforming_twice_keeps_missing_values_missing() -> None:
     both = EventTable.concat([table, table])
     assert both.df["origin_event_id"].isna().sum() == 4
     assert "nan" not in set(both.df["source"].dropna())
+
+
+HEADER = "event_id,sentence,place_text,latitude,start_date,geonames_id\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("e1,a,b,36.1,2015-12-01,1\ne2,a,b,36.2,,\ne3,a,b,abc,,\n",
+         "bad.csv, row 4, column 'latitude': 'abc' is not a number"),
+        ("e1,a,b,,2015-12-01,\ne2,a,b,,12/06/2017,\n",
+         "bad.csv, row 3, column 'start_date': '12/06/2017' is not a YYYY-MM-DD date"),
+        ("e1,a,b,,,95446.5\n", "bad.csv, row 2, column 'geonames_id': '95446.5' is not a "
+         "whole number"),
+        ("e1,a,b,,,\n,a,b,,,\n", "bad.csv, row 3: no event_id (every event needs one)"),
+    ],
+)  # fmt: skip
+def test_a_bad_cell_is_named_in_one_line(tmp_path: Path, rows: str, message: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    with pytest.raises(TableError) as info:
+        EventTable.read(path)
+    text = str(info.value)
+    assert "\n" not in text and text.endswith(message) and str(path) in text
+
+
+def test_a_bad_cell_in_json_is_named_by_its_item(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '[{"event_id": "e1", "sentence": "s", "place_text": "p", "longitude": 4},'
+        ' {"event_id": "e2", "sentence": "s", "place_text": "p", "longitude": "east"}]',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match=r"bad.json, item 2, column 'longitude': 'east' is not"):
+        EventTable.read(path)
+
+
+def test_a_ready_made_events_table_is_not_read_as_an_explorer_table(tmp_path: Path) -> None:
+    path = tmp_path / "teacher.csv"
+    path.write_text(
+        "event_id,date,place,description,category\n1,2016-10-17,Mosul,Offensive,military\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match=r"not an Explorer events table.*load_events_file"):
+        EventTable.read(path)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson"])
+def test_tables_saved_with_a_byte_order_mark_read_the_same(tmp_path: Path, fmt: str) -> None:
+    path = sample().write(tmp_path / f"events.{fmt}")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    pd.testing.assert_frame_equal(EventTable.read(path).df, sample().df)
