@@ -1,10 +1,16 @@
 """The ingest pipeline: sources -> articles -> events -> one table, incrementally and in parallel.
 
 * Articles whose content (title, text, date, source, url) and corrections have not changed since
-  the last run are not processed again: their events come from a cache (SQLite, keyed by a hash
-  of the content, the corrections for that article and the pipeline version).
-* ``jobs > 1`` processes articles in that many worker processes.
-* Events tables (CSV/JSON of ready-made events) found among the inputs are added as they are.
+  the last run are not processed again: their events come from a cache (SQLite). The cache key
+  also covers what makes the events (:func:`extraction_version`): Explorer's version, the
+  gazetteer index's version and a fingerprint of the extraction code and its data files, so
+  that rows made by older code are never served.
+* ``jobs > 1`` processes articles in that many worker processes. An article that fails is
+  reported and skipped, in a worker as in the main process; the others go on.
+* Events tables (Explorer's own, or ready-made events) found among the inputs are added as they
+  are; event ids are made unique across the whole table (:mod:`.merge`).
+* What was kept but not quite as given (duplicates, clashing ids, corrections that no longer fit
+  their article, bad cells in an events file) is in ``IngestResult.notices``.
 """
 
 from __future__ import annotations
@@ -15,21 +21,34 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from explorer.errors import ExplorerError
 from explorer.events.corrections import Corrections
 from explorer.events.extract import extract_events
-from explorer.events.given import load_events_file
+from explorer.events.given import read_events_file
+from explorer.events.merge import merge_tables
 from explorer.events.records import event_record
 from explorer.events.table import EventTable, _json_value
-from explorer.ingest import LoadReport, Skipped, load_report
+from explorer.ingest import LoadReport, Notice, Skipped, load_report
 from explorer.model import Article
 
-__all__ = ["PIPELINE_VERSION", "IngestResult", "article_events", "ingest"]
+__all__ = [
+    "PIPELINE_VERSION",
+    "IngestResult",
+    "article_events",
+    "article_result",
+    "code_fingerprint",
+    "extraction_version",
+    "ingest",
+]
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
+# the code and data files that decide an article's events (hashed into the cache key)
+_EXTRACTION_CODE = ("places", "dates", "events", "gazetteer", "model.py")
+_EXTRACTION_DISTS = ("dateparser", "wordfreq")
 
 
 @dataclass
@@ -39,46 +58,110 @@ class IngestResult:
     processed: int = 0
     reused: int = 0
     failed: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def summary(self) -> str:
         df = self.table.df
-        unresolved = int(df["place_text"].notna().sum() - df["latitude"].notna().sum())
+        unplaced = int(df["latitude"].isna().sum())
         undated = int(df["start_date"].isna().sum())
-        return (
+        text = (
             f"{len(self.report.articles)} articles ({self.processed} processed, {self.reused} "
-            f"unchanged), {len(df)} events, {unresolved} unresolved places, {undated} undated "
+            f"unchanged), {len(df)} events, {unplaced} unresolved places, {undated} undated "
             f"events, {len(self.report.skipped) + len(self.failed)} skipped"
         )
+        return text + (f", {len(self.notices)} notices" if self.notices else "")
+
+    def messages(self) -> list[str]:
+        """One line per file, row or article skipped (``skipped PATH: REASON``) and per notice
+        (``note PATH: REASON``), for standard error."""
+        lines = [f"skipped {s.path}: {s.reason}" for s in [*self.report.skipped, *self.failed]]
+        return lines + [f"note {n.path}: {n.reason}" for n in self.notices]
+
+
+def _hash_files(root: Path, names: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    for name in names:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []
+        for p in paths:
+            if not p.is_file() or "__pycache__" in p.parts or p.suffix in (".pyc", ".pyo"):
+                continue
+            h.update(str(p.relative_to(root)).encode() + b"\0")
+            h.update(p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the source and data files of the extraction (places, dates, events, gazetteer,
+    the model): any edit to them changes it. Computed once per process (a few milliseconds)."""
+    return _hash_files(Path(__file__).resolve().parents[1], _EXTRACTION_CODE)
+
+
+@lru_cache(maxsize=1)
+def extraction_version() -> str:
+    """What, besides an article and its corrections, decides its events: the pipeline version,
+    Explorer's version, the gazetteer index version, the versions of the taggers' libraries and
+    :func:`code_fingerprint`."""
+    import explorer
+    from explorer.gazetteer.store import data_version, dist_version
+
+    parts = [PIPELINE_VERSION, explorer.__version__, data_version(), code_fingerprint()]
+    parts += [f"{d}={dist_version(d)}" for d in _EXTRACTION_DISTS]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 def _fingerprint(article: Article, corrections: Corrections | None) -> str:
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    h = hashlib.sha256(extraction_version().encode())
     for part in (article.id, article.title, article.text, article.published, article.source,
-                 article.url):  # fmt: skip
+                 article.url, article.paragraph_lines):  # fmt: skip
         h.update(b"\x1f" + str(part).encode())
     if corrections is not None:
         h.update(corrections.fingerprint(article.id).encode())
     return h.hexdigest()
 
 
-def article_events(
+def article_result(
     article: Article, corrections: Corrections | None = None
-) -> list[dict[str, Any]]:
-    """JSON-ready event rows of one article (corrections applied)."""
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """JSON-ready event rows of one article (corrections applied), and what is wrong with each
+    of its corrections that no longer fits it (see :meth:`Corrections.unmatched`)."""
     from explorer.dates import find_dates
     from explorer.places import geoparse
 
     places = geoparse(article.text, published=article.published)
     dates = find_dates(article.text, published=article.published)
+    stale: list[str] = []
     if corrections is not None:
+        stale = corrections.unmatched(article, places, dates)
         places = corrections.apply_places(article.id, places)
         dates = corrections.apply_dates(article.id, dates)
     events = extract_events(article, places=places, dates=dates)
-    return [{k: _json_value(v) for k, v in event_record(e).items()} for e in events]
+    return [{k: _json_value(v) for k, v in event_record(e).items()} for e in events], stale
 
 
-def _work(args: tuple[Article, Corrections | None]) -> list[dict[str, Any]]:
-    return article_events(*args)
+def article_events(
+    article: Article, corrections: Corrections | None = None
+) -> list[dict[str, Any]]:
+    """JSON-ready event rows of one article (corrections applied)."""
+    return article_result(article, corrections)[0]
+
+
+Outcome = tuple[list[dict[str, Any]], list[str]] | str  # rows and stale corrections, or an error
+
+
+def _safe(article: Article, corrections: Corrections | None) -> Outcome:
+    """An article's result, or why it failed: one bad article never stops a run."""
+    try:
+        return article_result(article, corrections)
+    except ExplorerError as exc:
+        return str(exc)
+    except Exception as exc:  # a bug on one article: report it, go on with the others
+        return f"unexpected error ({type(exc).__name__}: {exc})"
+
+
+def _work(args: tuple[Article, Corrections | None]) -> Outcome:
+    return _safe(*args)
 
 
 class _Cache:
@@ -89,20 +172,34 @@ class _Cache:
             "CREATE TABLE IF NOT EXISTS articles (fingerprint TEXT PRIMARY KEY, events TEXT)"
         )
 
-    def get(self, fingerprint: str) -> list[dict[str, Any]] | None:
+    def get(self, fingerprint: str) -> tuple[list[dict[str, Any]], list[str]] | None:
         row = self.con.execute(
             "SELECT events FROM articles WHERE fingerprint = ?", (fingerprint,)
         ).fetchone()
-        return None if row is None else list(json.loads(row[0]))
+        if row is None:
+            return None
+        value = json.loads(row[0])
+        if isinstance(value, list):  # written before stale corrections were kept
+            return list(value), []
+        return list(value["events"]), list(value.get("stale", []))
 
-    def put(self, fingerprint: str, events: list[dict[str, Any]]) -> None:
-        self.con.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?)", (fingerprint, json.dumps(events))
-        )
+    def put(self, fingerprint: str, events: list[dict[str, Any]], stale: list[str]) -> None:
+        payload = json.dumps({"events": events, "stale": stale})
+        self.con.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (fingerprint, payload))
 
     def close(self) -> None:
         self.con.commit()
         self.con.close()
+
+
+def _orphans(corrections: Corrections, articles: list[Article]) -> list[Notice]:
+    present = {a.id for a in articles}
+    where = str(corrections.path or "corrections")
+    return [
+        Notice(where, f"{len(corrections.for_article(aid))} correction(s) for article {aid!r}, "
+                      "which is not among the inputs (edited, renamed or left out?): not applied")
+        for aid in sorted(corrections.article_ids() - present)
+    ]  # fmt: skip
 
 
 def ingest(
@@ -112,22 +209,25 @@ def ingest(
     cache_path: Path | str | None = None,
     corrections: Corrections | None = None,
     progress: Callable[[int, int], None] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> IngestResult:
     """Load sources and extract their events into one table.
 
     ``progress(done, total)`` is called as articles complete (the CLI draws a bar with it).
+    ``exclude``: files or folders not to read even inside an input folder (the run's output).
     """
-    report = load_report(paths)
+    report = load_report(paths, exclude=exclude)
     cache = _Cache(Path(cache_path)) if cache_path is not None else None
     rows: dict[int, list[dict[str, Any]]] = {}
+    stale: dict[int, list[str]] = {}
     todo: list[tuple[int, Article, str]] = []
-    result = IngestResult(EventTable(), report)
+    result = IngestResult(EventTable(), report, notices=list(report.notices))
     total = len(report.articles)
     for i, article in enumerate(report.articles):
         fp = _fingerprint(article, corrections)
         cached = cache.get(fp) if cache is not None else None
         if cached is not None:
-            rows[i] = cached
+            rows[i], stale[i] = cached
             result.reused += 1
         else:
             todo.append((i, article, fp))
@@ -135,12 +235,15 @@ def ingest(
     if progress is not None:
         progress(done, total)
 
-    def finish(i: int, fp: str, events: list[dict[str, Any]]) -> None:
+    def finish(i: int, article: Article, fp: str, outcome: Outcome) -> None:
         nonlocal done
-        rows[i] = events
-        if cache is not None:
-            cache.put(fp, events)
-        result.processed += 1
+        if isinstance(outcome, str):
+            result.failed.append(Skipped(article.path or article.id, outcome))
+        else:
+            rows[i], stale[i] = outcome
+            if cache is not None:
+                cache.put(fp, *outcome)
+            result.processed += 1
         done += 1
         if progress is not None:
             progress(done, total)
@@ -150,24 +253,37 @@ def ingest(
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 args = [(a, corrections) for _, a, _ in todo]
                 chunk = max(1, len(todo) // (jobs * 8))
-                for (i, _, fp), events in zip(
+                for (i, article, fp), outcome in zip(
                     todo, pool.map(_work, args, chunksize=chunk), strict=True
                 ):
-                    finish(i, fp, events)
+                    finish(i, article, fp, outcome)
         else:
             for i, article, fp in todo:
-                try:
-                    finish(i, fp, article_events(article, corrections))
-                except ExplorerError as exc:
-                    result.failed.append(Skipped(article.path or article.id, str(exc)))
+                finish(i, article, fp, _safe(article, corrections))
     finally:
         if cache is not None:
             cache.close()
-    tables = [EventTable.from_records(r for i in sorted(rows) for r in rows[i])]
+    where = str(corrections.path or "corrections") if corrections is not None else ""
+    for i in sorted(stale):
+        article = report.articles[i]
+        result.notices.extend(
+            Notice(where, f"article {article.id!r} ({article.path}): {message}")
+            for message in stale[i]
+        )
+    if corrections is not None:
+        result.notices.extend(_orphans(corrections, report.articles))
+    parts = [
+        ("extracted events", EventTable.from_records(r for i in sorted(rows) for r in rows[i]))
+    ]
     for events_file in report.event_files:
         try:
-            tables.append(load_events_file(events_file))
+            given = read_events_file(events_file)
         except ExplorerError as exc:
             result.failed.append(Skipped(str(events_file), str(exc)))
-    result.table = EventTable.concat(tables)
+            continue
+        result.failed.extend(given.skipped)
+        result.notices.extend(given.notices)
+        parts.append((str(events_file), given.table))
+    result.table, merged = merge_tables(parts)
+    result.notices.extend(merged)
     return result

@@ -100,3 +100,84 @@ def test_a_crash_mid_write_leaves_the_previous_file_whole(tmp_path: Path) -> Non
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "corrections.json"]
     # a killed process cannot clean up; the stray temporary file is ignored by readers
     assert all(name.startswith(".corrections.json.") for name in leftovers)
+
+
+def write_entries(path: Path, *entries: dict) -> Path:
+    path.write_text(json.dumps({"version": 1, "corrections": list(entries)}), encoding="utf-8")
+    return path
+
+
+def test_a_hand_written_place_needs_only_a_name_and_a_point(tmp_path: Path) -> None:
+    path = write_entries(tmp_path / "c.json", {
+        "article_id": "a1", "start": 40, "kind": "place", "text": "Mosul",
+        "place": {"name": "Erbil", "latitude": 36.19, "longitude": 44.0}})  # fmt: skip
+    (_, _, fixed) = Corrections(path).apply_places("a1", mentions())
+    assert fixed.place is not None
+    assert (fixed.place.key, fixed.place.feature, fixed.place.country_code) == (
+        "user:Erbil", "populated_place", "IQ")  # fmt: skip
+    assert fixed.place.point == (36.19, 44.0)
+
+
+PLACE = {"article_id": "a1", "start": 40, "kind": "place", "text": "Mosul"}
+DATE = {"article_id": "a1", "start": 5, "kind": "date", "text": "on Tuesday"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "why"),
+    [
+        ({**DATE, "start_date": "25/11/2015"}, "start_date is not a YYYY-MM-DD date: '25/11/2015'"),
+        ({**DATE, "start_date": "2015-12-02", "end_date": "2015-12-01"}, "is before start_date"),
+        ({**DATE}, "needs 'start_date'"),
+        ({**PLACE, "place": {"latitude": 36.19, "longitude": 44.0}}, "place needs a name"),
+        ({**PLACE, "place": {"name": "Erbil", "latitude": 36.19}}, "needs a longitude"),
+        ({**PLACE, "place": {"name": "Erbil", "latitude": 91, "longitude": 44}},
+         "latitude 91 is outside -90..90"),
+        ({**PLACE, "place": {"name": "E", "lat": 36, "lon": 44, "elevation": 3}},
+         "unknown place field(s) 'elevation'"),
+        ({**PLACE, "place": "Erbil"}, "place must be null"),
+        ({**PLACE}, "needs 'place'"),
+        ({**PLACE, "kind": "time"}, "kind must be 'place' or 'date'"),
+        ({**PLACE, "start": -1, "place": None}, "start must be a character offset"),
+        ({**PLACE, "start": "40", "place": None}, "start must be a character offset"),
+    ],
+)  # fmt: skip
+def test_a_bad_entry_is_named_when_the_file_is_read(tmp_path: Path, entry: dict, why: str) -> None:
+    good = {**PLACE, "start": 1, "place": None}
+    path = write_entries(tmp_path / "c.json", good, entry)
+    with pytest.raises(CorrectionError) as info:
+        Corrections(path)
+    assert str(path) in str(info.value) and "entry 2 (article 'a1'" in str(info.value)
+    assert why in str(info.value)
+
+
+def test_two_entries_for_one_mention_are_an_error(tmp_path: Path) -> None:
+    path = write_entries(tmp_path / "c.json", {**PLACE, "place": None}, {**PLACE, "place": None})
+    with pytest.raises(CorrectionError, match=r"entry 2 .* the same mention as entry 1"):
+        Corrections(path)
+
+
+def test_a_missing_file_is_empty_for_the_api_and_an_error_for_read(tmp_path: Path) -> None:
+    path = tmp_path / "new.json"
+    with pytest.raises(CorrectionError, match="corrections file not found"):
+        Corrections.read(path)
+    c = Corrections(path)
+    assert len(c) == 0 and not path.exists()
+    c.set_place("a1", 30, None, text="Carter")  # the first write creates it
+    assert len(Corrections.read(path)) == 1
+
+
+def test_corrections_that_no_longer_fit_are_listed(tmp_path: Path) -> None:
+    from explorer.model import Article
+
+    c = Corrections(tmp_path / "c.json")
+    c.set_place("a1", 40, None, text="Mosul", save=False)  # fits
+    c.set_place("a1", 30, None, text="Carter", save=False)  # the text there changed
+    c.set_date("a1", 70, dt.date(2015, 12, 1), text="on Tuesday", save=False)  # no date there
+    text = "x" * 30 + "Cartel" + "x" * 4 + "Mosul" + "x" * 40
+    stale = c.unmatched(Article("a1", "T", text), mentions()[2:], [])
+    assert stale == [
+        "the date correction of 'on Tuesday' at offset 70 no longer matches the article (the "
+        "text there is now 'xxxxxxxxxx'); not applied",
+        "the place correction of 'Carter' at offset 30 no longer matches the article (the text "
+        "there is now 'Cartel'); not applied",
+    ]
