@@ -64,10 +64,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         cache_path=cache,
         corrections=corrections,
         progress=progress,
+        exclude=[out],  # an output inside an input folder is not read back next time
     )
     bar.close()
-    for item in [*result.report.skipped, *result.failed]:
-        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    for line in result.messages():
+        print(line, file=sys.stderr)
     path = result.table.write(out, args.format)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {path}", file=sys.stderr)
@@ -109,8 +110,8 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         timeout=args.dask_timeout,
     )
     bar.close()
-    for item in result.skipped:
-        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+    for line in result.messages():
+        print(line, file=sys.stderr)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {out} ({len(result.parts)} Parquet part file(s))", file=sys.stderr)
     return 0
@@ -123,7 +124,7 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
     """An events table from events files (.geojson, .parquet, or CSV/JSON with event_id) and
     anything `explorer ingest` reads. A single Parquet folder (``ingest --dask`` output) stays
     on disk: a DuckDB-backed :class:`explorer.scale.ParquetEvents`."""
-    from explorer.events import EventTable, ingest
+    from explorer.events import EventTable, ingest, is_events_table
     from explorer.scale import is_events_dataset, open_events, read_events
 
     check_inputs(paths)
@@ -136,19 +137,19 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
         if p.is_dir() and is_events_dataset(p):
             tables.append(read_events(p))
             continue
-        is_table = suffix in (".geojson", ".parquet")
-        if suffix in (".csv", ".json") and p.is_file():
-            head = p.read_text(encoding="utf-8", errors="replace")[:2000]
-            is_table = "event_id" in head
-        if is_table:
+        if (
+            p.is_file()
+            and suffix in (".csv", ".json", ".geojson", ".parquet")
+            and is_events_table(p)
+        ):
             tables.append(EventTable.read(p))
         else:
             sources.append(item)
     if sources:
         result = ingest(sources)
         if not quiet:
-            for skipped in [*result.report.skipped, *result.failed]:
-                print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+            for line in result.messages():
+                print(line, file=sys.stderr)
         if not result.report.articles and not len(result.table) and not tables:
             raise ExplorerError(
                 "nothing to read in " + ", ".join(paths) + " (no articles and no events)"

@@ -37,14 +37,19 @@ def _is_missing(value: Any) -> bool:
 
 
 def _as_list(value: Any) -> tuple[str, ...]:
+    """Categories as a tuple of lower-case names ("Military; diplomatic" -> both), so that
+    filters and colours match however a spreadsheet spelled them."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ()
     if isinstance(value, str):
-        return tuple(v.strip() for v in value.split(_LIST_SEP) if v.strip())
-    try:
-        return tuple(str(v) for v in value)
-    except TypeError:
-        return (str(value),)
+        items: Any = value.split(_LIST_SEP)
+    else:
+        try:
+            items = list(value)
+        except TypeError:
+            items = [value]
+    out = [str(v).strip().lower() for v in items]
+    return tuple(dict.fromkeys(v for v in out if v))
 
 
 def _as_bool(value: Any) -> bool:

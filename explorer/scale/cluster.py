@@ -31,7 +31,7 @@ from explorer.events.corrections import Corrections
 from explorer.events.given import load_events_file
 from explorer.events.pipeline import article_events
 from explorer.events.table import EventTable
-from explorer.ingest.corpus import LoadReport, Skipped, expand_paths, read_file
+from explorer.ingest.corpus import LoadReport, Notice, Skipped, expand_paths, read_file
 from explorer.model import Article
 from explorer.scale.parquet import PartWriter, replace_dir, to_arrow
 
@@ -48,6 +48,7 @@ class BatchResult:
     files: int
     articles: int
     skipped: tuple[Skipped, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class DaskIngestResult:
     skipped: tuple[Skipped, ...]
     workers: int
     seconds: float
+    notices: tuple[Notice, ...] = ()
+
+    def messages(self) -> list[str]:
+        """``skipped PATH: REASON`` and ``note PATH: REASON`` lines, as ``ingest()`` gives."""
+        lines = [f"skipped {s.path}: {s.reason}" for s in self.skipped]
+        return lines + [f"note {n.path}: {n.reason}" for n in self.notices]
 
     def summary(self) -> str:
         return (
@@ -72,6 +79,7 @@ class DaskIngestResult:
             f"{len(self.skipped)} skipped; {self.workers} Dask worker(s), {self.seconds:.1f} s, "
             f"{self.articles / max(self.seconds, 1e-9):.0f} articles/s, "
             f"{len(self.parts)} part file(s)"
+            + (f", {len(self.notices)} notices" if self.notices else "")
         )
 
 
@@ -121,7 +129,10 @@ def run_batch(
             skipped.append(Skipped(article.path or article.id, str(exc)))
     events = to_arrow(EventTable.from_records(rows))
     given = _given(report.event_files, skipped)
-    return BatchResult(index, events, given, report.files, len(report.articles), tuple(skipped))
+    return BatchResult(
+        index, events, given, report.files, len(report.articles), tuple(skipped),
+        tuple(report.notices),
+    )  # fmt: skip
 
 
 def warm_up() -> bool:
@@ -180,8 +191,7 @@ def connect(
 
 
 def _write(writer: PartWriter, table: pa.Table, tally: list[int]) -> None:
-    said = table.num_rows - table.column("place_text").null_count
-    tally[0] += said - (table.num_rows - table.column("latitude").null_count)
+    tally[0] += table.column("latitude").null_count  # events with no point (as ingest() counts)
     tally[1] += table.column("start_date").null_count
     writer.write(table)
 
@@ -260,6 +270,7 @@ def dask_ingest(
         skipped=tuple(missing) + tuple(s for r in results for s in r.skipped),
         workers=n_workers,
         seconds=time.perf_counter() - started,
+        notices=tuple(n for r in results for n in r.notices),
     )
 
 

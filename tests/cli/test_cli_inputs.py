@@ -118,3 +118,31 @@ def test_jsonl_reads_a_file_when_one_is_given(
     assert main(["places", "--jsonl", str(batch)]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["places"][0]["name"] == "Geneva"
+
+
+def test_ingest_into_its_own_folder_does_not_read_its_output_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(ARTICLE, encoding="utf-8")
+    out = corpus / "events.csv"
+    for _ in range(2):
+        assert main(["ingest", str(corpus), "--out", str(out), "--no-cache", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "no 'text'" not in err
+    first = out.read_text(encoding="utf-8")
+    assert first.count("\n") > 1
+
+
+def test_a_ready_made_table_with_categories_in_capitals_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    given = tmp_path / "given.csv"
+    given.write_text(
+        "event_id,date,place,description,category\n1,2016-05-01,Mosul,Shelling.,Military\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "b.html"
+    assert main(["brief", str(given), "--out", str(out), "--category", "military"]) == 0
+    assert "no events" not in capsys.readouterr().err
