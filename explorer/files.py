@@ -71,17 +71,4 @@ def atomic_write(path: Path | str, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; see :func:`atomic_write`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _keep_mode(path, tmp)
-        os.replace(tmp, path)
-        _sync_folder(path.parent)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
