@@ -71,4 +71,8 @@ def atomic_write(path: Path | str, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; see :func:`atomic_write`."""
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)

@@ -1,7 +1,8 @@
 """Loading a corpus: files, folders (recursive) and globs, one reader per format.
 
-Broken, empty, binary or non-UTF-8 files are reported (path and reason) and skipped; a summary
-says how many articles loaded and how many files or rows were skipped. Nothing is dropped
+Broken, empty, binary or non-UTF-8 files (web pages and feeds may declare another encoding: see
+:mod:`~explorer.ingest.encoding`) are reported (path and reason) and skipped; a summary says how
+many articles loaded and how many files or rows were skipped. Nothing is dropped
 silently: what was kept but not quite as given (a publication date that is no date, an article
 found twice, an id used by two different articles) is reported as a :class:`Notice`.
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explorer.errors import IngestError
+from explorer.ingest.encoding import decode_markup, decode_text
 from explorer.ingest.feeds import parse_feed
 from explorer.ingest.html import parse_html_article
 from explorer.ingest.tables import is_events_table, parse_article_rows, read_table, table_kind
@@ -126,15 +128,6 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _decode(raw: bytes) -> str:
-    if b"\x00" in raw[:4096]:
-        raise IngestError("binary file, not text")
-    try:
-        return raw.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-
-
 def _read_table(path: Path, text: str, report: LoadReport) -> None:
     table = read_table(text, path.suffix)
     kind = table_kind(table.columns)
@@ -180,16 +173,20 @@ def read_file(path: Path, report: LoadReport) -> None:
     if not raw.strip():
         raise IngestError("empty file")
     if suffix in FEED_SUFFIXES:
-        _decode(raw)
+        decode_markup(raw, xml=True)  # readable as declared (feedparser decodes it again)
         report.articles.extend(parse_feed(raw, path=str(path)))
         return
-    text = _decode(raw)
+    if suffix in HTML_SUFFIXES:
+        html, note = decode_markup(raw)
+        if note:
+            report.notices.append(Notice(str(path), note))
+        report.articles.append(parse_html_article(html, path=str(path)))
+        return
+    text = decode_text(raw)
     if suffix in TEXT_SUFFIXES:
         notes: list[str] = []
         report.articles.append(parse_text_article(text, path=str(path), notes=notes))
         report.notices.extend(Notice(str(path), note) for note in notes)
-    elif suffix in HTML_SUFFIXES:
-        report.articles.append(parse_html_article(text, path=str(path)))
     elif suffix in TABLE_SUFFIXES:
         _read_table(path, text, report)
     else:

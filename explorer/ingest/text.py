@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.errors import IngestError
+from explorer.ingest.encoding import decode_text
 from explorer.model import Article
 
 __all__ = ["parse_text_article", "read_text_article"]
@@ -130,15 +131,9 @@ def read_text_article(path: Path | str) -> Article:
         raw = p.read_bytes()
     except OSError as exc:
         raise IngestError(f"{p}: cannot read: {exc.strerror or exc}") from exc
-    if b"\x00" in raw[:4096]:
-        raise IngestError(f"{p}: binary file, not text")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     notes: list[str] = []
     try:
-        article = parse_text_article(text, path=str(p), notes=notes)
+        article = parse_text_article(decode_text(raw), path=str(p), notes=notes)
     except IngestError as exc:
         raise IngestError(f"{p}: {exc}") from exc
     for message in notes:

@@ -161,3 +161,71 @@ def test_missing_paths_are_reported(tmp_path: Path) -> None:
         "no such file or folder",
         "no file matches this pattern",
     ]
+
+
+PAGE_1252 = HTML_PAGE.replace("officials said", "officials said \u2013 \u201cquickly\u201d")
+
+
+@pytest.mark.parametrize(
+    ("head", "encoding", "notice"),
+    [
+        ('<meta charset="windows-1252">', "cp1252", None),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            "cp1252",
+            None,
+        ),
+        ("<meta charset='iso-8859-15'>", "iso-8859-15", None),
+        ("", "cp1252", "read as windows-1252"),  # undeclared and not UTF-8: the browsers' guess
+        ('<meta charset="utf-8">', "utf-8", None),
+    ],
+)
+def test_html_page_in_its_declared_encoding(
+    tmp_path: Path, head: str, encoding: str, notice: str | None
+) -> None:
+    page = PAGE_1252.replace("<head>", f"<head>{head}")
+    if encoding == "iso-8859-15":
+        page = page.replace("\u2013 \u201cquickly\u201d", "\u20ac5 ch\u00e8re")
+    report = load_report([write(tmp_path, "page.html", page.encode(encoding))])
+    (article,) = report.articles
+    expected = "\u20ac5 ch\u00e8re" if encoding == "iso-8859-15" else "\u2013 \u201cquickly\u201d"
+    assert expected in article.text
+    reasons = [n.reason for n in report.notices]
+    if notice is None:
+        assert reasons == []
+    else:
+        (reason,) = reasons
+        assert notice in reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "bad.html",
+            '<meta charset="utf-8">caf\xe9'.encode("latin-1"),
+            "declares UTF-8 but is not",
+        ),
+        (
+            "odd.html",
+            b'<meta charset="x-klingon"><p>Text',
+            "unknown character encoding 'x-klingon'",
+        ),
+        ("latin.txt", "caf\xe9".encode("latin-1"), "iconv -f windows-1252 -t utf-8"),
+        ("feed.rss", RSS.replace("Ministers", "Minist\xe8res").encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_undecodable_files_are_skipped_with_the_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    report = load_report([write(tmp_path, name, content)])
+    assert not report.articles
+    (skipped,) = report.skipped
+    assert reason in skipped.reason
+
+
+def test_feed_in_its_declared_encoding(tmp_path: Path) -> None:
+    feed = RSS.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="iso-8859-1"?>')
+    feed = feed.replace("Ministers met.", "Les ministres se sont r\xe9unis.")
+    (_, talks) = load_report([write(tmp_path, "wire.rss", feed.encode("latin-1"))]).articles
+    assert "r\xe9unis" in talks.text
