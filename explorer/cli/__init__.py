@@ -46,7 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("geocode", help="resolve place names to coordinates")
+    p = sub.add_parser(
+        "geocode",
+        help="resolve place names to coordinates",
+        epilog="exit status: 0 when every name is found, 1 when one is not found or is no "
+        "place query (the others are still answered), 2 when the back end cannot be used",
+    )
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument(

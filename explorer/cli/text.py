@@ -76,6 +76,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
             results.append({**place_json(query, None), "error": str(exc)})
             continue
         results.append(place_json(query, place))
+        if place is None:
+            status = 1
         if not args.json:
             if place is None:
                 print(f"{query}: not found")

@@ -40,11 +40,12 @@ def test_geocode_json_gives_the_documented_objects(capsys: pytest.CaptureFixture
     assert rows[0]["geonames_id"] == 95446
 
 
-def test_not_found_has_null_fields(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["geocode", "--json", "Qwxzvbnm"]) == 0
-    (row,) = json.loads(capsys.readouterr().out)
+def test_not_found_has_null_fields_and_exit_status_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "--json", "Qwxzvbnm", "Mosul"]) == 1  # scripts can tell
+    row, found = json.loads(capsys.readouterr().out)
     assert row["query"] == "Qwxzvbnm"
     assert all(row[k] is None for k in row if k != "query")
+    assert found["name"] == "Mosul"
 
 
 def test_bad_query_is_reported_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
