@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import glob
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,10 +34,13 @@ from explorer.model import Article
 
 __all__ = [
     "SUFFIXES",
+    "Admission",
     "LoadReport",
     "Notice",
     "Skipped",
+    "content_key",
     "deduplicate",
+    "excluded",
     "expand_paths",
     "load",
     "load_report",
@@ -196,45 +199,84 @@ def read_file(path: Path, report: LoadReport) -> None:
         )
 
 
+class Admission:
+    """Deciding, article by article in input order, which are kept and under which id: a second
+    copy of an article (same content) is left out; a different article with an id already
+    taken gets ``<id>-2`` (``-3``, ...). One notice for each. ``content`` is any hashable key
+    of title, text, date, source and url (a digest of them, on a Dask client)."""
+
+    def __init__(self) -> None:
+        self._by_content: dict[Hashable, tuple[str, str]] = {}  # -> (id, path or id)
+        self._by_id: dict[str, str] = {}  # id -> path or id
+
+    @property
+    def ids(self) -> set[str]:
+        """The ids of the articles kept so far."""
+        return set(self._by_id)
+
+    def admit(
+        self, article_id: str, where: str, content: Hashable
+    ) -> tuple[str | None, Notice | None]:
+        """The id the article keeps (None: a copy, left out), and the notice if any."""
+        first = self._by_content.get(content)
+        if first is not None:
+            first_id, first_where = first
+            return None, Notice(
+                where, f"the same article as {first_where} (id {first_id!r}): processed once"
+            )
+        notice = None
+        taken = self._by_id.get(article_id)
+        if taken is not None:
+            n = 2
+            while f"{article_id}-{n}" in self._by_id:
+                n += 1
+            new_id = f"{article_id}-{n}"
+            notice = Notice(
+                where,
+                f"id {article_id!r} is also the id of a different article ({taken}): "
+                f"this one is {new_id!r}",
+            )
+            article_id = new_id
+        self._by_content[content] = (article_id, where)
+        self._by_id[article_id] = where
+        return article_id, notice
+
+
+def content_key(article: Article) -> tuple[object, ...]:
+    """What makes two articles the same article."""
+    return (article.title, article.text, article.published, article.source, article.url)
+
+
 def deduplicate(articles: Iterable[Article]) -> tuple[list[Article], list[Notice]]:
-    """Articles with unique ids: a second copy of an article (same title, text, date, source
-    and url) is left out; a different article with an id already taken gets ``<id>-2`` (``-3``,
-    ...). One notice for each."""
-    by_content: dict[tuple[object, ...], Article] = {}
-    by_id: dict[str, Article] = {}
+    """Articles with unique ids (see :class:`Admission`), and the notices."""
+    admission = Admission()
     out: list[Article] = []
     notices: list[Notice] = []
     for article in articles:
-        content = (article.title, article.text, article.published, article.source, article.url)
-        first = by_content.get(content)
-        where = article.path or article.id
-        if first is not None:
-            notices.append(
-                Notice(
-                    where,
-                    f"the same article as {first.path or first.id} (id {first.id!r}): "
-                    "processed once",
-                )
-            )
+        new_id, notice = admission.admit(
+            article.id, article.path or article.id, content_key(article)
+        )
+        if notice is not None:
+            notices.append(notice)
+        if new_id is None:
             continue
-        taken = by_id.get(article.id)
-        if taken is not None:
-            n = 2
-            while f"{article.id}-{n}" in by_id:
-                n += 1
-            new_id = f"{article.id}-{n}"
-            notices.append(
-                Notice(
-                    where,
-                    f"id {article.id!r} is also the id of a different article "
-                    f"({taken.path or taken.id}): this one is {new_id!r}",
-                )
-            )
-            article = replace(article, id=new_id)
-        by_content[content] = article
-        by_id[article.id] = article
-        out.append(article)
+        out.append(article if new_id == article.id else replace(article, id=new_id))
     return out, notices
+
+
+def excluded(files: list[Path], exclude: Iterable[str | Path]) -> tuple[list[Path], list[Notice]]:
+    """``files`` less those in ``exclude`` (files or folders: this run's output), with a
+    notice for each left out."""
+    left_out = [_resolved(Path(p)) for p in exclude]
+    if not left_out:
+        return files, []
+    kept, notices = [], []
+    for path in files:
+        if _is_within(_resolved(path), left_out):
+            notices.append(Notice(str(path), "not read: it is this run's output"))
+        else:
+            kept.append(path)
+    return kept, notices
 
 
 def _is_within(path: Path, folders: list[Path]) -> bool:
@@ -254,12 +296,9 @@ def load_report(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files, missing = expand_paths(paths)
-    report = LoadReport(skipped=list(missing))
-    left_out = [_resolved(Path(p)) for p in exclude]
+    files, notices = excluded(files, exclude)
+    report = LoadReport(skipped=list(missing), notices=notices)
     for path in files:
-        if left_out and _is_within(_resolved(path), left_out):
-            report.notices.append(Notice(str(path), "not read: it is this run's output"))
-            continue
         report.files += 1
         try:
             read_file(path, report)

@@ -68,20 +68,13 @@ def test_malformed_file_is_an_error(tmp_path: Path) -> None:
 CRASH = """
 import os, sys
 from pathlib import Path
-import explorer.files as mod
 from explorer.events import Corrections
 
-real_fdopen = os.fdopen
-class Dying:
-    def __init__(self, fh): self.fh = fh
-    def __enter__(self): return self
-    def __exit__(self, *a): return False
-    def write(self, text):
-        self.fh.write(text[: len(text) // 2]); self.fh.flush()
-        os._exit(9)   # the process dies half-way through writing
-    def flush(self): pass
-    def fileno(self): return self.fh.fileno()
-mod.os.fdopen = lambda fd, *a, **k: Dying(real_fdopen(fd, *a, **k))
+def dying(self, text, *args, **kwargs):
+    with open(self, "w", encoding="utf-8") as fh:
+        fh.write(text[: len(text) // 2]); fh.flush()
+    os._exit(9)   # the process dies half-way through writing
+Path.write_text = dying
 c = Corrections(Path(sys.argv[1]))
 c.set_place("a1", 99, None, text="Nice")
 """
