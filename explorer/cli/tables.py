@@ -108,6 +108,7 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         corrections=corrections,
         progress=progress,
         timeout=args.dask_timeout,
+        exclude=[out],
     )
     bar.close()
     for line in result.messages():

@@ -39,10 +39,12 @@ __all__ = [
     "PIPELINE_VERSION",
     "IngestResult",
     "article_events",
+    "article_outcome",
     "article_result",
     "code_fingerprint",
     "extraction_version",
     "ingest",
+    "orphan_notices",
 ]
 
 PIPELINE_VERSION = "2"
@@ -150,7 +152,7 @@ def article_events(
 Outcome = tuple[list[dict[str, Any]], list[str]] | str  # rows and stale corrections, or an error
 
 
-def _safe(article: Article, corrections: Corrections | None) -> Outcome:
+def article_outcome(article: Article, corrections: Corrections | None) -> Outcome:
     """An article's result, or why it failed: one bad article never stops a run."""
     try:
         return article_result(article, corrections)
@@ -161,7 +163,7 @@ def _safe(article: Article, corrections: Corrections | None) -> Outcome:
 
 
 def _work(args: tuple[Article, Corrections | None]) -> Outcome:
-    return _safe(*args)
+    return article_outcome(*args)
 
 
 class _Cache:
@@ -192,8 +194,8 @@ class _Cache:
         self.con.close()
 
 
-def _orphans(corrections: Corrections, articles: list[Article]) -> list[Notice]:
-    present = {a.id for a in articles}
+def orphan_notices(corrections: Corrections, present: set[str]) -> list[Notice]:
+    """Notices of the corrections for articles whose ids are not in ``present``."""
     where = str(corrections.path or "corrections")
     return [
         Notice(where, f"{len(corrections.for_article(aid))} correction(s) for article {aid!r}, "
@@ -259,7 +261,7 @@ def ingest(
                     finish(i, article, fp, outcome)
         else:
             for i, article, fp in todo:
-                finish(i, article, fp, _safe(article, corrections))
+                finish(i, article, fp, article_outcome(article, corrections))
     finally:
         if cache is not None:
             cache.close()
@@ -271,7 +273,7 @@ def ingest(
             for message in stale[i]
         )
     if corrections is not None:
-        result.notices.extend(_orphans(corrections, report.articles))
+        result.notices.extend(orphan_notices(corrections, {a.id for a in report.articles}))
     parts = [
         ("extracted events", EventTable.from_records(r for i in sorted(rows) for r in rows[i]))
     ]

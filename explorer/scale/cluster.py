@@ -3,8 +3,10 @@
 The work is the single-process pipeline's, per article (:func:`explorer.events.pipeline.
 article_events`), run in batches of files on the workers of a Dask cluster: a ``LocalCluster``
 on this machine when no address is given, else any running scheduler (``tcp://host:8786``).
-Results come back to the client as Arrow tables and are written in input order, so the dataset
-read back equals :func:`explorer.events.ingest`'s table row for row (tested).
+Results come back to the client as Arrow tables and are written in input order; what needs the
+whole corpus (copies, clashing ids, corrections, events tables among the inputs) is decided
+there (:mod:`explorer.scale.reconcile`), so the dataset read back, its notices and skipped files
+equal :func:`explorer.events.ingest`'s (tested).
 
 * Files travel as paths when every worker sees them (a LocalCluster, or a shared file system:
   checked on the workers); otherwise the client reads them and sends the articles.
@@ -20,7 +22,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +30,19 @@ import pyarrow as pa
 
 from explorer.errors import ClusterError, ExplorerError
 from explorer.events.corrections import Corrections
-from explorer.events.given import load_events_file
-from explorer.events.pipeline import article_events
+from explorer.events.given import GivenEvents, read_events_file
+from explorer.events.pipeline import article_outcome
 from explorer.events.table import EventTable
-from explorer.ingest.corpus import LoadReport, Notice, Skipped, expand_paths, read_file
-from explorer.model import Article
+from explorer.ingest.corpus import (
+    LoadReport,
+    Notice,
+    Skipped,
+    excluded,
+    expand_paths,
+    read_file,
+)
 from explorer.scale.parquet import PartWriter, replace_dir, to_arrow
+from explorer.scale.reconcile import ArticleInfo, Reconciler, article_info, merge_given
 
 __all__ = ["BatchResult", "DaskIngestResult", "connect", "dask_ingest"]
 
@@ -44,10 +53,10 @@ class BatchResult:
 
     index: int
     events: pa.Table
-    event_files: tuple[pa.Table, ...]
+    event_files: tuple[tuple[str, GivenEvents], ...]  # (path as given, its events)
     files: int
-    articles: int
-    skipped: tuple[Skipped, ...]
+    articles: tuple[ArticleInfo, ...]  # in order, with how many of the rows are each one's
+    skipped: tuple[Skipped, ...]  # files and rows not read
     notices: tuple[Notice, ...] = ()
 
 
@@ -86,53 +95,81 @@ class DaskIngestResult:
 # --- on the workers ----------------------------------------------------------------------------
 
 
-def _given(paths: list[Path], skipped: list[Skipped]) -> tuple[pa.Table, ...]:
+def _given(
+    paths: list[tuple[Path, str]], skipped: list[Skipped]
+) -> tuple[tuple[str, GivenEvents], ...]:
     out = []
-    for events_file in paths:
+    for events_file, shown in paths:
         try:
-            out.append(to_arrow(load_events_file(events_file)))
+            out.append((shown, read_events_file(events_file)))
         except ExplorerError as exc:
-            skipped.append(Skipped(str(events_file), str(exc)))
+            skipped.append(Skipped(shown, str(exc)))
     return tuple(out)
 
 
-def _load(files: list[tuple[str, str]], report: LoadReport) -> None:
-    """Read ``(path to open, path as given)`` pairs; messages keep the path as given."""
+Origins = list[tuple[str, str, int]]  # (path opened, path as given, articles read from it)
+
+
+def _shown(path: str, opened: str, shown: str) -> str:
+    return shown + path[len(opened) :] if path.startswith(opened) else path
+
+
+def _load(files: list[tuple[str, str]], report: LoadReport) -> tuple[Origins, list[str]]:
+    """Read ``(path to open, path as given)`` pairs; messages keep the path as given. Returns
+    where the articles came from, and the events files as given."""
+    origins: Origins = []
+    given: list[str] = []
     for where, shown in files:
         report.files += 1
-        before = len(report.skipped)
+        skipped, noticed = len(report.skipped), len(report.notices)
+        articles, tables = len(report.articles), len(report.event_files)
         try:
             read_file(Path(where), report)
         except ExplorerError as exc:
             report.skipped.append(Skipped(shown, str(exc)))
-        for i in range(before, len(report.skipped)):  # rows of a table file: "path#row"
+        for i in range(skipped, len(report.skipped)):  # rows of a table file: "path#row"
             item = report.skipped[i]
-            if item.path.startswith(where):
-                report.skipped[i] = Skipped(shown + item.path[len(where) :], item.reason)
+            report.skipped[i] = Skipped(_shown(item.path, where, shown), item.reason)
+        for i in range(noticed, len(report.notices)):
+            note = report.notices[i]
+            report.notices[i] = Notice(_shown(note.path, where, shown), note.reason)
+        origins.append((where, shown, len(report.articles) - articles))
+        given += [shown] * (len(report.event_files) - tables)
+    return origins, given
 
 
 def run_batch(
     index: int,
     files: list[tuple[str, str]] | None = None,
-    articles: list[Article] | None = None,
+    loaded: tuple[LoadReport, Origins, list[str]] | None = None,
     corrections: Corrections | None = None,
 ) -> BatchResult:
     """Load (when given paths) and extract one batch: the task each worker runs."""
-    report = LoadReport(articles=list(articles or []))
-    _load(files or [], report)
+    if loaded is None:
+        report = LoadReport()
+        origins, given_as = _load(files or [], report)
+    else:
+        report, origins, given_as = loaded
     rows: list[dict[str, Any]] = []
+    infos: list[ArticleInfo] = []
+    articles = iter(report.articles)
+    for opened, shown, count in origins:
+        for ordinal in range(count):
+            article = next(articles)
+            path = _shown(article.path or article.id, opened, shown)
+            article = replace(article, path=path)
+            outcome = article_outcome(article, corrections)
+            if isinstance(outcome, str):  # it failed: reported if the client keeps it
+                infos.append(article_info(article, path, opened, ordinal, 0, [], outcome))
+                continue
+            rows.extend(outcome[0])
+            infos.append(article_info(article, path, opened, ordinal, len(outcome[0]), outcome[1]))
     skipped = list(report.skipped)
-    for article in report.articles:
-        try:
-            rows.extend(article_events(article, corrections))
-        except ExplorerError as exc:
-            skipped.append(Skipped(article.path or article.id, str(exc)))
+    given = _given(list(zip(report.event_files, given_as, strict=True)), skipped)
     events = to_arrow(EventTable.from_records(rows))
-    given = _given(report.event_files, skipped)
     return BatchResult(
-        index, events, given, report.files, len(report.articles), tuple(skipped),
-        tuple(report.notices),
-    )  # fmt: skip
+        index, events, given, report.files, tuple(infos), tuple(skipped), tuple(report.notices)
+    )
 
 
 def warm_up() -> bool:
@@ -221,36 +258,44 @@ def dask_ingest(
     progress: Callable[[int, int], None] | None = None,
     rows_per_part: int = 250_000,
     timeout: float = 10.0,
+    exclude: Iterable[str | Path] = (),
 ) -> DaskIngestResult:
     """Extract the events of a corpus on a Dask cluster into the Parquet folder ``out``.
 
     Give a running ``client``, or an ``address`` of a scheduler, or neither (a LocalCluster
     of ``workers`` processes is started and stopped). ``progress(done, total)`` counts files.
-    ``out`` is replaced only when the run succeeds.
+    ``exclude``: files or folders not to read (the run's output). ``out`` is replaced only when
+    the run succeeds.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, missing = expand_paths(paths)
-    target = Path(out)
+    paths = list(paths)
     if client is None:
         with connect(address, workers=workers, timeout=timeout) as own:
             return dask_ingest(
-                paths, target, client=own, batch_size=batch_size, corrections=corrections,
-                progress=progress, rows_per_part=rows_per_part,
+                paths, out, client=own, batch_size=batch_size, corrections=corrections,
+                progress=progress, rows_per_part=rows_per_part, exclude=exclude,
             )  # fmt: skip
+    files, missing = expand_paths(paths)
+    files, left_out = excluded(files, exclude)
+    target = Path(out)
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     size = batch_size or max(1, min(200, len(files) // (n_workers * 16) or 1))
     batches = _batches(files, size)
     built = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex[:8]}")
     writer = PartWriter(built, rows_per_part=rows_per_part)
     tally = [0, 0]  # unresolved places, undated events
+    keeper = Reconciler(corrections)
     started = time.perf_counter()
     try:
         by_path = bool(files) and _shared(client, files)
-        results = _run(client, batches, by_path, corrections, n_workers, writer, tally, progress)
-        for r in results:  # events tables given among the inputs come last, as in ingest()
-            for extra in r.event_files:
-                _write(writer, extra, tally)
+        run = _Run(client, batches, by_path, corrections, n_workers, progress)
+        results = run.all(lambda r: _write(writer, keeper.take(r.events, r.articles), tally))
+        given = [pair for r in results for pair in r.event_files]
+        # events tables given among the inputs come last, as in ingest()
+        extra, merged = merge_given(writer.finish_part, given)
+        for table in extra:
+            _write(writer, table, tally)
         parts = writer.close()
         replace_dir(built, target)
     except BaseException:
@@ -259,80 +304,84 @@ def dask_ingest(
 
         shutil.rmtree(built, ignore_errors=True)
         raise
+    skipped = [*missing, *(s for r in results for s in r.skipped), *keeper.failed]
+    notices = [*left_out, *(n for r in results for n in r.notices), *keeper.notices,
+               *keeper.closing_notices()]  # fmt: skip
+    for _, g in given:
+        skipped += g.skipped
+        notices += g.notices
     return DaskIngestResult(
         out=target,
         parts=tuple(target / p.name for p in parts),
         files=sum(r.files for r in results),
-        articles=sum(r.articles for r in results),
+        articles=keeper.articles,
         events=writer.rows,
         unresolved=tally[0],
         undated=tally[1],
-        skipped=tuple(missing) + tuple(s for r in results for s in r.skipped),
+        skipped=tuple(skipped),
         workers=n_workers,
         seconds=time.perf_counter() - started,
-        notices=tuple(n for r in results for n in r.notices),
+        notices=tuple(notices + merged),
     )
 
 
-def _run(
-    client: Any,
-    batches: list[list[tuple[str, str]]],
-    by_path: bool,
-    corrections: Corrections | None,
-    n_workers: int,
-    writer: PartWriter,
-    tally: list[int],
-    progress: Callable[[int, int], None] | None,
-) -> list[BatchResult]:
-    """Submit batches (a bounded window in flight), write results in batch order."""
-    from distributed import as_completed
+class _Run:
+    """Submits batches (a bounded window in flight) and hands back results in batch order."""
 
-    total = sum(len(b) for b in batches)
-    if progress is not None:
-        progress(0, total)
+    def __init__(
+        self,
+        client: Any,
+        batches: list[list[tuple[str, str]]],
+        by_path: bool,
+        corrections: Corrections | None,
+        n_workers: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.client, self.batches, self.by_path = client, batches, by_path
+        self.corrections, self.window, self.progress = corrections, max(2, 3 * n_workers), progress
 
-    def submit(i: int) -> Any:
-        if by_path:
-            return client.submit(run_batch, i, batches[i], None, corrections, pure=False)
+    def submit(self, i: int) -> Any:
+        if self.by_path:
+            return self.client.submit(
+                run_batch, i, self.batches[i], None, self.corrections, pure=False
+            )
         # the workers cannot see the files: the client reads them and sends the articles
         report = LoadReport()
-        _load(batches[i], report)
-        given = _given(report.event_files, report.skipped)
-        return client.submit(_run_loaded, i, report, given, corrections, pure=False)
+        origins, given_as = _load(self.batches[i], report)
+        return self.client.submit(
+            run_batch, i, None, (report, origins, given_as), self.corrections, pure=False
+        )
 
-    window = max(2, 3 * n_workers)
-    pending = as_completed([submit(i) for i in range(min(window, len(batches)))])
-    queued = min(window, len(batches))
-    done: dict[int, BatchResult] = {}
-    finished: list[BatchResult] = []
-    next_write, files_done = 0, 0
-    try:
-        for future in pending:
-            result: BatchResult = future.result()
-            future.release()
-            done[result.index] = result
-            files_done += result.files
-            if progress is not None:
-                progress(files_done, total)
-            while next_write in done:
-                r = done.pop(next_write)
-                _write(writer, r.events, tally)
-                finished.append(r)
-                next_write += 1
-            if queued < len(batches):
-                pending.add(submit(queued))
-                queued += 1
-    except ExplorerError:
-        raise
-    except Exception as exc:  # worker lost, connection closed, ...: not an article's fault
-        raise ClusterError(f"the Dask run failed: {type(exc).__name__}: {exc}") from exc
-    return finished
+    def all(self, write: Callable[[BatchResult], None]) -> list[BatchResult]:
+        from distributed import as_completed
 
-
-def _run_loaded(
-    index: int, report: LoadReport, given: tuple[pa.Table, ...], corrections: Corrections | None
-) -> BatchResult:
-    r = run_batch(index, None, report.articles, corrections)
-    return BatchResult(
-        index, r.events, given, report.files, r.articles, tuple(report.skipped) + r.skipped
-    )
+        batches, progress = self.batches, self.progress
+        total = sum(len(b) for b in batches)
+        if progress is not None:
+            progress(0, total)
+        queued = min(self.window, len(batches))
+        pending = as_completed([self.submit(i) for i in range(queued)])
+        done: dict[int, BatchResult] = {}
+        finished: list[BatchResult] = []
+        files_done = 0
+        try:
+            for future in pending:
+                result: BatchResult = future.result()
+                future.release()
+                done[result.index] = result
+                files_done += result.files
+                if progress is not None:
+                    progress(files_done, total)
+                while len(finished) in done:
+                    r = done.pop(len(finished))
+                    write(r)
+                    # the rows are written: keep the figures and messages only
+                    finished.append(replace(r, events=r.events.slice(0, 0)))
+                if queued < len(batches):
+                    pending.add(self.submit(queued))
+                    queued += 1
+        except ExplorerError:
+            raise
+        except Exception as exc:  # worker lost, connection closed, ...: not an article's fault
+            raise ClusterError(f"the Dask run failed: {type(exc).__name__}: {exc}") from exc
+        return finished

@@ -116,6 +116,14 @@ class PartWriter:
         self.parts.append(path)
         self._in_part = 0
 
+    def finish_part(self) -> list[Path]:
+        """Close the part being written (the next rows start a new one): the parts so far can
+        be read. Returns them."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        return list(self.parts)
+
     def close(self) -> list[Path]:
         """Finish the last part (an empty dataset still gets one part file, with the schema)."""
         if self._writer is None and not self.parts:

@@ -161,3 +161,75 @@ def test_relative_paths_and_an_empty_corpus(
     empty.mkdir()
     none = dask_ingest([empty], tmp_path / "none", client=client)
     assert none.events == 0 and len(open_events(tmp_path / "none")) == 0
+
+
+# --- what needs the whole corpus: copies, clashing ids, corrections, events tables -------------
+
+PAGE = (
+    "<html><head><title>Convoy reaches Mosul</title></head><body><article><h1>Convoy reaches "
+    "Mosul</h1><p>An aid convoy reached Mosul on Sunday \x96 officials said it came from Erbil."
+    "</p><p>A second paragraph gives the extractor enough text to treat the page as an article"
+    " with a body.</p></article></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def tangled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corpus with everything the workers cannot decide alone, and corrections for it."""
+    folder = tmp_path_factory.mktemp("tangled")
+    files = {
+        "a.md": ARTICLES["a1.md"],
+        "x/one.csv": "id,title,text,published\n1,Floods,Floods hit Mosul on Monday.,2016-03-01\n",
+        # another article with id 1 (renamed 1-2), and a copy of a.md under another name
+        "y/two.csv": "id,title,text,published\n1,Talks,Talks opened in Geneva on Friday.,2016-02-05\n",
+        "z/copy.md": ARTICLES["a1.md"],
+        "given.csv": EVENTS_CSV + "2017-13-40,Mosul,IQ,Bad date,military,Teacher notes\n",
+    }
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "page.html").write_bytes(PAGE.encode("latin-1"))  # undeclared windows-1252
+    # an events table sharing ids with the extracted events: one row the same, one changed
+    own = ingest([folder / "a.md"]).table.df.head(2).copy()
+    own.loc[1, "sentence"] = "Changed by hand."
+    from explorer.events import EventTable
+
+    EventTable(own).write(folder / "w" / "mine.csv")
+    from explorer.events import Corrections
+
+    corrections = Corrections(folder.parent / f"{folder.name}-corrections.json")
+    geneva = files["y/two.csv"].split("\n")[1].index("Geneva") - len("1,Talks,")
+    corrections.set_place("1-2", geneva, "Bern", text="Geneva")  # for the renamed article
+    corrections.set_place("1", 0, None, text="Nope")  # no longer fits article 1
+    corrections.set_place("ghost", 3, None, text="Paris")  # no such article
+    return folder, corrections.path  # type: ignore[return-value]
+
+
+def test_copies_clashing_ids_corrections_and_events_tables_as_in_one_process(
+    tangled: tuple[Path, Path],
+    client,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from explorer.events import Corrections
+
+    folder, corrections_path = tangled
+    out = folder / "out"  # inside the corpus: not read back
+    single = ingest([folder], corrections=Corrections(corrections_path), exclude=[out])
+    result = dask_ingest([folder], out, client=client, batch_size=1,
+                         corrections=Corrections(corrections_path), exclude=[out])  # fmt: skip
+    back = read_events(out)
+    assert back.equals(single.table)
+    ids = set(back.df["article_id"])
+    assert "1" in ids and "1-2" in ids
+    (moved,) = back.df[back.df["article_id"] == "1-2"]["place_name"]
+    assert moved == "Bern"  # the correction of article 1-2 applied to it, not to article 1
+    assert result.articles == len(single.report.articles)
+    assert result.events == len(single.table)
+    pairs = lambda items: sorted((i.path, i.reason) for i in items)  # noqa: E731
+    assert pairs(result.skipped) == pairs([*single.report.skipped, *single.failed])
+    assert pairs(result.notices) == pairs(single.notices)
+    reasons = " | ".join(n.reason for n in result.notices)
+    for expected in ("processed once", "this one is '1-2'", "no longer matches", "'ghost'",
+                     "left out", "renamed with a suffix", "read as windows-1252"):  # fmt: skip
+        assert expected in reasons
+    assert any("given.csv" in n.path for n in result.notices), result.notices
