@@ -1,5 +1,5 @@
-"""Map build time and HTML size, timeline build, briefing size, and filter latency on synthetic
-event tables.
+"""Map build time, HTML size and the time a browser takes to open it, timeline build, briefing
+size, and filter latency on synthetic event tables.
 
 .venv/bin/python benchmarks/bench_views.py
 """
@@ -15,23 +15,56 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_events
 
+# (events, places): None puts every event at a point of its own (the worst case); geocoded news
+# puts the events of a town on its coordinates
+MAPS = [(1_000, None), (10_000, None), (50_000, None), (50_000, 5_000), (100_000, 5_000)]
+
+
+def _open_in_browser(page: str) -> float | None:
+    """Seconds until headless Chromium shows the map's markers (None without Chromium)."""
+    import shutil
+    import tempfile
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if chromium is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        path = Path(tmp) / "map.html"
+        path.write_text(page, encoding="utf-8")
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page(viewport={"width": 1200, "height": 800})
+        t = time.perf_counter()
+        tab.goto(path.as_uri(), wait_until="load", timeout=300_000)
+        tab.wait_for_selector(".marker-cluster, path.leaflet-interactive", timeout=300_000)
+        seconds = time.perf_counter() - t
+        browser.close()
+    return seconds
+
 
 def main() -> None:
     from explorer.events import Criteria
     from explorer.views.map import build_map
     from explorer.views.timeline import build_timeline
 
-    for n in (1_000, 10_000, 50_000):
-        table = make_events(n)
+    for n, places in MAPS:
+        table = make_events(n, places=places)
         t = time.perf_counter()
         html = build_map(table).get_root().render()  # type: ignore[arg-type]
+        where = "each at its own point" if places is None else f"on {places:,} places"
+        opened = _open_in_browser(html) if n >= 10_000 else None
         print(
-            f"map, {n:,} events: built and rendered in {time.perf_counter() - t:.2f} s, "
+            f"map, {n:,} events {where}: built and rendered in {time.perf_counter() - t:.2f} s, "
             f"{len(html.encode()) / 1e6:.1f} MB of HTML"
+            + (f"; opens in headless Chromium in {opened:.2f} s" if opened is not None else "")
         )
-        t = time.perf_counter()
-        build_timeline(table).to_dict()  # type: ignore[arg-type]
-        print(f"timeline, {n:,} events: {time.perf_counter() - t:.2f} s")
+        if places is None:
+            t = time.perf_counter()
+            build_timeline(table).to_dict()  # type: ignore[arg-type]
+            print(f"timeline, {n:,} events: {time.perf_counter() - t:.2f} s")
     import tempfile
 
     from explorer.export import write_briefing

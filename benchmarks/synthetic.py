@@ -71,14 +71,24 @@ def make_corpus(folder: Path, articles: int, seed: int = 1) -> list[Path]:
     return paths
 
 
-def make_events(n: int, seed: int = 1) -> object:
-    """A synthetic EventTable of ``n`` events around the Middle East and Europe."""
+def make_events(n: int, seed: int = 1, places: int | None = None) -> object:
+    """A synthetic EventTable of ``n`` events around the Middle East and Europe: each at a
+    point of its own (the worst case for a map), or, with ``places``, on that many places with
+    Zipf-like weights, as geocoded news is (the events of a town share its coordinates)."""
     import numpy as np
     import pandas as pd
 
     from explorer.events import EventTable
 
     rng = np.random.default_rng(seed)
+    if places is None:
+        lat, lon = rng.uniform(25, 50, n).round(5), rng.uniform(-5, 50, n).round(5)
+        place = np.arange(n) % 997
+    else:
+        weights = 1.0 / np.arange(1, places + 1)
+        place = rng.choice(places, n, p=weights / weights.sum())
+        lat = rng.uniform(25, 50, places).round(5)[place]
+        lon = rng.uniform(-5, 50, places).round(5)[place]
     start = pd.Timestamp("2014-01-01") + pd.to_timedelta(rng.integers(0, 365 * 4, n), unit="D")
     span = rng.choice([0, 0, 0, 6, 30], n)
     countries = rng.choice(["IQ", "SY", "TR", "JO", "US", "FR", "GB", "RU"], n)
@@ -92,13 +102,13 @@ def make_events(n: int, seed: int = 1) -> object:
             "title": [f"Synthetic report {i // 5}" for i in range(n)],
             "source": rng.choice(["Wire A", "Wire B", "Agency C", "Paper D"], n),
             "sentence": [
-                f"Synthetic event {i} with troops near place {i % 997}." for i in range(n)
+                f"Synthetic event {i} with troops near place {p}." for i, p in enumerate(place)
             ],
-            "place_text": [f"Place {i % 997}" for i in range(n)],
-            "place_name": [f"Place {i % 997}" for i in range(n)],
+            "place_text": [f"Place {p}" for p in place],
+            "place_name": [f"Place {p}" for p in place],
             "country_code": countries,
-            "latitude": rng.uniform(25, 50, n).round(5),
-            "longitude": rng.uniform(-5, 50, n).round(5),
+            "latitude": lat,
+            "longitude": lon,
             "place_confidence": rng.uniform(0, 1, n).round(3),
             "start_date": start,
             "end_date": start + pd.to_timedelta(span, unit="D"),

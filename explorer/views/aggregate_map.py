@@ -134,7 +134,7 @@ def map_from_aggregates(
         category, colour = _color(r["categories"])
         if category not in used:
             used.append(category)
-        data.append([r["latitude"], r["longitude"], popup_html(r), colour])
+        data.append([r["latitude"], r["longitude"], popup_html(r), colour, 1])
     if data:
         plugins.FastMarkerCluster(
             data, callback=_FAST_CALLBACK, name=f"Sample of events ({len(data):,})"

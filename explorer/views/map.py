@@ -5,7 +5,9 @@ with popups that show the headline, the date and its precision, the place, the e
 with the mention highlighted and a source link. Optional layers: a heat map, a time slider over
 the events' start-end intervals, and arrows for movements from origin to destination. Above
 ``fast_threshold`` events, markers go into one FastMarkerCluster (a single JavaScript array)
-instead of one Leaflet layer per marker, so 50,000 events stay usable. Above
+instead of one Leaflet layer per marker, one marker per distinct point (the events of a town
+share its coordinates; the popup lists the newest, clusters count events), so 100,000 events
+stay usable. Above
 ``aggregate_threshold`` events, and for a DuckDB-backed table
 (:class:`explorer.scale.ParquetEvents`), the map is drawn from aggregates instead: grid counts,
 a heat map and a sample of markers (:mod:`explorer.views.aggregate_map`).
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
 from typing import Any
 
 import folium
@@ -24,7 +27,7 @@ from explorer.errors import ConfigurationError
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import Aggregable
 from explorer.views.offline import make_offline
-from explorer.views.popup import popup_html
+from explorer.views.popup import group_popup_html, popup_html
 
 __all__ = ["CATEGORY_COLORS", "build_map"]
 
@@ -64,12 +67,25 @@ def _legend(used: list[str]) -> folium.Element:
     return folium.Element(box)
 
 
+# one marker per point (a town's events share its coordinates): [lat, lon, popup, colour, n]
 _FAST_CALLBACK = """
 function (row) {
     var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
-        {radius: 6, color: row[3], weight: 1, fillColor: row[3], fillOpacity: 0.8});
-    marker.bindPopup(row[2], {maxWidth: 360});
+        {radius: row[4] > 1 ? 8 : 6, color: row[3], weight: row[4] > 1 ? 2 : 1,
+         fillColor: row[3], fillOpacity: 0.8, events: row[4]});
+    marker.bindPopup(row[2], {maxWidth: 380, maxHeight: 340});
     return marker;
+}
+"""
+# clusters count events, not points (markercluster's own sizes and colours)
+_COUNT_EVENTS = """
+function (cluster) {
+    var n = 0, markers = cluster.getAllChildMarkers();
+    for (var i = 0; i < markers.length; i++) { n += markers[i].options.events || 1; }
+    var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
+    return new L.DivIcon({html: '<div><span>' + n.toLocaleString('en') + '</span></div>',
+                          className: 'marker-cluster marker-cluster-' + size,
+                          iconSize: new L.Point(40, 40)});
 }
 """
 
@@ -138,10 +154,11 @@ def build_map(
         if category not in used:
             used.append(category)
         data.append((r, color))
-    if len(rows) > fast_threshold or (cluster and len(rows) > fast_threshold):
+    if len(rows) > fast_threshold:
         plugins.FastMarkerCluster(
-            [[r["latitude"], r["longitude"], popup_html(r), c] for r, c in data],
+            _points(data),
             callback=_FAST_CALLBACK,
+            icon_create_function=_COUNT_EVENTS,
             name=f"Events ({len(rows):,})",
         ).add_to(fmap)
     else:
@@ -169,6 +186,24 @@ def build_map(
         fmap.get_root().html.add_child(_legend(used))  # type: ignore[attr-defined]
     folium.LayerControl(collapsed=True).add_to(fmap)
     return make_offline(fmap, assets)
+
+
+def _points(data: list[tuple[dict[str, Any], str]]) -> list[list[Any]]:
+    """One entry per distinct point: ``[lat, lon, popup, colour, events]``. Geocoded events
+    share their place's coordinates, so a corpus has far fewer points than events: one marker
+    (and one popup listing the newest, see :func:`group_popup_html`) per point keeps a map of
+    100,000 events light. The colour is the point's commonest category's."""
+    groups: dict[tuple[float, float], list[tuple[dict[str, Any], str]]] = {}
+    for r, color in data:
+        groups.setdefault((round(r["latitude"], 5), round(r["longitude"], 5)), []).append(
+            (r, color)
+        )
+    out = []
+    for (lat, lon), items in groups.items():
+        colors = Counter(c for _, c in items)
+        out.append([lat, lon, group_popup_html([r for r, _ in items]),
+                    colors.most_common(1)[0][0], len(items)])  # fmt: skip
+    return out
 
 
 def _tooltip(r: dict[str, Any]) -> str:

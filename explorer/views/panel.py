@@ -4,7 +4,9 @@ A thin wrapper over the pure :func:`explorer.events.filter_events`: the widgets 
 :class:`~explorer.events.Criteria`; the views (folium map, altair timeline, table) are rebuilt
 from the filtered table. The map is re-rendered after a short pause (debounced) because it is
 the slow part; the count and the table follow at once. The timeline's brush narrows the date
-range.
+range. Above ``map_detail`` events (20,000) the live map is drawn from aggregates (grid counts,
+a heat map, a sample of markers), so that it stays quick to redraw; the count line says so, and
+"Export map" still writes every event.
 
 Given a DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, e.g. a million events), the
 same widgets run as SQL: the options and the count come from DuckDB, the table shows the first
@@ -31,7 +33,9 @@ from explorer.views.timeline import BRUSH, build_timeline
 if TYPE_CHECKING:
     from explorer.scale.duck import ParquetEvents
 
-__all__ = ["Explorer"]
+__all__ = ["MAP_DETAIL", "Explorer"]
+
+MAP_DETAIL = 20_000  # events the live map draws one by one; above, aggregates
 
 _TABLE_COLUMNS = {
     "start_date": "Date",
@@ -95,9 +99,11 @@ class Explorer:
         rows: int = 200,
         debounce: float = 0.4,
         out_dir: str | Path = "out",
+        map_detail: int = MAP_DETAIL,
     ) -> None:
         self.table = table
         self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
+        self.map_detail = map_detail
         self.out_dir = Path(out_dir)
         self._days = _day_options(table)
         self.dates = widgets.SelectionRangeSlider(
@@ -162,7 +168,13 @@ class Explorer:
         else:  # SQL in DuckDB
             self.filtered = self.table.filter(criteria)
         n, total = len(self.filtered), len(self.table)
-        self.count.value = f"<b>{n:,}</b> of {total:,} events"
+        note = (
+            f" · the map shows counts and a sample above {self.map_detail:,} events: narrow "
+            "the filters to see each one"
+            if n > self.map_detail
+            else ""
+        )
+        self.count.value = f"<b>{n:,}</b> of {total:,} events{note}"
         self.table_view.value = self.table_html()
         self._schedule_map()
         return self.filtered
@@ -211,7 +223,12 @@ class Explorer:
         )
 
     def map_html(self) -> str:
-        fmap = build_map(self.filtered, basemap=self.basemap, assets=self.assets)
+        fmap = build_map(
+            self.filtered,
+            basemap=self.basemap,
+            assets=self.assets,
+            aggregate_threshold=self.map_detail,
+        )
         page = fmap.get_root().render()
         return (
             f'<iframe srcdoc="{html.escape(page, quote=True)}" '

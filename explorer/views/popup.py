@@ -8,7 +8,16 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["date_label", "popup_html", "safe_url", "script_safe"]
+__all__ = [
+    "GROUP_POPUPS",
+    "date_label",
+    "group_popup_html",
+    "popup_html",
+    "safe_url",
+    "script_safe",
+]
+
+GROUP_POPUPS = 25  # events listed in the popup of a place with many
 
 _PRECISION = {
     "day": "day",
@@ -93,9 +102,34 @@ def popup_html(row: dict[str, Any]) -> str:
         f'<p style="margin:4px 0">{evidence}</p>'
         f"<small>{cats_html}{' · ' if cats_html and link else ''}{link}</small></div>"
     )
+    return _literal_safe(out)
+
+
+def _literal_safe(text: str) -> str:
     # folium puts popup HTML inside a JavaScript template literal: "${...}" and backslashes
     # from article text must not reach it as code
-    return out.replace("$", "&#36;").replace("\\", "&#92;")
+    return text.replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> str:
+    """The popup of one point with several events (a town's): how many, then the newest
+    ``limit`` of them (undated last), each as :func:`popup_html`, in a scrolling list."""
+    if len(rows) == 1:
+        return popup_html(rows[0])
+    dated = [r for r in rows if not _missing(r.get("start_date"))]
+    dated.sort(key=lambda r: str(r["start_date"]), reverse=True)
+    ordered = dated + [r for r in rows if _missing(r.get("start_date"))]
+    place = next((str(r["place_name"]) for r in rows if not _missing(r.get("place_name"))), "")
+    head = f"<b>{len(rows):,} events</b>" + (f" at {html.escape(place)}" if place else "")
+    items = "<hr style='margin:4px 0'>".join(popup_html(r) for r in ordered[:limit])
+    more = len(rows) - min(len(rows), limit)
+    tail = f"<p><small>… and {more:,} more here: filter the table to see them</small></p>"
+    return (
+        _literal_safe(f'<div class="explorer-group">{head}<br>')
+        + items
+        + (tail if more else "")
+        + "</div>"
+    )
 
 
 _WORD_JOINER = "\u2060"  # invisible; stops "</script" and "<!--" from reading as markup

@@ -136,3 +136,28 @@ def test_charts_saved_by_altair_itself_run_no_article_code(tmp_path: Path) -> No
         page = path.read_text(encoding="utf-8")
         assert "</script><script>alert(1)" not in page and "<!-- near" not in page
         assert "alert(1)" in page  # the text is kept, made inert
+
+
+def test_events_at_one_point_share_a_marker_whose_popup_lists_the_newest() -> None:
+    rows = [
+        {"event_id": f"e{i}", "article_id": "a", "sentence": f"Event {i} in Mosul.",
+         "place_name": "Mosul <b>", "place_text": "Mosul",
+         "latitude": 36.34 if i < 2990 else 33.3, "longitude": 43.13 if i < 2990 else 44.4,
+         "start_date": None if i == 0 else D(2015, 1, 1) + dt.timedelta(days=i),
+         "categories": ("military",) if i % 3 else ("diplomatic",)}
+        for i in range(3000)
+    ]  # fmt: skip
+    html = build_map(EventTable.from_records(rows), movements=False).get_root().render()
+    data = re.search(r"var data = (\[.*?\]\]);", html, re.S)
+    assert data is not None
+    import json
+
+    points = json.loads(data.group(1))
+    assert len(points) == 2  # 3,000 events on two points: two markers
+    big = max(points, key=lambda p: p[4])
+    assert big[4] == 2990 and big[3] == "#d62728"  # the commonest category's colour (military)
+    popup = big[2]
+    assert "<b>2,990 events</b> at Mosul &lt;b&gt;" in popup and "Mosul <b>" not in popup
+    assert popup.index("Event 2989") < popup.index("Event 2988")  # newest first
+    assert "… and 2,965 more here" in popup and "Event 0 " not in popup  # undated last
+    assert "getAllChildMarkers" in html  # clusters count events, not markers

@@ -166,3 +166,36 @@ def test_icon_markers_draw_their_glyphs_offline(tmp_path: Path, offline_page: An
     page.screenshot(path=str(tmp_path / "icons.png"))
     assert offline_page.errors == []
     assert offline_page.requests == []
+
+
+def test_a_big_map_groups_events_by_point_and_clusters_count_events(
+    tmp_path: Path, offline_page: Any
+) -> None:
+    """3,000 events on three towns (two close together): the two near ones cluster, and the
+    cluster says how many events it holds; a town's popup lists its events, escaped."""
+    import datetime as dt
+
+    from explorer.events import EventTable
+    from explorer.views.map import build_map
+
+    towns = [("Mosul", 36.34, 43.13), ("Bartella", 36.35, 43.38), ("Basra", 30.51, 47.78)]
+    rows = [
+        {"event_id": f"e{i}", "article_id": "a", "sentence": f"{HOSTILE} {i}",
+         "place_name": towns[i % 3][0], "latitude": towns[i % 3][1], "longitude": towns[i % 3][2],
+         "start_date": dt.date(2016, 1, 1) + dt.timedelta(days=i), "categories": ("military",)}
+        for i in range(3000)
+    ]  # fmt: skip
+    path = tmp_path / "big.html"
+    build_map(EventTable.from_records(rows), movements=False).save(str(path))
+    page = offline_page.page
+    page.set_viewport_size({"width": 900, "height": 700})
+    page.goto(path.as_uri())
+    page.wait_for_selector(".marker-cluster", timeout=30_000)
+    assert page.locator(".marker-cluster").first.inner_text() == "2,000"
+    page.locator("path.leaflet-interactive").first.click()  # Basra, on its own
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    text = popup.inner_text()
+    assert text.startswith("1,000 events at Basra")
+    assert "<script>alert(1)</script>" in text and "… and 975 more here" in text
+    assert offline_page.errors == [] and offline_page.dialogs == [] and offline_page.requests == []

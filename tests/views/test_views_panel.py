@@ -104,3 +104,13 @@ def test_exports(table: EventTable, tmp_path: Path) -> None:
 def test_widget_tree(table: EventTable) -> None:
     panel = explorer.Explorer(table)
     assert panel.widget.children[0] is panel.dates
+
+
+def test_above_map_detail_the_live_map_draws_aggregates(table: EventTable) -> None:
+    panel = explorer.Explorer(table, map_detail=2)
+    assert "the map shows counts and a sample above 2 events" in panel.count.value
+    assert "Grid counts" in panel.map_view.value
+    panel.countries.value = ("SY",)  # one event: drawn as itself again
+    panel.render_map()
+    assert "sample above" not in panel.count.value
+    assert "Grid counts" not in panel.map_view.value and "Ar Raqqah" in panel.map_view.value
