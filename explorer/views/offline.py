@@ -314,8 +314,11 @@ class _ScriptSafeJSON(json.JSONEncoder):
 def chart_html(chart: Any, assets_mode: str | None = None) -> str:
     """An altair chart as one HTML page. ``"offline"``: Vega, Vega-Lite and vega-embed inlined
     from ``vl-convert-python`` (about 0.9 MB); ``"cdn"``: loaded from jsDelivr."""
+    from explorer.views.bundle import cached_bundles
+
     mode = resolve_assets_mode(assets_mode)
-    return str(chart.to_html(inline=mode == "offline", json_kwds={"cls": _ScriptSafeJSON}))
+    with cached_bundles():
+        return str(chart.to_html(inline=mode == "offline", json_kwds={"cls": _ScriptSafeJSON}))
 
 
 def enable_offline_charts(assets_mode: str | None = None) -> None:
@@ -324,8 +327,11 @@ def enable_offline_charts(assets_mode: str | None = None) -> None:
     that off and goes back to altair's default renderer."""
     import altair as alt
 
+    from explorer.views.bundle import cached_bundles
+
     if resolve_assets_mode(assets_mode) == "offline":
-        alt.JupyterChart.enable_offline()
+        with cached_bundles():
+            alt.JupyterChart.enable_offline()
         alt.renderers.enable("jupyter", offline=True)
     else:
         alt.JupyterChart.enable_offline(False)

@@ -33,7 +33,6 @@ def test_in_a_kernel_charts_are_offline_by_default(monkeypatch: pytest.MonkeyPat
     import altair as alt
 
     from explorer.views import timeline
-
     from explorer.views.offline import enable_offline_charts
 
     was = "offline" if alt.JupyterChart._is_offline else "cdn"
