@@ -114,7 +114,7 @@ def resolve_names(
     last = [n for n in open_names if len(n.cands) > 1]
     # (a floor only matters when some name may be a county or a state)
     regions = any(r.place.feature in ("admin1", "admin2") for n in open_names for r in n.cands)
-    for floor in EARLY_FLOORS:
+    for floor in EARLY_FLOORS if last else ():
         scored, _focus = score_all(last, counts or {}, dists, related, floor if regions else 0.0)
         settled = []
         for n in last:
@@ -135,6 +135,8 @@ def resolve_names(
             )
         last = settled
     last += [n for n in open_names if len(n.cands) <= 1]
+    if not last:
+        return choices, support  # every name qualified, or without candidates
     scored, _focus = score_all(last, counts or {}, dists, related)
     for n in last:
         ranked = scored[n.key]
