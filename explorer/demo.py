@@ -16,7 +16,7 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
     (an overview map) and ``out/explore.html`` (the interactive map); both open with the
     network off."""
     from explorer.events import ingest
-    from explorer.gazetteer.store import cache_dir
+    from explorer.files import cache_dir
     from explorer.views.map import build_map
     from explorer.views.overview import overview_map
 

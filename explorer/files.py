@@ -4,25 +4,26 @@
 new content goes to a temporary file in the same folder, is flushed to disk, and is renamed over
 the old one. The new file gets the permissions a plain ``open(path, "w")`` would give it
 (``0o666`` less the process's umask), or keeps those of the file it replaces.
+:func:`cache_dir` is where every once-per-machine cache lives.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_write_text"]
+__all__ = ["atomic_write", "atomic_write_text", "cache_dir"]
 
 
 def _temporary(path: Path) -> tuple[int, Path]:
     """A new, empty file next to ``path``, created as ``open()`` would (umask applied)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:  # pragma: no cover - a 32-bit name clash
@@ -76,3 +77,19 @@ def atomic_write_text(path: Path | str, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
     atomic_write(path, write)
+
+
+def cache_dir() -> Path:
+    """Where Explorer keeps what it compiles or downloads once per machine: the gazetteer index,
+    caches of ingest, geocoding and chart bundles. ``EXPLORER_CACHE_DIR``, else the user's cache
+    directory (``~/.cache/explorer`` on Linux)."""
+    env = os.environ.get("EXPLORER_CACHE_DIR")
+    if env:
+        return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers on Linux, without importing it (a fresh process's start)
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "explorer"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("explorer"))

@@ -30,7 +30,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from explorer.events import Corrections, ingest
-    from explorer.gazetteer.store import cache_dir
+    from explorer.files import cache_dir
 
     out = Path(args.out)
     if args.corrections and not Path(args.corrections).is_file():

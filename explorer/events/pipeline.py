@@ -45,6 +45,7 @@ __all__ = [
     "extraction_version",
     "ingest",
     "orphan_notices",
+    "stale_notices",
 ]
 
 PIPELINE_VERSION = "2"
@@ -194,9 +195,21 @@ class _Cache:
         self.con.close()
 
 
+def _where(corrections: Corrections | None) -> str:
+    return str(corrections.path or "corrections") if corrections is not None else ""
+
+
+def stale_notices(
+    corrections: Corrections | None, article_id: str, path: str | None, messages: Iterable[str]
+) -> list[Notice]:
+    """Notices of an article's corrections that no longer fit it (see ``article_result``)."""
+    where = _where(corrections)
+    return [Notice(where, f"article {article_id!r} ({path}): {m}") for m in messages]
+
+
 def orphan_notices(corrections: Corrections, present: set[str]) -> list[Notice]:
     """Notices of the corrections for articles whose ids are not in ``present``."""
-    where = str(corrections.path or "corrections")
+    where = _where(corrections)
     return [
         Notice(where, f"{len(corrections.for_article(aid))} correction(s) for article {aid!r}, "
                       "which is not among the inputs (edited, renamed or left out?): not applied")
@@ -265,13 +278,9 @@ def ingest(
     finally:
         if cache is not None:
             cache.close()
-    where = str(corrections.path or "corrections") if corrections is not None else ""
     for i in sorted(stale):
         article = report.articles[i]
-        result.notices.extend(
-            Notice(where, f"article {article.id!r} ({article.path}): {message}")
-            for message in stale[i]
-        )
+        result.notices.extend(stale_notices(corrections, article.id, article.path, stale[i]))
     if corrections is not None:
         result.notices.extend(orphan_notices(corrections, {a.id for a in report.articles}))
     parts = [

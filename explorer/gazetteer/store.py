@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from explorer.errors import GazetteerError
+from explorer.files import cache_dir
 from explorer.gazetteer.normalize import name_key
 from explorer.model import Place
 
@@ -36,19 +37,6 @@ class Match(NamedTuple):
 
     place: Place
     kind: int
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("EXPLORER_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform.startswith("linux"):
-        # what platformdirs answers on Linux, without importing it (a fresh process's start)
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return Path(xdg or os.path.expanduser("~/.cache")) / "explorer"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("explorer"))
 
 
 def _sha256(data: bytes) -> Any:

@@ -17,7 +17,7 @@ from geopy.geocoders import get_geocoder_for_service
 from geopy.location import Location
 
 from explorer import errors
-from explorer.gazetteer.store import cache_dir
+from explorer.files import cache_dir
 from explorer.geocoding.cache import GeocodeCache
 from explorer.geocoding.offline import OfflineGeocoder
 from explorer.geocoding.query import validate_query

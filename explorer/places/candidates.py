@@ -9,9 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from explorer.files import cache_dir
 from explorer.gazetteer import Gazetteer
 from explorer.gazetteer.kinds import NameKind
-from explorer.gazetteer.store import cache_dir
 from explorer.places.resolve import Ranked, rank
 
 __all__ = ["BIG", "SMALL", "Facts", "abbreviations", "candidates", "everyday_words", "facts"]

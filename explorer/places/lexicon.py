@@ -177,7 +177,8 @@ def common_words() -> frozenset[str]:
     Importing wordfreq takes a third of a second, so the list is kept in the user cache after
     the first use (keyed by wordfreq's version).
     """
-    from explorer.gazetteer.store import cache_dir, dist_version
+    from explorer.files import cache_dir
+    from explorer.gazetteer.store import dist_version
 
     version = dist_version("wordfreq")
     if version is None:  # pragma: no cover - wordfreq is a dependency

@@ -29,7 +29,7 @@ import pyarrow.dataset as ds
 from explorer.events.corrections import Corrections
 from explorer.events.given import GivenEvents
 from explorer.events.merge import merge_tables
-from explorer.events.pipeline import article_result, orphan_notices
+from explorer.events.pipeline import article_result, orphan_notices, stale_notices
 from explorer.events.table import EventTable
 from explorer.ingest.corpus import Admission, LoadReport, Notice, Skipped, content_key, read_file
 from explorer.model import Article
@@ -102,7 +102,6 @@ class Reconciler:
         """The batch's events with copies left out and clashing ids renamed."""
         pieces: list[pa.Table] = []
         start, changed = 0, False
-        where = str(self.corrections.path or "corrections") if self.corrections else ""
         for info in infos:
             rows = events.slice(start, info.rows)
             start += info.rows
@@ -123,9 +122,7 @@ class Reconciler:
                     rows = _renamed(rows, info.id, new_id)
             if info.failed is not None:
                 self.failed.append(Skipped(info.path, info.failed))
-            self.stale.extend(
-                Notice(where, f"article {new_id!r} ({info.path}): {m}") for m in stale
-            )
+            self.stale.extend(stale_notices(self.corrections, new_id, info.path, stale))
             pieces.append(rows)
         if not changed:
             return events

@@ -21,8 +21,7 @@ __all__ = ["cached_bundles", "javascript_bundle"]
 def _cached(real: Callable[..., Any], snippet: str | None, vl_version: str | None) -> str:
     import vl_convert as vlc
 
-    from explorer.files import atomic_write_text
-    from explorer.gazetteer.store import cache_dir
+    from explorer.files import atomic_write_text, cache_dir
 
     key = hashlib.sha256(
         f"{getattr(vlc, '__version__', '?')}\0{vl_version}\0{snippet}".encode()

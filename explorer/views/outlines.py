@@ -81,7 +81,7 @@ def _compile(digits: int) -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def country_outlines(digits: int = 1) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of country outlines (rounded to ``digits`` decimals)."""
-    from explorer.gazetteer.store import cache_dir
+    from explorer.files import cache_dir
 
     path = cache_dir() / f"outlines-v{_VERSION}-{digits}.geojson"
     if path.exists():
