@@ -19,6 +19,7 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
     from explorer.files import cache_dir
     from explorer.views.map import build_map
     from explorer.views.overview import overview_map
+    from explorer.views.save import save_chart, save_map
 
     if not data.exists():
         raise ExplorerError(f"no data folder at {data}")
@@ -32,9 +33,9 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
     }
     chart = overview_map(result.table, title=f"Explorer: {len(result.table)} events from {data}")
     paths["map"] = out / "map.html"
-    chart.save(str(paths["map"]), inline=True)
+    save_chart(chart, paths["map"])
     paths["explore"] = out / "explore.html"
-    build_map(result.table, time_slider=True, heatmap=True).save(str(paths["explore"]))
+    save_map(build_map(result.table, time_slider=True, heatmap=True), paths["explore"])
     print(result.summary())
     for name, path in paths.items():
         print(f"{name:8s} {path}")

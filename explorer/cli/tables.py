@@ -215,7 +215,9 @@ def cmd_map(args: argparse.Namespace) -> int:
         heatmap=True,
         assets="cdn" if args.cdn else None,  # None: the EXPLORER_ASSETS switch
     )
-    fmap.save(str(out))
+    from explorer.views.save import save_map
+
+    save_map(fmap, out)
     print(f"wrote {out}", file=sys.stderr)
     _say_what_is_drawn(table, _placed(table))
     return 0
@@ -251,21 +253,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from explorer.files import atomic_write_text
-    from explorer.views.offline import chart_html
+    from explorer.views.save import save_chart
     from explorer.views.timeline import build_timeline
 
     out = out_file(args.out, (".png", ".svg", ".html"), "the timeline")
     table = _table_from_inputs(args.inputs, quiet=False)
     chart = build_timeline(table, lanes=args.lanes, brush=False)
-    if out.suffix.lower() == ".html":
-        # Vega inlined (or from a CDN with EXPLORER_ASSETS=cdn); article text cannot close
-        # the page's <script> (altair's own save() does not guard against that)
-        atomic_write_text(out, chart_html(chart))
-    elif out.suffix.lower() == ".png":
-        chart.save(str(out), scale_factor=2)
-    else:
-        chart.save(str(out))
+    # HTML: Vega inlined (or from a CDN with EXPLORER_ASSETS=cdn); article text cannot close
+    # the page's <script>. Every format replaces the file only once it is complete.
+    save_chart(chart, out)
     print(f"wrote {out}", file=sys.stderr)
     df = getattr(table, "df", None)
     _say_what_is_drawn(table, None if df is None else int(df["start_date"].notna().sum()))

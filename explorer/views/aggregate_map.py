@@ -25,15 +25,16 @@ from folium.map import Layer
 from folium.template import Template
 
 from explorer.scale.aggregate import GridCounts, MapAggregates
-from explorer.views.map import (
-    _FAST_CALLBACK,
-    _ZOOM_LIMITS,
+from explorer.views.mapstyle import (
     CATEGORY_COLORS,
-    _add_basemap,
-    _color,
-    _legend,
+    ZOOM_LIMITS,
+    add_basemap,
+    add_legend,
+    color_of,
+    marker_cluster,
 )
 from explorer.views.offline import make_offline
+from explorer.views.pagedata import add_page_html, page_texts
 from explorer.views.popup import popup_html
 
 __all__ = ["GridLayer", "map_from_aggregates"]
@@ -75,7 +76,7 @@ class GridLayer(Layer):
         self.ramp = _RAMP
 
 
-def _note(agg: MapAggregates) -> folium.Element:
+def _note(agg: MapAggregates) -> str:
     shown = len(agg.sample)
     text = (
         f"{agg.total:,} events ({agg.placed:,} placed) in {len(agg.grid.cells):,} cells of "
@@ -86,7 +87,7 @@ def _note(agg: MapAggregates) -> folium.Element:
         "z-index:1000;background:rgba(255,255,255,.9);padding:4px 8px;border-radius:4px;"
         f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">{html.escape(text)}</div>'
     )
-    return folium.Element(box)
+    return box
 
 
 def map_from_aggregates(
@@ -99,9 +100,10 @@ def map_from_aggregates(
 ) -> folium.Map:
     """The aggregated map (see the module notes). A pure function of ``agg``."""
     fmap = folium.Map(
-        location=(30, 20), zoom_start=2, tiles=None, control_scale=True, **_ZOOM_LIMITS
+        location=(30, 20), zoom_start=2, tiles=None, control_scale=True, **ZOOM_LIMITS
     )
-    _add_basemap(fmap, basemap)
+    texts = page_texts(fmap)
+    add_basemap(fmap, basemap)
     cells = agg.grid.cells
     if cells:
         size = agg.grid.size
@@ -131,18 +133,15 @@ def map_from_aggregates(
     used: list[str] = []
     data = []
     for r in rows:
-        category, colour = _color(r["categories"])
+        category, colour = color_of(r["categories"])
         if category not in used:
             used.append(category)
-        data.append([r["latitude"], r["longitude"], popup_html(r), colour, 1])
+        data.append([r["latitude"], r["longitude"], texts.ref(popup_html(r)), colour, 1, -1])
     if data:
-        plugins.FastMarkerCluster(
-            data, callback=_FAST_CALLBACK, name=f"Sample of events ({len(data):,})"
-        ).add_to(fmap)
+        marker_cluster(fmap, data, name=f"Sample of events ({len(data):,})")
     if used:
-        order = [c for c in CATEGORY_COLORS if c in used]
-        fmap.get_root().html.add_child(_legend(order))  # type: ignore[attr-defined]
-    fmap.get_root().html.add_child(_note(agg))  # type: ignore[attr-defined]
+        add_legend(fmap, [c for c in CATEGORY_COLORS if c in used])
+    add_page_html(fmap, _note(agg))
     folium.LayerControl(collapsed=False).add_to(fmap)
     return make_offline(fmap, assets)
 

@@ -3,14 +3,18 @@
 A pure function of the table. Markers are coloured by category (legend included), clustered,
 with popups that show the headline, the date and its precision, the place, the evidence sentence
 with the mention highlighted and a source link. Optional layers: a heat map, a time slider over
-the events' start-end intervals, and arrows for movements from origin to destination. Above
-``fast_threshold`` events, markers go into one FastMarkerCluster (a single JavaScript array)
-instead of one Leaflet layer per marker, one marker per distinct point (the events of a town
-share its coordinates; the popup lists the newest, clusters count events), so 100,000 events
-stay usable. Above
-``aggregate_threshold`` events, and for a DuckDB-backed table
-(:class:`explorer.scale.ParquetEvents`), the map is drawn from aggregates instead: grid counts,
-a heat map and a sample of markers (:mod:`explorer.views.aggregate_map`).
+the events' start-end intervals, and arrows for movements from origin to destination (counted
+by origin and destination, the busiest ``MOVEMENT_LIMIT`` pairs drawn). All markers come from
+one JavaScript array (one layer, not one per marker); above ``fast_threshold`` events there is
+one marker per distinct point (the events of a town share its coordinates; the popup lists the
+newest, clusters count events), so 100,000 events stay usable. Above ``aggregate_threshold``
+events, and for a DuckDB-backed table (:class:`explorer.scale.ParquetEvents`), the map is drawn
+from aggregates instead: grid counts, a heat map and a sample of markers
+(:mod:`explorer.views.aggregate_map`).
+
+No article text goes into a folium element: popups, tooltips, labels and the legend are page
+data (:mod:`explorer.views.pagedata`), since folium compiles each element's output as a Jinja
+template.
 """
 
 from __future__ import annotations
@@ -22,78 +26,36 @@ from typing import Any
 
 import folium
 from folium import plugins
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from folium.template import Template
 
-from explorer.errors import ConfigurationError
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import Aggregable
+from explorer.views.mapstyle import (
+    CATEGORY_COLORS,
+    ZOOM_LIMITS,
+    PointLayer,
+    add_basemap,
+    add_legend,
+    color_of,
+    marker_cluster,
+    tile_provider,
+)
 from explorer.views.offline import make_offline
+from explorer.views.pagedata import PageTexts, page_texts
 from explorer.views.popup import group_popup_html, popup_html
 
-__all__ = ["CATEGORY_COLORS", "build_map"]
+__all__ = ["CATEGORY_COLORS", "MOVEMENT_LIMIT", "build_map", "tile_provider"]
 
-CATEGORY_COLORS: dict[str, str] = {
-    "military": "#d62728",
-    "terrorism": "#7f0000",
-    "diplomatic": "#1f77b4",
-    "political": "#9467bd",
-    "humanitarian": "#2ca02c",
-    "legal": "#8c564b",
-    "economic": "#ff7f0e",
-    "other": "#7f7f7f",
-}
-
-
-_ZOOM_LIMITS: dict[str, Any] = {"maxZoom": 18, "minZoom": 1}
-
-
-def _color(categories: Any) -> tuple[str, str]:
-    for c in categories or ():
-        if c in CATEGORY_COLORS:
-            return c, CATEGORY_COLORS[c]
-    return "other", CATEGORY_COLORS["other"]
-
-
-def _legend(used: list[str]) -> folium.Element:
-    items = "".join(
-        f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
-        f'background:{CATEGORY_COLORS[c]};margin-right:6px"></span>{html.escape(c)}</div>'
-        for c in used
-    )
-    box = (
-        '<div class="explorer-legend" style="position:absolute;top:80px;left:10px;'
-        "z-index:1000;background:rgba(255,255,255,.9);padding:6px 8px;border-radius:4px;"
-        f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>Category</b>{items}</div>'
-    )
-    return folium.Element(box)
-
-
-# one marker per point (a town's events share its coordinates): [lat, lon, popup, colour, n]
-_FAST_CALLBACK = """
-function (row) {
-    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
-        {radius: row[4] > 1 ? 8 : 6, color: row[3], weight: row[4] > 1 ? 2 : 1,
-         fillColor: row[3], fillOpacity: 0.8, events: row[4]});
-    marker.bindPopup(row[2], {maxWidth: 380, maxHeight: 340});
-    return marker;
-}
-"""
-# clusters count events, not points (markercluster's own sizes and colours)
-_COUNT_EVENTS = """
-function (cluster) {
-    var n = 0, markers = cluster.getAllChildMarkers();
-    for (var i = 0; i < markers.length; i++) { n += markers[i].options.events || 1; }
-    var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
-    return new L.DivIcon({html: '<div><span>' + n.toLocaleString('en') + '</span></div>',
-                          className: 'marker-cluster marker-cluster-' + size,
-                          iconSize: new L.Point(40, 40)});
-}
-"""
+MOVEMENT_LIMIT = 300  # origin-destination pairs drawn, the busiest first
 
 _TIMELINE_POINT = """
 function (feature, latlng) {
     var c = feature.properties.color;
     return L.circleMarker(latlng, {radius: 6, color: c, weight: 1, fillColor: c,
-                                   fillOpacity: 0.8}).bindPopup(feature.properties.popup);
+                                   fillOpacity: 0.8})
+        .bindPopup(function () { return explorerTexts[feature.properties.popup]; });
 }
 """
 
@@ -131,14 +93,10 @@ def build_map(
     df = table.df
     placed = df[df["latitude"].notna() & df["longitude"].notna()]
     fmap = folium.Map(
-        location=(30, 20),
-        zoom_start=2,
-        tiles=None,
-        control_scale=True,
-        # Leaflet needs the map's own zoom limits when there is no tile layer (marker clusters)
-        **_ZOOM_LIMITS,
+        location=(30, 20), zoom_start=2, tiles=None, control_scale=True, **ZOOM_LIMITS
     )
-    _add_basemap(fmap, basemap)
+    texts = page_texts(fmap)
+    add_basemap(fmap, basemap)
     rows = [r for r in EventTable(placed).records()]
     used: list[str] = []
     if rows:
@@ -146,53 +104,45 @@ def build_map(
         lons = [r["longitude"] for r in rows]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=9)
     if movements:  # drawn first, so that markers stay on top and clickable
-        _add_movements(fmap, df)
-    markers = folium.FeatureGroup(name=f"Events ({len(rows):,})", show=True)
+        _add_movements(fmap, df, texts)
     data = []
     for r in rows:
-        category, color = _color(r["categories"])
+        category, color = color_of(r["categories"])
         if category not in used:
             used.append(category)
         data.append((r, color))
-    if len(rows) > fast_threshold:
-        plugins.FastMarkerCluster(
-            _points(data),
-            callback=_FAST_CALLBACK,
-            icon_create_function=_COUNT_EVENTS,
-            name=f"Events ({len(rows):,})",
-        ).add_to(fmap)
+    name = f"Events ({len(rows):,})"
+    points = _points(data, texts) if len(rows) > fast_threshold else _markers(data, texts)
+    if cluster:
+        marker_cluster(fmap, points, name=name)
     else:
-        target: Any = plugins.MarkerCluster(name=f"Events ({len(rows):,})") if cluster else markers
-        for r, color in data:
-            folium.CircleMarker(
-                (r["latitude"], r["longitude"]),
-                radius=6,
-                color=color,
-                weight=1,
-                fill=True,
-                fill_color=color,
-                fill_opacity=0.8,
-                popup=folium.Popup(popup_html(r), max_width=360),
-                tooltip=_tooltip(r),
-            ).add_to(target)
-        target.add_to(fmap)
+        PointLayer(points, name=name).add_to(fmap)
     if heatmap and rows:
         plugins.HeatMap(
             [[r["latitude"], r["longitude"]] for r in rows], name="Heat map", show=False
         ).add_to(fmap)
     if time_slider and rows:
-        _add_time_slider(fmap, data)
+        _add_time_slider(fmap, data, texts)
     if used:
-        fmap.get_root().html.add_child(_legend(used))  # type: ignore[attr-defined]
+        add_legend(fmap, used)
     folium.LayerControl(collapsed=True).add_to(fmap)
     return make_offline(fmap, assets)
 
 
-def _points(data: list[tuple[dict[str, Any], str]]) -> list[list[Any]]:
-    """One entry per distinct point: ``[lat, lon, popup, colour, events]``. Geocoded events
-    share their place's coordinates, so a corpus has far fewer points than events: one marker
-    (and one popup listing the newest, see :func:`group_popup_html`) per point keeps a map of
-    100,000 events light. The colour is the point's commonest category's."""
+def _markers(data: list[tuple[dict[str, Any], str]], texts: PageTexts) -> list[list[Any]]:
+    """One marker per event: ``[lat, lon, popup, colour, 1, tooltip]`` (texts by index)."""
+    return [
+        [r["latitude"], r["longitude"], texts.ref(popup_html(r)), color, 1,
+         texts.ref(_tooltip(r))]
+        for r, color in data
+    ]  # fmt: skip
+
+
+def _points(data: list[tuple[dict[str, Any], str]], texts: PageTexts) -> list[list[Any]]:
+    """One entry per distinct point: ``[lat, lon, popup, colour, events, tooltip]``. Geocoded
+    events share their place's coordinates, so a corpus has far fewer points than events: one
+    marker (and one popup listing the newest, see :func:`group_popup_html`) per point keeps a
+    map of 100,000 events light. The colour is the point's commonest category's."""
     groups: dict[tuple[float, float], list[tuple[dict[str, Any], str]]] = {}
     for r, color in data:
         groups.setdefault((round(r["latitude"], 5), round(r["longitude"], 5)), []).append(
@@ -201,8 +151,10 @@ def _points(data: list[tuple[dict[str, Any], str]]) -> list[list[Any]]:
     out = []
     for (lat, lon), items in groups.items():
         colors = Counter(c for _, c in items)
-        out.append([lat, lon, group_popup_html([r for r, _ in items]),
-                    colors.most_common(1)[0][0], len(items)])  # fmt: skip
+        first = items[0][0]
+        tooltip = _tooltip(first) if len(items) == 1 else _place_tooltip(first, len(items))
+        out.append([lat, lon, texts.ref(group_popup_html([r for r, _ in items])),
+                    colors.most_common(1)[0][0], len(items), texts.ref(tooltip)])  # fmt: skip
     return out
 
 
@@ -210,62 +162,16 @@ def _tooltip(r: dict[str, Any]) -> str:
     text = (
         f"{r.get('place_name') or r.get('place_text') or ''} · {r.get('start_date') or 'undated'}"
     )
-    return html.escape(text).replace("$", "&#36;").replace("\\", "&#92;")
+    return html.escape(text)
 
 
-def _add_basemap(fmap: folium.Map, basemap: str | None) -> None:
-    if basemap in (None, "none", "no tiles"):
-        from explorer.views.outlines import country_outlines
-
-        folium.GeoJson(
-            country_outlines(),
-            name="Countries",
-            style_function=lambda _: {
-                "fillColor": "#f2efe9",
-                "color": "#9a9a9a",
-                "weight": 0.6,
-                "fillOpacity": 1,
-            },
-            interactive=False,
-            control=False,
-        ).add_to(fmap)
-        fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-            folium.Element("<style>.leaflet-container{background:#cfe3f1}</style>")
-        )
-        return
-    folium.TileLayer(tile_provider(basemap), name=basemap).add_to(fmap)
+def _place_tooltip(r: dict[str, Any], events: int) -> str:
+    return html.escape(f"{r.get('place_name') or r.get('place_text') or ''} · {events:,} events")
 
 
-def tile_provider(name: str) -> Any:
-    """The xyzservices provider called ``name`` ("OpenStreetMap.Mapnik", "CartoDB.Positron");
-    a family name alone ("OpenStreetMap") takes its first provider; an unknown name is a
-    :class:`ConfigurationError` that suggests close names."""
-    import difflib
-
-    import xyzservices
-    import xyzservices.providers as xyz
-
-    try:
-        found = xyz.query_name(name)
-    except ValueError:
-        family = xyz.get(name)
-        if isinstance(family, xyzservices.Bunch) and not isinstance(
-            family, xyzservices.TileProvider
-        ):
-            found = next(iter(family.flatten().values()), None)
-            if found is not None:
-                return found
-        names = list(xyz.flatten())
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise ConfigurationError(
-            f"unknown basemap {name!r} (use 'none' for country outlines, or an xyzservices "
-            f"name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'){hint}"
-        ) from None
-    return found
-
-
-def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -> None:
+def _add_time_slider(
+    fmap: folium.Map, data: list[tuple[dict[str, Any], str]], texts: PageTexts
+) -> None:
     features = []
     for r, color in data:
         start = r["start_date"]
@@ -279,7 +185,7 @@ def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -
                 "properties": {
                     "start": _ms(start),
                     "end": _ms(end) + 86_400_000 - 1,
-                    "popup": popup_html(r),
+                    "popup": texts.ref(popup_html(r)),
                     "color": color,
                 },
             }
@@ -297,39 +203,81 @@ def _add_time_slider(fmap: folium.Map, data: list[tuple[dict[str, Any], str]]) -
     ).add_timelines(timeline).add_to(fmap)
 
 
-def _add_movements(fmap: folium.Map, df: Any) -> None:
+class MovementLayer(JSCSSMixin, Layer):
+    """Arrows from origins to destinations, one per pair: ``[lat1, lon1, lat2, lon2, moves,
+    label]`` (the label an index into the page's texts); the line's width grows with the
+    number of movements."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var pairs = {{ this.pairs|tojson }}, group = L.featureGroup();
+            for (var i = 0; i < pairs.length; i++) {
+                var p = pairs[i];
+                var line = L.polyline([[p[0], p[1]], [p[2], p[3]]], {
+                    color: "#333333", opacity: 0.8, dashArray: "6 4",
+                    weight: Math.min(8, 1.5 + Math.log(p[4]) * 1.5)
+                }).bindTooltip(explorerTexts[p[5]]);
+                line.addTo(group);
+                line.setText("\u25ba", {center: true, offset: 6,
+                                        attributes: {fill: "#333", "font-size": "18"}});
+            }
+            return group;
+        })();
+        {% endmacro %}
+        """
+    )
+    default_js = plugins.PolyLineTextPath.default_js
+
+    def __init__(self, pairs: list[list[Any]], *, name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "MovementLayer"
+        self.pairs = pairs
+
+
+def _add_movements(
+    fmap: folium.Map, df: Any, texts: PageTexts, limit: int = MOVEMENT_LIMIT
+) -> None:
+    """Movements (an event whose ``origin_event_id`` names where it came from), counted by
+    origin and destination point; the ``limit`` busiest pairs are drawn, in one layer that the
+    layer control toggles."""
     moves = df[df["origin_event_id"].notna() & df["latitude"].notna()]
     if moves.empty:
         return
-    index = df.set_index("event_id")
-    layer = folium.FeatureGroup(name="Movements")
-    for _, dest in moves.iterrows():
-        origin_id = dest["origin_event_id"]
-        if origin_id not in index.index:
+    origins = df.drop_duplicates("event_id").set_index("event_id")
+    pairs: Counter[tuple[float, float, float, float]] = Counter()
+    names: dict[tuple[float, float, float, float], tuple[str, str]] = {}
+    for origin_id, lat, lon, place in zip(
+        moves["origin_event_id"],
+        moves["latitude"],
+        moves["longitude"],
+        moves["place_name"],
+        strict=True,
+    ):
+        if origin_id not in origins.index:
             continue
-        origin = index.loc[origin_id]
-        if isinstance(origin, type(df)):
-            origin = origin.iloc[0]
-        if origin["latitude"] != origin["latitude"]:
+        origin = origins.loc[origin_id]
+        if origin["latitude"] != origin["latitude"]:  # NaN: the origin has no point
             continue
-        label = html.escape(f"{origin['place_name']} → {dest['place_name']}")
-        line = folium.PolyLine(
-            [(origin["latitude"], origin["longitude"]), (dest["latitude"], dest["longitude"])],
-            color="#333333",
-            weight=2.5,
-            opacity=0.8,
-            dash_array="6 4",
-            tooltip=label,
-        ).add_to(layer)
-        plugins.PolyLineTextPath(
-            line,
-            "►",
-            repeat=False,
-            center=True,
-            offset=6,
-            attributes={"fill": "#333", "font-size": "18"},
-        ).add_to(layer)
-    layer.add_to(fmap)
+        key = (round(float(origin["latitude"]), 5), round(float(origin["longitude"]), 5),
+               round(float(lat), 5), round(float(lon), 5))  # fmt: skip
+        if key[:2] == key[2:]:
+            continue  # a movement within one place draws no line
+        pairs[key] += 1
+        names.setdefault(key, (str(origin["place_name"]), str(place)))
+    if not pairs:
+        return
+    drawn = pairs.most_common(limit)
+    rows = []
+    for key, n in drawn:
+        a, b = names[key]
+        label = f"{a} → {b}" + (f" ({n:,} movements)" if n > 1 else "")
+        rows.append([*key, n, texts.ref(html.escape(label))])
+    total = sum(pairs.values())
+    shown = sum(n for _, n in drawn)
+    name = f"Movements ({total:,})" if shown == total else f"Movements ({shown:,} of {total:,})"
+    MovementLayer(rows, name=name).add_to(fmap)
 
 
 def map_json_size(fmap: folium.Map) -> int:

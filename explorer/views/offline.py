@@ -33,6 +33,7 @@ import folium
 from branca.element import Figure
 
 from explorer.errors import ConfigurationError
+from explorer.views.pagedata import TextFigure, insert_page_data
 
 __all__ = [
     "ASSET_MODES",
@@ -202,8 +203,9 @@ def inline_assets(html: str, *, icons: bool | None = None) -> str:
     return _CSS_TAG.sub(style, _SCRIPT_TAG.sub(script, html))
 
 
-class OfflineFigure(Figure):
-    """A branca Figure whose HTML has every script and stylesheet inlined."""
+class OfflineFigure(TextFigure):
+    """A branca Figure whose HTML has every script and stylesheet inlined (and its page texts
+    added, see :mod:`explorer.views.pagedata`)."""
 
     explorer_icons: bool | None = None
 
@@ -223,7 +225,7 @@ def make_offline(
         _set_class(figure, OfflineFigure)
         figure.explorer_icons = icons  # type: ignore[attr-defined]
     elif isinstance(figure, OfflineFigure):
-        _set_class(figure, Figure)
+        _set_class(figure, TextFigure)
     return fmap
 
 
@@ -236,7 +238,7 @@ def _figure(fmap: folium.Map) -> Figure:
     root = fmap.get_root()
     if isinstance(root, Figure):
         return root
-    figure = Figure()
+    figure = TextFigure()
     figure.add_child(fmap)
     return figure
 
@@ -247,7 +249,8 @@ def offline_map_html(
     """The map as one HTML page (self-contained unless ``assets_mode="cdn"``), without
     changing the map."""
     mode = resolve_assets_mode(assets_mode)
-    html = str(Figure.render(_figure(fmap)))  # folium's own rendering: CDN links
+    figure = _figure(fmap)
+    html = insert_page_data(str(Figure.render(figure)), figure)  # folium's rendering: CDN links
     return inline_assets(html, icons=icons) if mode == "offline" else html
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.views.map import build_map
+from explorer.views.save import save_map
 from explorer.views.timeline import BRUSH, build_timeline
 
 if TYPE_CHECKING:
@@ -251,8 +252,7 @@ class Explorer:
     # --- exports --------------------------------------------------------------------------
     def save_map(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path else self.out_dir / "explorer-map.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        build_map(self.filtered, basemap=self.basemap, assets=self.assets).save(str(target))
+        save_map(build_map(self.filtered, basemap=self.basemap, assets=self.assets), target)
         self.status.value = f"map saved to <code>{html.escape(str(target))}</code>"
         return target
 

@@ -1,4 +1,5 @@
-"""HTML for map popups and tooltips. Every piece of article text is escaped here."""
+"""HTML for map popups and tooltips. Every piece of article text is escaped here; the HTML
+goes into the page as data (:mod:`explorer.views.pagedata`), never into a template."""
 
 from __future__ import annotations
 
@@ -102,13 +103,7 @@ def popup_html(row: dict[str, Any]) -> str:
         f'<p style="margin:4px 0">{evidence}</p>'
         f"<small>{cats_html}{' · ' if cats_html and link else ''}{link}</small></div>"
     )
-    return _literal_safe(out)
-
-
-def _literal_safe(text: str) -> str:
-    # folium puts popup HTML inside a JavaScript template literal: "${...}" and backslashes
-    # from article text must not reach it as code
-    return text.replace("$", "&#36;").replace("\\", "&#92;")
+    return out
 
 
 def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> str:
@@ -124,12 +119,7 @@ def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> s
     items = "<hr style='margin:4px 0'>".join(popup_html(r) for r in ordered[:limit])
     more = len(rows) - min(len(rows), limit)
     tail = f"<p><small>… and {more:,} more here: filter the table to see them</small></p>"
-    return (
-        _literal_safe(f'<div class="explorer-group">{head}<br>')
-        + items
-        + (tail if more else "")
-        + "</div>"
-    )
+    return f'<div class="explorer-group">{head}<br>' + items + (tail if more else "") + "</div>"
 
 
 _WORD_JOINER = "\u2060"  # invisible; stops "</script" and "<!--" from reading as markup

@@ -12,7 +12,9 @@ from explorer.events import EventTable
 from explorer.views.map import build_map
 
 pytestmark = pytest.mark.browser
-HOSTILE = "A <script>alert(1)</script> and <img src=x onerror=alert(2)> near Mosul"
+HOSTILE = (
+    "A <script>alert(1)</script> and <img src=x onerror=alert(2)> {{7*7}} {% raw %} ${x} near Mosul"
+)
 
 
 def table() -> EventTable:
@@ -55,6 +57,7 @@ def test_offline_map_renders_opens_popups_and_runs_no_article_code(
                 break
     assert "<script>alert(1)</script>" in opened  # shown literally
     assert "<img src=x onerror=alert(2)>" in opened
+    assert "{{7*7}} {% raw %} ${x}" in opened  # template syntax is text, not code
     assert page.locator(".leaflet-popup-content mark").count() == 1
     assert page.locator(".leaflet-popup-content img").count() == 0
     assert page.locator(".leaflet-popup-content a[href^='javascript']").count() == 0

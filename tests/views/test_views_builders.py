@@ -20,6 +20,18 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 from synthetic import make_events
 
 D = dt.date
+
+
+def page_texts(html: str) -> list[str]:
+    """The page's texts (popups, tooltips, labels): JSON in a script element, not code."""
+    import json
+
+    found = re.search(r'<script type="application/json" id="explorer-texts">(.*?)</script>', html)
+    assert found is not None
+    texts: list[str] = json.loads(found.group(1))
+    return texts
+
+
 HOSTILE = "Comment <script>alert(1)</script> and <img src=x onerror=alert(1)> in Mosul"
 
 
@@ -153,10 +165,11 @@ def test_events_at_one_point_share_a_marker_whose_popup_lists_the_newest() -> No
     import json
 
     points = json.loads(data.group(1))
+    texts = page_texts(html)
     assert len(points) == 2  # 3,000 events on two points: two markers
     big = max(points, key=lambda p: p[4])
     assert big[4] == 2990 and big[3] == "#d62728"  # the commonest category's colour (military)
-    popup = big[2]
+    popup = texts[big[2]]  # the popup is page data, referred to by its index
     assert "<b>2,990 events</b> at Mosul &lt;b&gt;" in popup and "Mosul <b>" not in popup
     assert popup.index("Event 2989") < popup.index("Event 2988")  # newest first
     assert "… and 2,965 more here" in popup and "Event 0 " not in popup  # undated last

@@ -1,0 +1,188 @@
+"""What every Explorer map shares: category colours, the legend, the offline basemap, and the
+marker layers, which draw from arrays of numbers (a marker's popup and tooltip are indices into
+the page's texts, :mod:`explorer.views.pagedata`: no article text enters a folium template)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import folium
+from folium import plugins
+from folium.map import Layer
+from folium.template import Template
+
+from explorer.errors import ConfigurationError
+from explorer.views.pagedata import add_page_html
+
+__all__ = [
+    "CATEGORY_COLORS",
+    "ZOOM_LIMITS",
+    "PointLayer",
+    "add_basemap",
+    "add_legend",
+    "color_of",
+    "marker_cluster",
+    "tile_provider",
+]
+
+CATEGORY_COLORS: dict[str, str] = {
+    "military": "#d62728",
+    "terrorism": "#7f0000",
+    "diplomatic": "#1f77b4",
+    "political": "#9467bd",
+    "humanitarian": "#2ca02c",
+    "legal": "#8c564b",
+    "economic": "#ff7f0e",
+    "other": "#7f7f7f",
+}
+
+# Leaflet needs the map's own zoom limits when there is no tile layer (marker clusters)
+ZOOM_LIMITS: dict[str, Any] = {"maxZoom": 18, "minZoom": 1}
+
+
+def color_of(categories: Any) -> tuple[str, str]:
+    """The first known category of an event and its colour (``"other"`` when none)."""
+    for c in categories or ():
+        if c in CATEGORY_COLORS:
+            return c, CATEGORY_COLORS[c]
+    return "other", CATEGORY_COLORS["other"]
+
+
+def add_legend(fmap: folium.Map, used: list[str]) -> None:
+    """The category legend, added to the page after rendering (category names may come from a
+    user's table or lexicon: escaped, and never template source)."""
+    items = "".join(
+        f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
+        f'background:{CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"])};margin-right:6px">'
+        f"</span>{html.escape(c)}</div>"
+        for c in used
+    )
+    add_page_html(
+        fmap,
+        '<div class="explorer-legend" style="position:absolute;top:80px;left:10px;'
+        "z-index:1000;background:rgba(255,255,255,.9);padding:6px 8px;border-radius:4px;"
+        f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>Category</b>{items}</div>',
+    )
+
+
+# A marker from a row [lat, lon, popup, colour, events, tooltip]: popup and tooltip are indices
+# into the page's texts (-1: none); a marker standing for several events is drawn bolder.
+MARKER_JS = """
+function explorerMarker(row) {
+    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
+        {radius: row[4] > 1 ? 8 : 6, color: row[3], weight: row[4] > 1 ? 2 : 1,
+         fillColor: row[3], fillOpacity: 0.8, events: row[4]});
+    if (row[2] >= 0) {
+        marker.bindPopup(function () { return explorerTexts[row[2]]; },
+                         {maxWidth: 380, maxHeight: 340});
+    }
+    if (row.length > 5 && row[5] >= 0) { marker.bindTooltip(explorerTexts[row[5]]); }
+    return marker;
+}
+"""
+FAST_CALLBACK = "function (row) { return explorerMarker(row); }"
+
+# clusters count events, not points (markercluster's own sizes and colours)
+COUNT_EVENTS = """
+function (cluster) {
+    var n = 0, markers = cluster.getAllChildMarkers();
+    for (var i = 0; i < markers.length; i++) { n += markers[i].options.events || 1; }
+    var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
+    return new L.DivIcon({html: '<div><span>' + n.toLocaleString('en') + '</span></div>',
+                          className: 'marker-cluster marker-cluster-' + size,
+                          iconSize: new L.Point(40, 40)});
+}
+"""
+
+
+def _marker_function(fmap: folium.Map) -> None:
+    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
+        folium.Element(f"<script>{MARKER_JS}</script>"), name="explorer_marker_js"
+    )
+
+
+def marker_cluster(fmap: folium.Map, rows: list[list[Any]], *, name: str) -> Any:
+    """Clustered markers from rows (see ``MARKER_JS``): one JavaScript array, one layer."""
+    _marker_function(fmap)
+    return plugins.FastMarkerCluster(
+        rows, callback=FAST_CALLBACK, icon_create_function=COUNT_EVENTS, name=name
+    ).add_to(fmap)
+
+
+class PointLayer(Layer):
+    """Unclustered markers from rows (see ``MARKER_JS``), in one feature group."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var rows = {{ this.rows|tojson }}, group = L.featureGroup();
+            for (var i = 0; i < rows.length; i++) { explorerMarker(rows[i]).addTo(group); }
+            return group;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows: list[list[Any]], *, name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "PointLayer"
+        self.rows = rows
+
+    def render(self, **kwargs: Any) -> Any:
+        _marker_function(self._parent)  # type: ignore[arg-type]
+        return super().render(**kwargs)
+
+
+def add_basemap(fmap: folium.Map, basemap: str | None) -> None:
+    """Country outlines (``"none"``: no tile server, offline) or an xyzservices tile layer."""
+    if basemap in (None, "none", "no tiles"):
+        from explorer.views.outlines import country_outlines
+
+        folium.GeoJson(
+            country_outlines(),
+            name="Countries",
+            style_function=lambda _: {
+                "fillColor": "#f2efe9",
+                "color": "#9a9a9a",
+                "weight": 0.6,
+                "fillOpacity": 1,
+            },
+            interactive=False,
+            control=False,
+        ).add_to(fmap)
+        fmap.get_root().header.add_child(  # type: ignore[attr-defined]
+            folium.Element("<style>.leaflet-container{background:#cfe3f1}</style>")
+        )
+        return
+    folium.TileLayer(tile_provider(basemap), name=basemap).add_to(fmap)
+
+
+def tile_provider(name: str) -> Any:
+    """The xyzservices provider called ``name`` ("OpenStreetMap.Mapnik", "CartoDB.Positron");
+    a family name alone ("OpenStreetMap") takes its first provider; an unknown name is a
+    :class:`ConfigurationError` that suggests close names."""
+    import difflib
+
+    import xyzservices
+    import xyzservices.providers as xyz
+
+    try:
+        found = xyz.query_name(name)
+    except ValueError:
+        family = xyz.get(name)
+        if isinstance(family, xyzservices.Bunch) and not isinstance(
+            family, xyzservices.TileProvider
+        ):
+            found = next(iter(family.flatten().values()), None)
+            if found is not None:
+                return found
+        names = list(xyz.flatten())
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ConfigurationError(
+            f"unknown basemap {name!r} (use 'none' for country outlines, or an xyzservices "
+            f"name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'){hint}"
+        ) from None
+    return found
