@@ -16,20 +16,19 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from explorer.errors import ExplorerError
+from explorer.events.cache import IngestCache
 from explorer.events.corrections import Corrections
 from explorer.events.extract import extract_events
 from explorer.events.given import read_events_file
 from explorer.events.merge import merge_tables
+from explorer.events.pool import worker_pool
 from explorer.events.records import event_record
 from explorer.events.table import EventTable, _json_value
 from explorer.ingest import LoadReport, Notice, Skipped, load_report
@@ -137,8 +136,8 @@ def article_result(
     stale: list[str] = []
     if corrections is not None:
         stale = corrections.unmatched(article, places, dates)
-        places = corrections.apply_places(article, places)  # the article: missed places added
-        dates = corrections.apply_dates(article, dates)
+        places = corrections.apply_places(article.id, places)
+        dates = corrections.apply_dates(article.id, dates)
     events = extract_events(article, places=places, dates=dates)
     return [{k: _json_value(v) for k, v in event_record(e).items()} for e in events], stale
 
@@ -165,34 +164,6 @@ def article_outcome(article: Article, corrections: Corrections | None) -> Outcom
 
 def _work(args: tuple[Article, Corrections | None]) -> Outcome:
     return article_outcome(*args)
-
-
-class _Cache:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(path)
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS articles (fingerprint TEXT PRIMARY KEY, events TEXT)"
-        )
-
-    def get(self, fingerprint: str) -> tuple[list[dict[str, Any]], list[str]] | None:
-        row = self.con.execute(
-            "SELECT events FROM articles WHERE fingerprint = ?", (fingerprint,)
-        ).fetchone()
-        if row is None:
-            return None
-        value = json.loads(row[0])
-        if isinstance(value, list):  # written before stale corrections were kept
-            return list(value), []
-        return list(value["events"]), list(value.get("stale", []))
-
-    def put(self, fingerprint: str, events: list[dict[str, Any]], stale: list[str]) -> None:
-        payload = json.dumps({"events": events, "stale": stale})
-        self.con.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (fingerprint, payload))
-
-    def close(self) -> None:
-        self.con.commit()
-        self.con.close()
 
 
 def _where(corrections: Corrections | None) -> str:
@@ -232,15 +203,21 @@ def ingest(
     ``exclude``: files or folders not to read even inside an input folder (the run's output).
     """
     report = load_report(paths, exclude=exclude)
-    cache = _Cache(Path(cache_path)) if cache_path is not None else None
+    cache = IngestCache(Path(cache_path)) if cache_path is not None else None
     rows: dict[int, list[dict[str, Any]]] = {}
     stale: dict[int, list[str]] = {}
     todo: list[tuple[int, Article, str]] = []
     result = IngestResult(EventTable(), report, notices=list(report.notices))
     total = len(report.articles)
-    for i, article in enumerate(report.articles):
-        fp = _fingerprint(article, corrections)
-        cached = cache.get(fp) if cache is not None else None
+    fps = [_fingerprint(article, corrections) for article in report.articles]
+    try:
+        found = cache.get_many(fps) if cache is not None else {}
+    except BaseException:
+        if cache is not None:
+            cache.close()
+        raise
+    for i, (article, fp) in enumerate(zip(report.articles, fps, strict=True)):
+        cached = found.get(fp)
         if cached is not None:
             rows[i], stale[i] = cached
             result.reused += 1
@@ -265,7 +242,7 @@ def ingest(
 
     try:
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with worker_pool(jobs) as pool:
                 args = [(a, corrections) for _, a, _ in todo]
                 chunk = max(1, len(todo) // (jobs * 8))
                 for (i, article, fp), outcome in zip(
