@@ -1,8 +1,9 @@
 """The ``explorer`` command line: argument parsing only; each command calls the package API.
 
 The commands live in :mod:`explorer.cli.text` (geocode, places, dates and the JSON-lines batch
-protocol) and :mod:`explorer.cli.tables` (ingest, brief, map, export, timeline, gazetteer, demo);
-both import the heavy parts of the package only when their command runs.
+protocol), :mod:`explorer.cli.tables` (ingest, brief, map, export, timeline, gazetteer, demo)
+and :mod:`explorer.cli.correct` (correct); they import the heavy parts of the package only when
+their command runs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from explorer.cli.common import parse_date, positive_int
+from explorer.cli.correct import add_correct_parser
 from explorer.cli.tables import (
     cmd_brief,
     cmd_demo,
@@ -158,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="folder with the bundled data")
     p.add_argument("--out", default="out", help="where to write the results")
     p.set_defaults(func=cmd_demo)
+
+    add_correct_parser(sub)  # explorer correct: explorer/cli/correct.py
     return parser
 
 
