@@ -136,8 +136,8 @@ def article_result(
     stale: list[str] = []
     if corrections is not None:
         stale = corrections.unmatched(article, places, dates)
-        places = corrections.apply_places(article.id, places)
-        dates = corrections.apply_dates(article.id, dates)
+        places = corrections.apply_places(article, places)  # the article: missed places added
+        dates = corrections.apply_dates(article, dates)
     events = extract_events(article, places=places, dates=dates)
     return [{k: _json_value(v) for k, v in event_record(e).items()} for e in events], stale
 
