@@ -13,6 +13,7 @@ NAMES = (
     "bench_places",
     "bench_dates",
     "bench_ingest",
+    "bench_long_lines",
     "bench_views",
     "bench_scale",  # the longest: 100,000 articles on Dask, 1,000,000 events in DuckDB
 )

@@ -51,36 +51,88 @@ def find_movements(
     sentences: Sequence[tuple[int, int]],
     mentions: Sequence[PlaceMention],
 ) -> dict[int, int]:
-    """``{destination mention index: origin mention index}`` into ``mentions``."""
+    """``{destination mention index: origin mention index}`` into ``mentions`` (in text order).
+
+    Linear in the text: each test looks at a short stretch of text before a mention (60
+    characters for "stationed in", 12 for "from", the spaces and two words for "to"), never at
+    a copy of the sentence up to it, so a sentence of a megabyte with no full stop costs what
+    its words cost."""
     links: dict[int, int] = {}
     by_sentence = mentions_by_sentence(sentences, mentions)
     destinations: list[int] = []
     origins_alone: list[int] = []
     for k, (s, e) in enumerate(sentences):
-        sentence = text[s:e]
-        moving = bool(_MOVING.search(sentence))
         in_sentence = [i for i in by_sentence[k] if mentions[i].place is not None]
-        for i in in_sentence:
-            before = text[s : mentions[i].start]
-            if _DESTINATION.search(before[-60:]):
-                destinations.append(i)
-        if not moving:
+        if not in_sentence:
             continue
         for i in in_sentence:
-            before = text[s : mentions[i].start]
-            if not _FROM_NEAR.search(before[-12:]):
+            here = mentions[i].start
+            if _DESTINATION.search(text[max(s, here - 60) : here]):
+                destinations.append(i)
+        if not _MOVING.search(text[s:e]):  # one copy of each sentence: linear
+            continue
+        targets = _ToTargets(text, s, [mentions[j] for j in in_sentence])
+        for i in in_sentence:
+            here = mentions[i].start
+            if not _FROM_NEAR.search(text[max(s, here - 12) : here]):
                 continue
-            later = [j for j in in_sentence if mentions[j].start > mentions[i].end]
-            target = next(
-                (j for j in later if _TO.search(text[mentions[i].end : mentions[j].start])),
-                None,
-            )
+            target = targets.first_after(mentions[i].end)
             if target is not None:
-                links[target] = i
+                links[in_sentence[target]] = i
             else:
                 origins_alone.append(i)
     _link_origins(mentions, destinations, origins_alone, links)
     return links
+
+
+class _ToTargets:
+    """For an origin ending at ``end``: the first mention of the sentence that starts after it
+    with "to", "into" or "toward" (and an optional "the") right before it, between the two, as
+    ``_TO.search(text[end:mention.start])`` finds it, without a scan of every later mention.
+
+    Such a "to" lies in a short stretch before the mention (:func:`_to_window`: its spaces,
+    "the", the word). Whether one is there is found once per mention; it holds for any origin
+    ending before that stretch. A mention whose stretch reaches back to ``end`` or before it
+    (the next one or two) is tested on the text between, as it is. Each origin costs two binary
+    searches and a few tests of a short stretch."""
+
+    def __init__(self, text: str, start: int, mentions: Sequence[PlaceMention]) -> None:
+        self._text = text
+        self._starts = [m.start for m in mentions]  # sorted: mentions are in text order
+        windows = [_to_window(text, start, at) for at in self._starts]
+        n = len(mentions)
+        # reach[k]: the earliest window at or after k (non-decreasing: a binary search)
+        self._reach = windows[:]
+        for k in range(n - 2, -1, -1):
+            self._reach[k] = min(windows[k], self._reach[k + 1])
+        # next_to[k]: the first index >= k with a "to" in the window before its mention
+        self._next_to = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            found = _TO.search(text, windows[k], self._starts[k]) is not None
+            self._next_to[k] = k if found else self._next_to[k + 1]
+
+    def first_after(self, end: int) -> int | None:
+        """The index of the first mention after ``end`` with a "to" between, or None."""
+        first = bisect_right(self._starts, end)
+        beyond = bisect_right(self._reach, end, lo=first)  # from here, windows begin after end
+        for k in range(first, beyond):
+            if _TO.search(self._text[end : self._starts[k]]):
+                return k
+        found = self._next_to[beyond]
+        return found if found < len(self._starts) else None
+
+
+def _to_window(text: str, start: int, at: int) -> int:
+    """Where a "to (the)" that ends right before ``at`` can begin, at the earliest: back over
+    the spaces, three letters ("the"), the spaces before them, and the longest word
+    ("towards"); not before ``start``."""
+    p = at
+    while p > start and text[p - 1].isspace():
+        p -= 1
+    p -= 3
+    while p > start and text[p - 1].isspace():
+        p -= 1
+    return max(start, p - 8)
 
 
 def mentions_by_sentence(

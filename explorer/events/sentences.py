@@ -85,22 +85,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Also break at single line breaks that separate a title or caption from the next line."""
+    """Also break at single line breaks that separate a title or caption from the next line.
+
+    Linear: the line before a break is looked at from its end (no copy of the span up to it)."""
     out = []
     for s, e in spans:
         cut = s
-        for m in re.finditer(r"\n", text[s:e]):
-            i = s + m.start()
-            prev = text[cut:i].rstrip()
-            if (
-                prev
-                and not prev.endswith((",", ";", ":", "-"))
-                and _CAPITAL_NEXT.match(text, i + 1, e)
-            ):
-                out.append((cut, cut + len(prev)))
+        i = text.find("\n", s, e)
+        while i != -1:
+            last = i  # the end of the line before the break, trailing spaces left out
+            while last > cut and text[last - 1].isspace():
+                last -= 1
+            if last > cut and text[last - 1] not in ",;:-" and _CAPITAL_NEXT.match(text, i + 1, e):
+                out.append((cut, last))
                 cut = i + 1
                 while cut < e and text[cut].isspace():
                     cut += 1
+            i = text.find("\n", i + 1, e)
         if cut < e:
             out.append((cut, e))
     return out
