@@ -29,8 +29,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Criteria": ("explorer.events", "Criteria"),
     "filter_events": ("explorer.events", "filter_events"),
     "open_events": ("explorer.scale", "open_events"),
-    "map": ("explorer.views.map", "build_map"),
-    "timeline": ("explorer.views.timeline", "build_timeline"),
+    "build_map": ("explorer.views.map", "build_map"),
+    "build_timeline": ("explorer.views.timeline", "build_timeline"),
+    "save_map": ("explorer.views.save", "save_map"),
+    "save_chart": ("explorer.views.save", "save_chart"),
     "Explorer": ("explorer.views.panel", "Explorer"),
     "brief": ("explorer.export", "brief"),
     "Place": ("explorer.model", "Place"),
@@ -39,6 +41,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Article": ("explorer.model", "Article"),
     "Event": ("explorer.model", "Event"),
     "ExplorerError": ("explorer.errors", "ExplorerError"),
+}
+# short names for the builders, kept out of __all__: ``from explorer import *`` must not
+# shadow the built-in ``map``
+_ALIASES: dict[str, tuple[str, str]] = {
+    "map": ("explorer.views.map", "build_map"),
+    "timeline": ("explorer.views.timeline", "build_timeline"),
 }
 
 __all__ = [
@@ -53,6 +61,8 @@ __all__ = [
     "PlaceMention",
     "TimeMention",
     "brief",
+    "build_map",
+    "build_timeline",
     "candidates",
     "extract_events",
     "filter_events",
@@ -61,11 +71,10 @@ __all__ = [
     "geoparse",
     "get_geocoder",
     "load",
-    "map",
     "open_events",
-    "timeline",
+    "save_chart",
+    "save_map",
 ]
-assert sorted(__all__) == sorted(_LAZY)
 
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.dates import find_dates
@@ -77,13 +86,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
     from explorer.scale import open_events
-    from explorer.views.map import build_map as map
+    from explorer.views.map import build_map
+    from explorer.views.map import build_map as map  # noqa: F401 (an alias)
     from explorer.views.panel import Explorer
-    from explorer.views.timeline import build_timeline as timeline
+    from explorer.views.save import save_chart, save_map
+    from explorer.views.timeline import build_timeline
+    from explorer.views.timeline import build_timeline as timeline  # noqa: F401 (an alias)
 
 
 def __getattr__(name: str) -> Any:
-    where = _LAZY.get(name)
+    where = _LAZY.get(name) or _ALIASES.get(name)
     if where is None:
         raise AttributeError(f"module 'explorer' has no attribute {name!r}")
     module, attribute = where
@@ -93,4 +105,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*__all__, "__version__"])
+    return sorted([*__all__, *_ALIASES, "__version__"])

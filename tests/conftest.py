@@ -1,16 +1,47 @@
 """Shared fixtures. The suite never touches the network: pytest-socket (configured in
-pyproject.toml) refuses every connection except to loopback."""
+pyproject.toml) refuses every connection except to loopback. Nor does it touch the user's cache:
+``EXPLORER_CACHE_DIR`` points at a temporary folder for the whole session (and the processes it
+starts), into which the files compiled once per machine (gazetteer index, word lists, outlines,
+Vega bundles) are linked from the user's cache when they are there, so that the suite need not
+compile them again; Explorer replaces files by renaming, so a rebuild never writes through a
+link."""
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from explorer.gazetteer import Gazetteer, default_gazetteer
+_COMPILED = ("gazetteer-*.sqlite", "common-words-*", "everyday-words-*", "abbreviations-*",
+             "outlines-*", "vega-bundle-*")  # fmt: skip
+
+
+def _private_cache() -> Path:
+    from explorer.files import cache_dir
+
+    user = cache_dir()
+    private = Path(tempfile.mkdtemp(prefix="explorer-test-cache-"))
+    atexit.register(shutil.rmtree, private, ignore_errors=True)
+    for pattern in _COMPILED:
+        for path in user.glob(pattern):
+            try:
+                os.symlink(path, private / path.name)
+            except OSError:
+                shutil.copy2(path, private / path.name)
+    return private
+
+
+if not os.environ.get("EXPLORER_TEST_USER_CACHE"):
+    os.environ["EXPLORER_CACHE_DIR"] = str(_private_cache())
+
+from explorer.gazetteer import Gazetteer, default_gazetteer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +91,19 @@ def offline_page() -> Iterator[OfflinePage]:
         page.route("**/*", route)
         yield state
         browser.close()
+
+
+# the slow end-to-end tests (notebooks, JupyterLab, Dask clusters, headless Chromium): a fast
+# loop is `pytest -m "not slow"`
+_SLOW_FILES = ("test_notebooks.py", "test_views_jupyterlab.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = item.path.name
+        if (
+            item.get_closest_marker("browser")
+            or name in _SLOW_FILES
+            or name.startswith("test_scale_dask")
+        ):
+            item.add_marker(pytest.mark.slow)

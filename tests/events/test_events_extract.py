@@ -301,7 +301,7 @@ def _old_link(mentions, destinations, origins):  # type: ignore[no-untyped-def]
     return links
 
 
-def test_long_article_events_are_found_in_linear_time_shape(long_article) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_article_has_unique_event_ids_and_movements(long_article) -> None:  # type: ignore[no-untyped-def]
     text, _, places, dates = long_article
     events = extract_events(article(text), places=places, dates=dates)
     assert len({e.event_id for e in events}) == len(events) > 1000
