@@ -8,6 +8,9 @@ range. Above ``map_detail`` events (20,000) the live map is drawn from aggregate
 a heat map, a sample of markers), so that it stays quick to redraw; the count line says so, and
 "Export map" still writes every event.
 
+With ``corrections=FILE``, a "Corrections" area (:mod:`.corrections_panel`) adds, fixes or
+removes a place of a chosen article in that file (applied on the next ingest).
+
 Given a DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, e.g. a million events), the
 same widgets run as SQL: the options and the count come from DuckDB, the table shows the first
 rows in the chosen order, the map and the timeline are drawn from aggregates.
@@ -32,7 +35,9 @@ from explorer.views.save import save_map
 from explorer.views.timeline import BRUSH, build_timeline
 
 if TYPE_CHECKING:
+    from explorer.events.corrections import Corrections
     from explorer.scale.duck import ParquetEvents
+    from explorer.views.corrections_panel import CorrectionsPanel
 
 __all__ = ["MAP_DETAIL", "Explorer"]
 
@@ -101,6 +106,7 @@ class Explorer:
         debounce: float = 0.4,
         out_dir: str | Path = "out",
         map_detail: int = MAP_DETAIL,
+        corrections: Corrections | str | Path | None = None,
     ) -> None:
         self.table = table
         self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
@@ -142,6 +148,11 @@ class Explorer:
         self.export_map.on_click(lambda _b: self.save_map())
         self.export_csv.on_click(lambda _b: self.save_csv())
         self.export_brief.on_click(lambda _b: self.save_briefing())
+        self.corrections: CorrectionsPanel | None = None  # add/fix/remove an article's place
+        if corrections is not None:
+            from explorer.views.corrections_panel import CorrectionsPanel
+
+            self.corrections = CorrectionsPanel(table, corrections)
         self.refresh()
         self.render_map()
 
@@ -297,6 +308,7 @@ class Explorer:
                 self.timeline,
                 self.table_view,
                 buttons,
+                *([self.corrections.widget] if self.corrections is not None else []),
             ]
         )
 
