@@ -86,7 +86,8 @@ class PlaceMention:
     """A place named in a text: where (character offsets), what it resolved to, and why.
 
     ``place`` is ``None`` when the mention was found but could not be resolved; such mentions are
-    still reported so that nothing is lost.
+    still reported so that nothing is lost. ``within`` is then the region the text puts it in,
+    when it tells ("Zarkhel, Pakistan": the country), else ``None``.
     """
 
     text: str
@@ -96,6 +97,7 @@ class PlaceMention:
     score: float = 0.0
     reason: str = ""
     demonym: bool = False
+    within: Place | None = None
 
     @property
     def resolved(self) -> bool:

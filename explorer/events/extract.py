@@ -33,10 +33,12 @@ CONFIDENCE = {"sentence": 0.9, "nearby": 0.5, "published": 0.3, "none": 0.0}
 
 
 def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
-    if prev is None or prev.place is None or m.place is None:
+    if prev is None or m.place is None:
         return False
     if text[prev.end : m.start].strip() != ",":
         return False
+    if prev.place is None:  # "Zarkhel, Pakistan": an unresolved place the qualifier places
+        return prev.within is not None and prev.within.key == m.place.key
     p, q = prev.place, m.place
     if q.feature == "country":
         return p.country_code == q.country_code

@@ -13,6 +13,8 @@ __all__ = ["event_record", "events_table"]
 
 def event_record(event: Event) -> dict[str, Any]:
     m, t, p = event.mention, event.time, event.place
+    # an unresolved place keeps the region the text puts it in ("Zarkhel, Pakistan")
+    area = p if p is not None or m is None else m.within
     return {
         "event_id": event.event_id,
         "article_id": event.article_id,
@@ -28,8 +30,8 @@ def event_record(event: Event) -> dict[str, Any]:
         "place_name": None if p is None else p.name,
         "place_key": None if p is None else p.key,
         "feature": None if p is None else p.feature,
-        "country_code": None if p is None else p.country_code,
-        "admin1": None if p is None else p.admin1,
+        "country_code": None if area is None else area.country_code,
+        "admin1": None if area is None else area.admin1,
         "latitude": None if p is None else p.latitude,
         "longitude": None if p is None else p.longitude,
         "geonames_id": None if p is None else p.geonames_id,

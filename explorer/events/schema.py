@@ -9,7 +9,8 @@
 | sentence_start | int | offset of the sentence in the article text |
 | place_text | str | the place as written ("Irbil", "Iraqi") |
 | place_start, place_end | int | offsets of the mention in the article text |
-| place_name, place_key, feature, country_code, admin1 | str | the resolved place |
+| place_name, place_key, feature | str | the resolved place |
+| country_code, admin1 | str | its country and region (unresolved: those the text gives, if any) |
 | latitude, longitude | float | its point; empty when unresolved |
 | geonames_id | int | GeoNames id where one exists |
 | place_confidence | float | 0-1 |

@@ -45,11 +45,13 @@ from explorer.places.guards import (
     is_institution,
     person_tokens,
     said_follows,
+    speaker_is_group,
 )
 from explorer.places.lexicon import NOT_ALONE, TITLES
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
 from explorer.places.resolve import Area, Name, Ranked, resolve_names
+from explorer.places.unresolved import unknown_places, with_unknown
 
 __all__ = ["geoparse"]
 
@@ -191,12 +193,16 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         ner_places, ner_others = entity_spans(nlp, text)
         spans = [s for s in spans if not _covered(s, ner_others, ner_places)]
         spans = _add_entities(text, spans, ner_places, gaz)
-    if not spans:
+    if not spans and not tokens:
         return []
     people, surnames, given = person_tokens(text, tokens)
     common = everyday_words(gaz)
     found = candidates(gaz, {s.key for s in spans if not s.demonym})
     spans = _without_the(text, tokens, spans, found, gaz)
+    # names the gazetteer lacks in a place position ("the Lasbela district"), kept unresolved
+    unknown = unknown_places(text, tokens, spans, found, common, people)
+    if not spans:
+        return with_unknown(gaz, [], unknown)
 
     # 1. guards, and the candidates of each surviving span
     surnames |= unknown_first_names(text, tokens, spans, found, common)
@@ -266,12 +272,20 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and not big
             and (
                 s.key in surnames
-                or said_follows(text, s.end)
+                or (said_follows(text, s.end) and not speaker_is_group(text, s.start))
                 or (evidence := persons.get(s.key)) is True
                 or (evidence is False and fact.top_population < PERSON_MAX_POPULATION)
             )
         ):
             continue
+        if (
+            single
+            and big
+            and s.key in surnames
+            and said_follows(text, s.end)
+            and not speaker_is_group(text, s.start)
+        ):
+            continue  # "Michael Jordan ... Jordan said": the person, even for a country's name
         if s.start in pairs:
             continue  # "Fidel Castro": two town names in a row are a person's
         if single and s.key in only_people:
@@ -379,4 +393,4 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
         else:
             place, score, reason = choices[s.key]
         out.append(PlaceMention(s.text, s.start, s.end, place, score, reason, False))
-    return out
+    return with_unknown(gaz, out, unknown)

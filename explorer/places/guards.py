@@ -4,7 +4,8 @@
   Carter"), and so are the capitalised words right after a title ("Sen. Kerry", "President
   Obama", "Secretary Carter"). Their surnames are remembered for the whole article, so a later
   "Kerry said" is still a person, not County Kerry. A single word followed by "said", "told" ...
-  is a person too unless it names a country or a first-level region.
+  is a person too unless it names a country or a first-level region, or a group it places is
+  the speaker ("Officials in Karachi said", "Residents of Nasirabad said").
 * **Institutions and media** that share a name with a place: Congress (Arizona), White House,
   Reuters, NBC, CNN...
 * **Common words**: a one-word name that is among the 6,000 most frequent English words ("Of",
@@ -34,6 +35,7 @@ __all__ = [
     "person_tokens",
     "place_like",
     "said_follows",
+    "speaker_is_group",
 ]
 
 _VERBS = "|".join(sorted(PERSON_VERBS))
@@ -119,6 +121,25 @@ def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], s
     return people, surnames, given
 
 
+# "Officials in Karachi said", "Residents of Nasirabad said", "the army in Quetta said": the
+# speaker is the group before the preposition, the name is where that group is. ("The wife of
+# Holroyd said", "a spokesman for Kerry said" are people: after "of", "from" or "for" only
+# these words make the name a place.)
+_GROUPS = (
+    "residents|inhabitants|people|villagers|citizens|farmers|locals|families|survivors|"
+    "officials|authorities|police|mayor|governor|government|council|administration"
+)
+_GROUP_BEFORE = re.compile(
+    rf"(?:\bin|\b(?:{_GROUPS})[ \t]+(?:of|from))[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
+)
+
+
+def speaker_is_group(text: str, start: int) -> bool:
+    """True when the name starting at ``start`` follows "in" or "<group> of|from" ("Police in
+    Dar es Salaam said ..."): a speech verb after it is the group's, not the name's."""
+    return bool(_GROUP_BEFORE.search(text, max(0, start - 30), start))
+
+
 def said_follows(text: str, end: int) -> bool:
     """True when the word after ``end`` is a speech verb ("Kerry said")."""
     rest = text[end : end + 12].lstrip(" ,")
@@ -137,7 +158,9 @@ def person_keys(text: str, spans: list[tuple[str, int, int]]) -> dict[str, bool]
             continue
         if _PERSON_AFTER.match(text, end):
             out[key] = True
-        elif _SAID_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
+        elif (
+            _SAID_AFTER.match(text, end) and not speaker_is_group(text, start)
+        ) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
             out[key] = False
     return out
 

@@ -25,7 +25,7 @@ __all__ = [
 
 # Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = frozenset(
-    "of de del da do dos das la le les du des al el upon on and the y en".split()
+    "of de del da do dos das la le les du des al el es upon on and the y en".split()
 )
 
 TITLES = frozenset(

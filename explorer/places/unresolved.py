@@ -1,0 +1,315 @@
+"""Places the gazetteer lacks, kept rather than lost.
+
+A capitalised name that the gazetteer does not know is reported, unresolved (``place=None``),
+when the text itself says it is a place:
+
+* a designator after it: "the Lasbela district", "in Jhal Magsi district", "Kachhi Tehsil";
+* a country or first-level region right after a comma: "Zarkhel, Pakistan";
+* "the town|village|city|district... of X": "the town of Qambarabad".
+
+The name must be free of everyday words ("the Sixth District", "Health District"), of people
+("Imran Khan, Pakistan's ...") and of any name the gazetteer has (those are found, or guarded,
+as usual). Where the text tells, the mention carries the region it lies in (``within``): the
+qualifier ("Zarkhel, Pakistan"), a region named right after ("the Lasbela district of
+Balochistan"), else the first-level region or country most of the article's resolved places
+are in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from explorer.gazetteer import Gazetteer
+from explorer.model import Place, PlaceMention
+from explorer.places.guards import person_keys
+from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, ORG_WORDS, TITLES
+from explorer.places.mentions import Span, Token
+from explorer.places.resolve import Ranked
+
+__all__ = ["Unknown", "article_region", "unknown_places", "with_unknown"]
+
+# lower-case words after a name that make it a place ("the Lasbela district")
+_KIND_AFTER = r"district|province|tehsil|subdistrict|sub-district|governorate|prefecture|oblast"
+# ... and their capitalised forms, reported with the name ("Lasbela District")
+_KIND_WORDS = frozenset(
+    "District Province Tehsil Subdistrict Governorate Prefecture Oblast".split()
+)
+_AFTER = re.compile(rf" (?:{_KIND_AFTER})\b( of\b)?")
+# "the town of X", "the village of X" (not "the people of X": those are places anyway, and
+# found when the gazetteer has them)
+_OF_BEFORE = re.compile(
+    r"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}"
+    r"(?:town|village|city|hamlet|settlement|district|province|tehsil|region|suburb|"
+    r"neighbourhood|neighborhood|township|municipality|governorate)[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+# first words kept though they are everyday words ("New Qambarabad", "Port Zarkhel")
+_PREFIXES = frozenset(
+    "new old port fort mount lake upper lower north south east west great little san santa".split()
+)
+MAX_WORDS = 4
+
+
+class Unknown(NamedTuple):
+    """A name in a place position that the gazetteer lacks."""
+
+    start: int
+    end: int
+    text: str
+    first: int  # token indices
+    last: int
+    within: Place | None  # the region the text puts it in, when it says so
+    why: str  # how the text shows it is a place
+    qualifier: int = -1  # "Zarkhel, Pakistan": where the qualifier starts (it must be reported)
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """One space between the two tokens, and no possessive ending the first ("Giza's Haram")."""
+    return b.start - a.end == 1 and text[a.end] == " " and not a.text.endswith(_POSSESSIVE)
+
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_WORD_BEFORE = re.compile(r"[\w'’*&/.-]")
+
+
+def _run_before(text: str, tokens: list[Token], last: int) -> int | None:
+    """Index of the first token of the capitalised run (one space apart) ending at ``last``;
+    None when a word runs into it ("d'Ivoire", "Newsham*District")."""
+    first = last
+    while (
+        first > 0
+        and last - first + 1 < MAX_WORDS
+        and _joined(text, tokens[first - 1], tokens[first])
+    ):
+        first -= 1
+    start = tokens[first].start
+    if start and _WORD_BEFORE.match(text, start - 1):
+        return None
+    return first
+
+
+def _run_after(text: str, tokens: list[Token], first: int) -> int:
+    last = first
+    while (
+        last + 1 < len(tokens)
+        and last - first + 1 < MAX_WORDS
+        and _joined(text, tokens[last], tokens[last + 1])
+    ):
+        last += 1
+    return last
+
+
+def _trim(
+    text: str,
+    tokens: list[Token],
+    first: int | None,
+    last: int,
+    common: frozenset[str],
+    people: set[int],
+) -> int | None:
+    """The first token of the name once a leading function word ("In Zarkhel, Pakistan", "The
+    Lasbela district") is dropped; None when the run is no name: it holds an everyday word,
+    a person ("Sara Zarkhel", "Maury M. Rosenstein"), a title or an organisation word
+    ("Orange County Sanitation District")."""
+    if first is None:
+        return None
+    while first <= last and _word(tokens[first]) in _LEADING:
+        first += 1
+    if first > last or _INITIAL_BEFORE.search(
+        text, max(0, tokens[first].start - 4), tokens[first].start
+    ):
+        return None
+    words = [_word(tokens[k]) for k in range(first, last + 1)]
+    if words[-1] in _PREFIXES:
+        return None
+    for k, word in zip(range(first, last + 1), words, strict=True):
+        if k in people or word in TITLES or word in INSTITUTIONS or word in ORG_WORDS:
+            return None
+        if (word in common or word in DESIGNATORS) and (k > first or word not in _PREFIXES):
+            return None
+        if k == first and word in FIRST_NAMES and last > first:
+            return None  # "Sara Zarkhel": a person's name
+        if len(word.replace(".", "")) <= 2 or any(ch.isdigit() for ch in word):
+            return None
+    return first
+
+
+_LEADING = frozenset("the in at near from to of on by for a an and with outside inside".split())
+_INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[ \t]$")
+
+
+def _word(t: Token) -> str:
+    return t.text.rstrip(".").lower().removesuffix("'s").removesuffix("’s")
+
+
+def _big(found: dict[str, list[Ranked]], key: str) -> Place | None:
+    """The country or first-level region a qualifier names, if it is one."""
+    ranked = found.get(key) or []
+    if ranked and ranked[0].place.feature in ("country", "admin1"):
+        return ranked[0].place
+    return None
+
+
+def unknown_places(
+    text: str,
+    tokens: list[Token],
+    spans: Sequence[Span],
+    found: dict[str, list[Ranked]],
+    common: frozenset[str],
+    people: set[int],
+) -> list[Unknown]:
+    """Names in a place position that the gazetteer lacks, in text order."""
+    located = [s for s in spans if s.first >= 0]
+    starting = {s.first: s for s in located}
+    out: dict[int, Unknown] = {}
+
+    def add(
+        first: int | None, last: int, end: int, within: Place | None, why: str, at: int = -1
+    ) -> None:
+        """The name is tokens ``first``..``last``, reported up to token ``end`` (its
+        capitalised designator, "Lasbela District")."""
+        if first is None or first in out:
+            return
+        inner = [s for s in located if s.first <= end and first <= s.last]
+        for s in inner:
+            if s.first < first or s.last > end or s.demonym:
+                return  # a longer name, or "the Kurdish ... district"
+            if s.first == first and s.last >= last:
+                return  # the gazetteer has it ("Quetta district", "Fars Province")
+        # (a known word inside a longer unknown name gives way: "Jhal" in "Jhal Magsi")
+        a, b = tokens[first].start, tokens[end].end
+        if text.startswith(("'s", "’s"), b - 2):
+            b -= 2
+        if first == last and _person(text, text[a:b]):
+            return  # "According to Bruschke, China is ...": a person the article quotes
+        out[first] = Unknown(a, b, text[a:b], first, end, within, why, at)
+
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        if word in _KIND_WORDS and i > 0 and _joined(text, tokens[i - 1], tok):
+            # "Lasbela District": the capitalised designator is reported with the name
+            first = _trim(text, tokens, _run_before(text, tokens, i - 1), i - 1, common, people)
+            within = _region_after(text, tok.end, spans, found)
+            add(first, i - 1, i, within, f"a {word.lower()}")
+            continue
+        m = _AFTER.match(text, tok.end)
+        if m:  # "the Lasbela district", "in Jhal Magsi district"
+            within = _region_after(text, tok.end, spans, found)
+            if m.group(1) and within is None:
+                continue  # "the Sunni district of Adhamiya": the name comes after
+            first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
+            kind = m.group().split()[0]
+            add(first, i, i, within, f"a {kind}")
+            continue
+        if i + 1 < n and text.startswith(", ", tok.end) and tokens[i + 1].start == tok.end + 2:
+            # "Zarkhel, Pakistan" (not "Khan, Pakistan's ...")
+            qualifier = starting.get(i + 1)
+            if qualifier is None or qualifier.demonym:
+                continue
+            place = _big(found, qualifier.key)
+            if place is None or _NOT_QUALIFIER.match(text, qualifier.end):
+                continue  # "Khan, Pakistan's envoy", "Abdulkader, U.S. District Court"
+            first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
+            add(first, i, i, place, f"qualified by {qualifier.text!r}", qualifier.start)
+    for i, tok in enumerate(tokens):
+        if i in out or not text.endswith("of ", 0, tok.start):
+            continue
+        m = _OF_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+        if m is None:
+            continue
+        # "the town of Qambarabad"
+        kind = m.group().split()[-2].lower()
+        last = _run_after(text, tokens, i)
+        if _trim(text, tokens, i, last, common, people) != i:
+            continue
+        within = _region_after(text, tokens[last].end, spans, found)
+        add(i, last, last, within, f"the {kind} of ...")
+    return [out[k] for k in sorted(out)]
+
+
+_NOT_QUALIFIER = re.compile(r"['’]| [A-Z]")
+
+
+def _person(text: str, name: str) -> bool:
+    """The article quotes or describes ``name`` as a person somewhere ("said Bruschke")."""
+    spans = [(name, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return name in person_keys(text, spans)
+
+
+_REGION_GAP = re.compile(r"(?: (?:district|province|tehsil))?(?:,[ \t]+|[ \t]+(?:of|in)[ \t]+)")
+
+
+def _region_after(
+    text: str, end: int, spans: Sequence[Span], found: dict[str, list[Ranked]]
+) -> Place | None:
+    """ "the Lasbela district of Balochistan", "the town of Zarkhel in Sindh": the country or
+    first-level region named right after the name."""
+    for s in spans:
+        if s.start < end:
+            continue
+        if s.start - end <= 20 and not s.demonym and _REGION_GAP.fullmatch(text, end, s.start):
+            return _big(found, s.key)
+        break
+    return None
+
+
+def article_region(gaz: Gazetteer, mentions: Iterable[PlaceMention]) -> Place | None:
+    """The first-level region most of the article's resolved places are in (when it holds more
+    than half of them, and at least two), else the country that does, else None."""
+    countries: dict[str, int] = {}
+    regions: dict[tuple[str, str], int] = {}
+    total = 0
+    for m in mentions:
+        p = m.place
+        if p is None or p.country_code is None:
+            continue
+        total += 1
+        countries[p.country_code] = countries.get(p.country_code, 0) + 1
+        if p.feature != "country" and p.admin1_code and not m.demonym:
+            area = (p.country_code, p.admin1_code)
+            regions[area] = regions.get(area, 0) + 1
+    if not total:
+        return None
+    cc, votes = max(countries.items(), key=lambda kv: kv[1])
+    if 2 * votes <= total:
+        return None
+    inside = {a: v for a, v in regions.items() if a[0] == cc}
+    if inside:
+        area, count = max(inside.items(), key=lambda kv: kv[1])
+        if count >= 2 and 2 * count > sum(inside.values()):
+            region = gaz.admin1(*area)
+            if region is not None:
+                return region
+    return next((c for c in gaz.countries() if c.country_code == cc), None)
+
+
+def with_unknown(
+    gaz: Gazetteer, mentions: list[PlaceMention], unknown: list[Unknown]
+) -> list[PlaceMention]:
+    """The mentions with the unknown places added (in text order); a mention inside an unknown
+    name ("Jhal" in "Jhal Magsi") gives way to it."""
+    if not unknown:
+        return mentions
+    region: Place | None = None
+    regional = False
+    added: list[PlaceMention] = []
+    for u in unknown:
+        within, how = u.within, ""
+        if u.qualifier >= 0:
+            # the qualifier must be reported as a country or region ("Delta Air Lines" is not)
+            q = next((m for m in mentions if m.start == u.qualifier), None)
+            if q is None or q.place is None or q.place.feature not in ("country", "admin1"):
+                continue
+            within = q.place
+        if within is None:
+            if not regional:
+                region, regional = article_region(gaz, mentions), True
+            within, how = region, " (the article's region)"
+        where = f"; in {within.label}{how}" if within is not None else ""
+        reason = f"not in the gazetteer: {u.why}{where}"
+        added.append(PlaceMention(u.text, u.start, u.end, None, 0.0, reason, False, within))
+    kept = [m for m in mentions if not any(u.start <= m.start and m.end <= u.end for u in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
