@@ -19,7 +19,7 @@ import pandas as pd
 from explorer.errors import TableError
 from explorer.events.schema import COLUMNS
 from explorer.files import atomic_write
-from explorer.ingest.tables import table_kind
+from explorer.ingest.tables import parse_json, table_kind
 
 if TYPE_CHECKING:
     from explorer.events.filter import Criteria
@@ -253,7 +253,7 @@ class EventTable:
                 frame = pd.read_parquet(p)
                 columns, unit, first = list(frame.columns), "row", 1
             else:
-                data = json.loads(p.read_text(encoding="utf-8-sig"))
+                data = parse_json(p.read_text(encoding="utf-8-sig"))
                 unit, first = "item", 1
                 if kind == "geojson":
                     data = [_feature_record(f) for f in data.get("features", [])]

@@ -48,6 +48,7 @@ __all__ = [
     "TableRows",
     "is_events_table",
     "parse_article_rows",
+    "parse_json",
     "read_rows",
     "read_table",
     "table_columns",
@@ -128,6 +129,26 @@ def _object(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+TOO_DEEP = "nested too deeply to read (arrays or objects inside one another, ~1,000 levels)"
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads``; nesting too deep for Python's parser is a ``ValueError`` like any other
+    malformed JSON (the parser's ``RecursionError`` would end the whole run)."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError(TOO_DEEP) from exc
+
+
+def _preview(value: Any) -> str:
+    """The first characters of a JSON value, for a report."""
+    try:
+        return json.dumps(value)[:60]
+    except (RecursionError, ValueError):
+        return type(value).__name__
+
+
 def read_table(content: str, suffix: str) -> TableRows:
     """Rows of a .csv, .json (an array of objects, or ``{"articles"|"events"|...: [...]}``)
     or .jsonl file. :class:`IngestError` when the file as a whole cannot be read."""
@@ -142,7 +163,7 @@ def read_table(content: str, suffix: str) -> TableRows:
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = parse_json(line)
             except ValueError as exc:
                 jsonl.problems.append(RowProblem(n, f"not JSON: {exc}"))
                 continue
@@ -153,7 +174,7 @@ def read_table(content: str, suffix: str) -> TableRows:
             jsonl.rows.append((n, value))
         return TableRows(tuple(keys), jsonl.rows, jsonl.problems, unit="line")
     try:
-        data = json.loads(content)
+        data = parse_json(content)
     except ValueError as exc:
         raise IngestError(f"not JSON: {exc}") from exc
     if isinstance(data, dict):
@@ -167,7 +188,7 @@ def read_table(content: str, suffix: str) -> TableRows:
     names: dict[str, None] = {}
     for n, value in enumerate(data, 1):
         if _object(value) is None:
-            out.problems.append(RowProblem(n, f"not a JSON object: {json.dumps(value)[:60]}"))
+            out.problems.append(RowProblem(n, f"not a JSON object: {_preview(value)}"))
             continue
         names.update(dict.fromkeys(value))
         out.rows.append((n, value))
@@ -196,7 +217,7 @@ def _first_json_object(path: Path) -> dict[str, Any] | None:
             i += 1
         try:
             value, _ = json.JSONDecoder().raw_decode(head, i)
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict):
             return value
@@ -220,7 +241,7 @@ def table_columns(path: Path | str) -> tuple[str, ...]:
             with p.open(encoding="utf-8-sig") as fh:
                 for line in fh:
                     if line.strip():
-                        value = json.loads(line)
+                        value = parse_json(line)
                         return tuple(value) if isinstance(value, dict) else ()
             return ()
         if suffix == ".json":
@@ -251,7 +272,7 @@ def is_events_table(path: Path | str) -> bool:
             return False
     if suffix == ".geojson":
         try:
-            data = json.loads(p.read_text(encoding="utf-8-sig"))
+            data = parse_json(p.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError):
             return False
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
