@@ -15,7 +15,6 @@ default 10,000 cells and 2,000 sampled events, Leaflet inlined).
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
@@ -36,6 +35,7 @@ from explorer.views.mapstyle import (
 from explorer.views.offline import make_offline
 from explorer.views.pagedata import add_page_html, page_texts
 from explorer.views.popup import popup_html
+from explorer.views.templating import render
 
 __all__ = ["GridLayer", "map_from_aggregates"]
 
@@ -82,12 +82,7 @@ def _note(agg: MapAggregates) -> str:
         f"{agg.total:,} events ({agg.placed:,} placed) in {len(agg.grid.cells):,} cells of "
         f"{agg.grid.size:g}°; markers: a sample of {shown:,}"
     )
-    box = (
-        '<div class="explorer-aggregate-note" style="position:absolute;bottom:24px;right:10px;'
-        "z-index:1000;background:rgba(255,255,255,.9);padding:4px 8px;border-radius:4px;"
-        f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">{html.escape(text)}</div>'
-    )
-    return box
+    return render("note.html", text=text)
 
 
 def map_from_aggregates(

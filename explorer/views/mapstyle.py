@@ -4,7 +4,6 @@ the page's texts, :mod:`explorer.views.pagedata`: no article text enters a foliu
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import folium
@@ -14,6 +13,7 @@ from folium.template import Template
 
 from explorer.errors import ConfigurationError
 from explorer.views.pagedata import add_page_html
+from explorer.views.templating import render
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -51,19 +51,9 @@ def color_of(categories: Any) -> tuple[str, str]:
 
 def add_legend(fmap: folium.Map, used: list[str]) -> None:
     """The category legend, added to the page after rendering (category names may come from a
-    user's table or lexicon: escaped, and never template source)."""
-    items = "".join(
-        f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
-        f'background:{CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"])};margin-right:6px">'
-        f"</span>{html.escape(c)}</div>"
-        for c in used
-    )
-    add_page_html(
-        fmap,
-        '<div class="explorer-legend" style="position:absolute;top:80px;left:10px;'
-        "z-index:1000;background:rgba(255,255,255,.9);padding:6px 8px;border-radius:4px;"
-        f'font:12px sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>Category</b>{items}</div>',
-    )
+    user's table or lexicon: escaped by the template, and never template source)."""
+    items = [(c, CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"])) for c in used]
+    add_page_html(fmap, render("legend.html", title="Category", items=items))
 
 
 # A marker from a row [lat, lon, popup, colour, events, tooltip]: popup and tooltip are indices

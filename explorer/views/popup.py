@@ -3,11 +3,12 @@ goes into the page as data (:mod:`explorer.views.pagedata`), never into a templa
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
 import pandas as pd
+
+from explorer.views.templating import render
 
 __all__ = [
     "GROUP_POPUPS",
@@ -36,13 +37,14 @@ def _missing(value: Any) -> bool:
 
 
 def safe_url(url: Any) -> str | None:
-    """The URL if it is http(s), escaped for an attribute; anything else (javascript:...) None."""
+    """The URL if it is http(s), else (``javascript:``, ``data:``...) None. Not escaped: the
+    templates escape it where they place it."""
     if _missing(url):
         return None
     text = str(url).strip()
     if not text.lower().startswith(("http://", "https://")):
         return None
-    return html.escape(text, quote=True)
+    return text
 
 
 def date_label(row: dict[str, Any]) -> str:
@@ -64,10 +66,8 @@ def date_label(row: dict[str, Any]) -> str:
     return label
 
 
-def popup_html(row: dict[str, Any]) -> str:
-    """Headline, date with its precision, place, the evidence sentence with the mention
-    highlighted, and a source link."""
-    esc = html.escape
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    """What a popup shows of one event (plain text; the template escapes it)."""
     sentence = "" if _missing(row.get("sentence")) else str(row["sentence"])
     start, end = row.get("place_start"), row.get("place_end")
     offset = row.get("sentence_start") or 0
@@ -75,35 +75,29 @@ def popup_html(row: dict[str, Any]) -> str:
         a, b = int(start) - int(offset), int(end) - int(offset)  # type: ignore[arg-type]
     else:
         a = b = -1
-    if 0 <= a < b <= len(sentence):
-        evidence = f"{esc(sentence[:a])}<mark>{esc(sentence[a:b])}</mark>{esc(sentence[b:])}"
-    else:
-        evidence = esc(sentence)
+    if not 0 <= a < b <= len(sentence):
+        a = b = len(sentence)
     place = row.get("place_name")
-    where = esc(str(place)) if not _missing(place) else "unresolved"
-    if not _missing(row.get("country_code")):
-        where += f", {esc(str(row['country_code']))}"
-    if not _missing(row.get("place_text")) and row.get("place_text") != place:
-        where += f" <small>(as “{esc(str(row['place_text']))}”)</small>"
-    title = "" if _missing(row.get("title")) else esc(str(row["title"]))
-    url = safe_url(row.get("url"))
-    source = "" if _missing(row.get("source")) else esc(str(row["source"]))
-    link = (
-        f'<a href="{url}" target="_blank" rel="noopener noreferrer">{source or "source"}</a>'
-        if url
-        else source
-    )
-    cats = row.get("categories") or ()
-    cats_html = ", ".join(esc(str(c)) for c in cats)
-    out = (
-        f'<div class="explorer-popup" style="max-width:340px">'
-        f"<b>{title}</b><br>"
-        f"<span>🗓 {esc(date_label(row))}</span><br>"
-        f"<span>📍 {where}</span><br>"
-        f'<p style="margin:4px 0">{evidence}</p>'
-        f"<small>{cats_html}{' · ' if cats_html and link else ''}{link}</small></div>"
-    )
-    return out
+    place_text = row.get("place_text")
+    return {
+        "title": "" if _missing(row.get("title")) else str(row["title"]),
+        "date": date_label(row),
+        "place": "" if _missing(place) else str(place),
+        "country": "" if _missing(row.get("country_code")) else str(row["country_code"]),
+        "as_text": "" if _missing(place_text) or place_text == place else str(place_text),
+        "before": sentence[:a],
+        "mark": sentence[a:b],
+        "after": sentence[b:],
+        "categories": [str(c) for c in (row.get("categories") or ())],
+        "url": safe_url(row.get("url")),
+        "source": "" if _missing(row.get("source")) else str(row["source"]),
+    }
+
+
+def popup_html(row: dict[str, Any]) -> str:
+    """Headline, date with its precision, place, the evidence sentence with the mention
+    highlighted, and a source link (``templates/popup.html``, escaped)."""
+    return render("popup.html", events=[_event(row)], total=0, place="", more=0)
 
 
 def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> str:
@@ -115,11 +109,13 @@ def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> s
     dated.sort(key=lambda r: str(r["start_date"]), reverse=True)
     ordered = dated + [r for r in rows if _missing(r.get("start_date"))]
     place = next((str(r["place_name"]) for r in rows if not _missing(r.get("place_name"))), "")
-    head = f"<b>{len(rows):,} events</b>" + (f" at {html.escape(place)}" if place else "")
-    items = "<hr style='margin:4px 0'>".join(popup_html(r) for r in ordered[:limit])
-    more = len(rows) - min(len(rows), limit)
-    tail = f"<p><small>… and {more:,} more here: filter the table to see them</small></p>"
-    return f'<div class="explorer-group">{head}<br>' + items + (tail if more else "") + "</div>"
+    return render(
+        "popup.html",
+        events=[_event(r) for r in ordered[:limit]],
+        total=len(rows),
+        place=place,
+        more=len(rows) - min(len(rows), limit),
+    )
 
 
 _WORD_JOINER = "\u2060"  # invisible; stops "</script" and "<!--" from reading as markup
