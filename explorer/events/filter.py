@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.errors import ConfigurationError
+from explorer.events.casefold import LIMIT, FoldTable, fold, fold_table, plan
 from explorer.events.table import EventTable
 
 __all__ = ["Criteria", "filter_events"]
@@ -23,7 +25,9 @@ class Criteria:
       kept only with ``include_undated``.
     * ``countries`` (ISO codes, any case), ``places`` (resolved names), ``sources``,
       ``categories`` (any of them; any case). A single string counts as a list of one.
-    * ``text``: case-insensitive substring of the sentence, title or place as written.
+    * ``text``: substring of the sentence, title, place as written or resolved place, case
+      folded as Python's ``str.casefold`` does (``straße`` finds ``STRASSE``); DuckDB-backed
+      tables fold the same way (see :mod:`explorer.events.casefold`).
     * ``min_confidence``: both place and date confidence at least this.
     * ``unresolved_only``: only events whose place could not be resolved.
 
@@ -105,15 +109,46 @@ def filter_events(table: EventTable, criteria: Criteria) -> EventTable:
     if criteria.unresolved_only:
         keep &= df["latitude"].isna().to_numpy()
     if criteria.text.strip():
-        needle = criteria.text.strip()
+        needle = fold(criteria.text.strip())
         hit = np.zeros(len(df), dtype=bool)
         for column in ("sentence", "title", "place_text", "place_name"):
-            hit |= (
-                df[column]
-                .str.contains(needle, case=False, regex=False, na=False)
-                .to_numpy(dtype=bool)
-            )
+            hit |= folded_contains(df[column], needle)
         keep &= hit
     out = EventTable.__new__(EventTable)
     out.df = df[keep].reset_index(drop=True)
+    return out
+
+
+@functools.cache
+def _arrow_fold_table() -> FoldTable:
+    """How Arrow's ``utf8_lower`` treats the characters it lowers unlike ``casefold``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chars = pa.array([chr(i) for i in range(LIMIT) if not 0xD800 <= i <= 0xDFFF])
+    lowered = pc.utf8_lower(chars)
+    changed = pc.not_equal(lowered, chars)
+    pairs = zip(chars.filter(changed).to_pylist(), lowered.filter(changed).to_pylist(), strict=True)
+    return fold_table({str(c): str(lo) for c, lo in pairs})
+
+
+def folded_contains(col: pd.Series, needle: str) -> np.ndarray:
+    """Which cells contain ``needle`` (already folded) once folded with ``str.casefold``:
+    Arrow's vectorised lower for every cell, Python's casefold for the few cells holding a
+    character where the two differ and that matters for this needle (missing cells: False)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array(col, from_pandas=True)  # zero-copy for pandas' Arrow strings
+    hit = pc.match_substring(pc.utf8_lower(values), needle).fill_null(False)
+    out: np.ndarray = hit.to_numpy(zero_copy_only=False).astype(bool)
+    chars = plan(_arrow_fold_table(), needle).chars
+    if chars:  # only cells with a non-ASCII character can hold one
+        pattern = "[" + "".join(f"\\x{{{ord(c):X}}}" for c in chars) + "]"
+        rows = np.flatnonzero(~pc.string_is_ascii(values).fill_null(True).to_numpy(False))
+        if len(rows):
+            subset = values.take(pa.array(rows))
+            special = pc.match_substring_regex(subset, pattern).fill_null(False)
+            for i in rows[special.to_numpy(zero_copy_only=False)]:
+                out[i] = needle in fold(values[int(i)].as_py())
     return out
