@@ -2,18 +2,14 @@
 and ``offline``: maps and charts that draw without the internet.
 
 The offline helpers are importable from here; they load on first use (folium and altair are
-not imported by ``import explorer.views``). Importing this package defers the slow import of
-``rfc3987_syntax`` that ``import altair`` would otherwise pay (:mod:`._lazy_iri`).
+not imported by ``import explorer.views``). Importing changes no other library's settings:
+:func:`enable_offline_charts` switches altair to offline charts when called.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
-
-from explorer.views._lazy_iri import defer
-
-defer()  # before altair imports jsonschema: 2-3 s less for the first chart (see _lazy_iri)
 
 __all__ = [
     "add_country_basemap",

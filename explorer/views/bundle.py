@@ -4,18 +4,19 @@
 charts draw offline) takes 2-4 s on its first call in a process: every briefing, timeline page
 and JupyterLab kernel paid it. Its answer depends only on the vl-convert version and the
 arguments, so it is kept in the user's cache directory (next to the gazetteer index), keyed by
-both. :func:`cached_bundles` makes every call in its block (altair's too: its HTML pages and the
-JupyterChart widget call it) go through that cache. A cache that cannot be written is skipped.
+both; Explorer's own pages (briefings, chart pages) take it from there. altair's JupyterChart
+widget builds its own (once per kernel): vl-convert is not patched. A cache that cannot be
+written is skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["cached_bundles", "javascript_bundle"]
+__all__ = ["javascript_bundle"]
 
 
 def _cached(real: Callable[..., Any], snippet: str | None, vl_version: str | None) -> str:
@@ -43,26 +44,3 @@ def javascript_bundle(snippet: str | None = None, vl_version: str | None = None)
 
     real: Callable[..., Any] = vlc.javascript_bundle
     return _cached(real, snippet, vl_version)
-
-
-@contextlib.contextmanager
-def cached_bundles() -> Iterator[None]:
-    """Within the block, ``vl_convert.javascript_bundle`` answers from the cache."""
-    import vl_convert as vlc
-
-    real: Callable[..., Any] = vlc.javascript_bundle
-    if getattr(real, "_explorer_cached", False):  # already inside such a block
-        yield
-        return
-
-    def bundle(snippet: str | None = None, vl_version: str | None = None, **more: Any) -> str:
-        if more:  # arguments this cache does not know: not cached
-            return str(real(snippet, vl_version=vl_version, **more))
-        return _cached(real, snippet, vl_version)
-
-    bundle._explorer_cached = True  # type: ignore[attr-defined]
-    vlc.javascript_bundle = bundle
-    try:
-        yield
-    finally:
-        vlc.javascript_bundle = real

@@ -314,27 +314,35 @@ class _ScriptSafeJSON(json.JSONEncoder):
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def chart_html(chart: Any, assets_mode: str | None = None) -> str:
+def chart_html(chart: Any, assets_mode: str | None = None, *, title: str = "Chart") -> str:
     """An altair chart as one HTML page. ``"offline"``: Vega, Vega-Lite and vega-embed inlined
-    from ``vl-convert-python`` (about 0.9 MB); ``"cdn"``: loaded from jsDelivr."""
-    from explorer.views.bundle import cached_bundles
-
+    (about 0.9 MB, from ``vl-convert-python``, built once per machine:
+    :mod:`explorer.views.bundle`); ``"cdn"``: altair's page, loading them from jsDelivr. In both,
+    the chart's data cannot end the page's ``<script>``."""
     mode = resolve_assets_mode(assets_mode)
-    with cached_bundles():
-        return str(chart.to_html(inline=mode == "offline", json_kwds={"cls": _ScriptSafeJSON}))
+    if mode == "cdn":
+        return str(chart.to_html(json_kwds={"cls": _ScriptSafeJSON}))
+    from explorer.views.bundle import javascript_bundle
+    from explorer.views.templating import Markup, render, script_json
+
+    return render(
+        "chart.html",
+        title=title,
+        bundle=Markup(javascript_bundle(None).replace("</script", "<\\/script")),
+        spec=script_json(json.dumps(chart.to_dict(), ensure_ascii=False)),
+    )
 
 
 def enable_offline_charts(assets_mode: str | None = None) -> None:
-    """Draw altair charts in JupyterLab without a CDN: the ``jupyter`` renderer (a
-    JupyterChart widget) with the Vega bundle from ``vl-convert-python``. ``"cdn"`` turns
-    that off and goes back to altair's default renderer."""
+    """Draw altair charts in JupyterLab without a CDN: altair's ``jupyter`` renderer (a
+    JupyterChart widget) with its offline switch, which builds the Vega bundle from
+    ``vl-convert-python`` (about 2 s, once per kernel). ``"cdn"`` turns that off and goes back
+    to altair's default renderer. This changes altair's settings for the whole kernel: it is
+    called when you ask for it (and by the Explorer panel), never by an import."""
     import altair as alt
 
-    from explorer.views.bundle import cached_bundles
-
     if resolve_assets_mode(assets_mode) == "offline":
-        with cached_bundles():
-            alt.JupyterChart.enable_offline()
+        alt.JupyterChart.enable_offline()
         alt.renderers.enable("jupyter", offline=True)
     else:
         alt.JupyterChart.enable_offline(False)

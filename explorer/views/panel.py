@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ import pandas as pd
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.views.map import build_map
+from explorer.views.offline import enable_offline_charts, resolve_assets_mode
 from explorer.views.save import save_map
 from explorer.views.timeline import BRUSH, build_timeline
 
@@ -93,6 +95,13 @@ def _day_options(table: Any, most: int = 1500) -> list[tuple[str, dt.date]]:
     return [(d.isoformat(), d) for d in out]
 
 
+def _in_a_kernel() -> bool:
+    """Whether this process is a Jupyter kernel (where the panel is shown as widgets)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return getattr(shell, "kernel", None) is not None
+
+
 class Explorer:
     """Filters, a map, a timeline and a table of an events table, linked."""
 
@@ -135,6 +144,10 @@ class Explorer:
         self.map_view = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.map_view.add_class("explorer-map")
         self.table_view = widgets.HTML(layout=widgets.Layout(width="100%"))
+        if _in_a_kernel() and resolve_assets_mode(assets) == "offline":
+            # the timeline widget draws with no CDN: altair's own switch, made here because
+            # a panel was asked for (about 2 s, once per kernel)
+            enable_offline_charts()
         self.timeline = alt.JupyterChart(build_timeline(table))
         self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
         self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")

@@ -11,9 +11,6 @@ event, so it never hits altair's row limit; a DuckDB-backed table
 
 from __future__ import annotations
 
-import os
-import sys
-
 import altair as alt
 import pandas as pd
 
@@ -23,25 +20,6 @@ from explorer.views.popup import script_safe
 
 __all__ = ["BRUSH", "build_timeline", "timeline_from_counts"]
 
-
-def _in_a_kernel() -> bool:
-    """Whether this process is a Jupyter kernel (where charts are shown as widgets)."""
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None else None
-    return getattr(shell, "kernel", None) is not None
-
-
-def _offline_by_default() -> None:
-    """In a Jupyter kernel, charts draw without a CDN unless EXPLORER_ASSETS=cdn (see
-    explorer.views.offline). Elsewhere (the CLI, scripts) nothing is shown, so the Vega bundle
-    (2 s to build) is not loaded; :func:`enable_offline_charts` does it on request."""
-    if os.environ.get("EXPLORER_ASSETS", "offline") != "cdn" and _in_a_kernel():
-        from explorer.views.offline import enable_offline_charts
-
-        enable_offline_charts()
-
-
-_offline_by_default()
 
 BRUSH = "brush"
 _LANES = {"country": "country_code", "place": "place_name", "category": "category"}
