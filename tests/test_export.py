@@ -111,8 +111,7 @@ def test_cli_brief_map_export_timeline(tmp_path: Path, capsys: pytest.CaptureFix
     events = tmp_path / "events.geojson"
     assert main(["export", str(DATA), "--out", str(events)]) == 0
     assert main(["brief", str(events), "--out", str(tmp_path / "b.html"), "--title", "T",
-                 "--from", "2016-01-01", "--to", "2017-12-31", "--country", "IQ",
-                 "--offline"]) == 0  # fmt: skip
+                 "--from", "2016-01-01", "--to", "2017-12-31", "--country", "IQ"]) == 0  # fmt: skip
     assert main(["map", str(events), "--out", str(tmp_path / "m.html")]) == 0
     assert main(["timeline", str(events), "--out", str(tmp_path / "t.svg")]) == 0
     assert (tmp_path / "t.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")

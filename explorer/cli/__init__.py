@@ -124,11 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=parse_date, default=None)
     p.add_argument("--country", action="append", help="ISO code; repeat for several")
     p.add_argument("--category", action="append", help="repeat for several")
-    p.add_argument(
-        "--offline",
-        action="store_true",
-        help="accepted for clarity: briefings are always self-contained, with no tile server",
-    )
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("map", help="the interactive map as one HTML file")
