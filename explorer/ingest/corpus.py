@@ -30,6 +30,7 @@ from explorer.ingest.feeds import parse_feed
 from explorer.ingest.html import parse_html_article
 from explorer.ingest.tables import is_events_table, parse_article_rows, read_table, table_kind
 from explorer.ingest.text import parse_text_article
+from explorer.ingest.walk import Walk, link_problem, walk_files, walk_glob
 from explorer.model import Article
 
 __all__ = [
@@ -91,31 +92,53 @@ class LoadReport:
         return ", ".join(parts)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files named, found under folders (recursively) or matched by globs, in a stable order;
-    a file reached twice (after resolving the path: ``a.txt`` and ``/abs/a.txt``) once."""
+def _wanted(path: str) -> bool:
+    name = Path(path).name
+    return Path(name).suffix.lower() in SUFFIXES and name.lower() not in _IGNORED_NAMES
+
+
+def expand_paths(
+    paths: Iterable[str | Path], notices: list[Notice] | None = None
+) -> tuple[list[Path], list[Skipped]]:
+    """Files named, found under folders (recursively, symbolic links followed) or matched by
+    globs, in a stable order; a file reached twice (after resolving the path: ``a.txt`` and
+    ``/abs/a.txt``) once. Folders that cannot be read, links to nothing and loops of links are
+    skipped with their reason (see :mod:`~explorer.ingest.walk`); a link back to a folder
+    being walked is not followed, with a notice in ``notices``."""
     files: list[Path] = []
     missing: list[Skipped] = []
+
+    def take(walk: Walk, links: list[tuple[str, str]]) -> None:
+        files.extend(sorted(walk.files))
+        missing.extend(Skipped(path, reason) for path, reason in walk.skipped + links)
+        if notices is not None:
+            notices.extend(Notice(path, reason) for path, reason in walk.notes)
+
     for item in paths:
         text = str(item)
         p = Path(text)
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUFFIXES
-                and f.name.lower() not in _IGNORED_NAMES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            files.extend(found)
+            walk = walk_files(p, _wanted)
+            # links to nothing that would have been read, or that may have been a folder
+            take(walk, [(f, why) for f, why in walk.links if _wanted(f) or not Path(f).suffix])
         elif p.is_file():
             files.append(p)
+        elif "**" in text:
+            found = walk_glob(text)
+            take(found, found.links)
+            if not found.files and not found.skipped:
+                missing.append(Skipped(text, "no file matches this pattern"))
         elif any(ch in text for ch in "*?["):
-            matched = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            files.extend(m for m in matched if m.is_file())
+            matched = sorted(Path(m) for m in glob.glob(text))
+            for m in matched:
+                if m.is_file():
+                    files.append(m)
+                elif m.is_symlink() and (problem := link_problem(m)) is not None:
+                    missing.append(Skipped(str(m), problem))
             if not matched:
                 missing.append(Skipped(text, "no file matches this pattern"))
+        elif p.is_symlink() and (problem := link_problem(p)) is not None:
+            missing.append(Skipped(text, problem))
         else:
             missing.append(Skipped(text, "no such file or folder"))
     unique: dict[Path, Path] = {}
@@ -177,7 +200,9 @@ def read_file(path: Path, report: LoadReport) -> None:
         raise IngestError("empty file")
     if suffix in FEED_SUFFIXES:
         decode_markup(raw, xml=True)  # readable as declared (feedparser decodes it again)
-        report.articles.extend(parse_feed(raw, path=str(path)))
+        cut: list[str] = []
+        report.articles.extend(parse_feed(raw, path=str(path), notes=cut))
+        report.notices.extend(Notice(str(path), note) for note in cut)
         return
     if suffix in HTML_SUFFIXES:
         html, note = decode_markup(raw)
@@ -185,13 +210,14 @@ def read_file(path: Path, report: LoadReport) -> None:
             report.notices.append(Notice(str(path), note))
         report.articles.append(parse_html_article(html, path=str(path)))
         return
-    text = decode_text(raw)
+    notes: list[str] = []
+    text = decode_text(raw, notes)
     if suffix in TEXT_SUFFIXES:
-        notes: list[str] = []
         report.articles.append(parse_text_article(text, path=str(path), notes=notes))
         report.notices.extend(Notice(str(path), note) for note in notes)
     elif suffix in TABLE_SUFFIXES:
         _read_table(path, text, report)
+        report.notices.extend(Notice(str(path), note) for note in notes)
     else:
         raise IngestError(
             f"unknown file type {suffix or '(none)'}; expected one of "
@@ -295,9 +321,10 @@ def load_report(
     such as the output of this run (``explorer ingest corpus/ --out corpus/events.csv``)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, missing = expand_paths(paths)
+    walked: list[Notice] = []
+    files, missing = expand_paths(paths, walked)
     files, notices = excluded(files, exclude)
-    report = LoadReport(skipped=list(missing), notices=notices)
+    report = LoadReport(skipped=list(missing), notices=walked + notices)
     for path in files:
         report.files += 1
         try:

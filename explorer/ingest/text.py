@@ -133,7 +133,7 @@ def read_text_article(path: Path | str) -> Article:
         raise IngestError(f"{p}: cannot read: {exc.strerror or exc}") from exc
     notes: list[str] = []
     try:
-        article = parse_text_article(decode_text(raw), path=str(p), notes=notes)
+        article = parse_text_article(decode_text(raw, notes), path=str(p), notes=notes)
     except IngestError as exc:
         raise IngestError(f"{p}: {exc}") from exc
     for message in notes:
