@@ -9,6 +9,7 @@ their command runs.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Turn news articles into dated, geocoded events.",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log what Explorer decides on standard error (-v: steps, -vv: details)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", dest="log_quiet", action="store_true", help="log errors only"
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -88,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="events file: .csv, .json, .geojson, .parquet; with --dask a folder of Parquet parts",
     )
     p.add_argument("--format", default=None, help="override the format given by --out")
+    p.add_argument(
+        "--csv-formulas",
+        choices=["escape", "keep"],
+        default="escape",
+        help="CSV text cells starting with = + - @ (spreadsheet formulas): escape them with a "
+        "leading apostrophe (default; Explorer reads them back as written) or keep them as is",
+    )
     p.add_argument(
         "--jobs",
         type=positive_int,
@@ -137,6 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--out", default=None, help="a file (format from its extension); default stdout")
     p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
+    p.add_argument(
+        "--csv-formulas",
+        choices=["escape", "keep"],
+        default="escape",
+        help="CSV text cells starting with = + - @ (spreadsheet formulas): escape them with a "
+        "leading apostrophe (default; Explorer reads them back as written) or keep them as is",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("timeline", help="the timeline as PNG or SVG (for slides) or HTML")
@@ -160,9 +185,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is when a record comes (not the one at set-up)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # pragma: no cover - logging must never break the command
+            self.handleError(record)
+
+
+def configure_logging(verbose: int = 0, *, quiet: bool = False) -> None:
+    """The command line's logging: the ``explorer`` loggers to standard error, warnings by
+    default, ``-v`` info, ``-vv`` debug, ``-q`` errors only. (The library itself configures
+    no handlers: an application that imports it decides.)"""
+    import logging
+
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO)[min(verbose, 1)]
+    if verbose >= 2 and not quiet:
+        level = logging.DEBUG
+    logger = logging.getLogger("explorer")
+    logger.setLevel(level)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("explorer: %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(args.verbose, quiet=args.log_quiet)
     try:
         return int(args.func(args))
     except ExplorerError as exc:

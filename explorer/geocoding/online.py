@@ -8,6 +8,7 @@ into :mod:`explorer.errors` at this boundary.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from explorer.geocoding.ratelimit import Clock, RateLimiter
 from explorer.model import Place
 
 __all__ = ["BACKENDS", "OnlineGeocoder", "place_from_location"]
+
+log = logging.getLogger(__name__)
 
 # back end name -> (geopy service name, minimum seconds between requests)
 BACKENDS: dict[str, tuple[str, float]] = {
@@ -126,13 +129,17 @@ class OnlineGeocoder:
         text = validate_query(query)
         cached = self.cache.get(self.name, text)
         if not self.cache.is_missing(cached):
+            log.debug("%s: %r answered from the cache", self.name, text)
             return None if cached is None else Place(**cached)
         place = self.offline.geocode_place(text)
         if place is not None:
+            log.debug("%s: %r answered by the offline gazetteer", self.name, text)
             return place
+        log.info("%s: asking the service for %r", self.name, text)
         try:
             location = self.limiter(text)
         except geopy_exc.GeopyError as exc:
+            log.warning("%s: %r failed: %s", self.name, text, exc)
             raise _translate(exc) from exc
         found = None if location is None else place_from_location(self.name, text, location)
         self.cache.put(self.name, text, None if found is None else found.to_dict())

@@ -8,6 +8,7 @@ run without sleeping.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from typing import Generic, Protocol, TypeVar
 from geopy import exc as geopy_exc
 
 __all__ = ["Clock", "RateLimiter", "SystemClock"]
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -82,6 +85,8 @@ class RateLimiter(Generic[T]):
                 return self.func(query)
             except RETRYABLE as error:
                 if attempt >= self.max_retries:
+                    log.warning("%s for %r: giving up after %d retries", type(error).__name__,
+                                query, attempt)  # fmt: skip
                     raise
                 retry_after = getattr(error, "retry_after", None)
                 delay = (
@@ -89,5 +94,7 @@ class RateLimiter(Generic[T]):
                     if retry_after
                     else min(self.backoff * 2**attempt, self.max_backoff)
                 )
+                log.info("%s for %r: retry %d of %d in %.1f s", type(error).__name__, query,
+                         attempt + 1, self.max_retries, delay)  # fmt: skip
                 self._clock.sleep(delay)
                 attempt += 1
