@@ -199,8 +199,6 @@ def configure_logging(verbose: int = 0, *, quiet: bool = False) -> None:
     """The command line's logging: the ``explorer`` loggers to standard error, warnings by
     default, ``-v`` info, ``-vv`` debug, ``-q`` errors only. (The library itself configures
     no handlers: an application that imports it decides.)"""
-    import logging
-
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO)[min(verbose, 1)]
     if verbose >= 2 and not quiet:
         level = logging.DEBUG
