@@ -69,7 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     bar.close()
     for line in result.messages():
         print(line, file=sys.stderr)
-    path = result.table.write(out, args.format)
+    path = result.table.write(out, args.format, csv_formulas=args.csv_formulas)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {path}", file=sys.stderr)
     return 0
@@ -235,11 +235,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            path = export_table(table, Path(tmp) / f"events.{fmt}", fmt)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+            path = export_table(
+                table, Path(tmp) / f"events.{fmt}", fmt, csv_formulas=args.csv_formulas
+            )
+            with path.open(encoding="utf-8", newline="") as fh:  # CRs inside cells kept
+                sys.stdout.write(fh.read())
         return 0
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    path = export_table(table, args.out, args.format)
+    path = export_table(table, args.out, args.format, csv_formulas=args.csv_formulas)
     kind = (args.format or path.suffix.lstrip(".")).lower()
     written = _placed(table) if kind == "kml" else len(table)
     if written is not None and written < len(table):

@@ -2,12 +2,15 @@
 
 Formats by file extension: ``.csv``, ``.json`` (an array of event objects), ``.geojson`` (a
 FeatureCollection; unresolved events have a null geometry) and ``.parquet``. Writing and reading
-back gives an equal table (tested for every format).
+back gives an equal table (tested for every format). CSV text cells that a spreadsheet would run
+as formulas are escaped with an apostrophe, which :meth:`EventTable.read` takes away again
+(see :mod:`explorer.events.csvtext`; ``csv_formulas="keep"`` writes them as they are).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +20,14 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from explorer.errors import TableError
+from explorer.events.csvtext import (
+    TEXT_COLUMNS,
+    CsvFormulas,
+    check_csv_formulas,
+    csv_frame,
+    to_csv,
+    unescape_formulas,
+)
 from explorer.events.schema import COLUMNS
 from explorer.files import atomic_write
 from explorer.ingest.tables import parse_json, table_kind
@@ -201,26 +212,27 @@ class EventTable:
     def __geo_interface__(self) -> dict[str, Any]:
         return self.geojson()
 
-    def write(self, path: str | Path, fmt: str | None = None) -> Path:
-        """Write the table; the format comes from ``fmt`` or the file extension."""
+    def write(
+        self, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
+    ) -> Path:
+        """Write the table; the format comes from ``fmt`` or the file extension. In CSV, text
+        cells a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``...) get a leading
+        apostrophe unless ``csv_formulas="keep"`` (see :mod:`explorer.events.csvtext`)."""
         p = Path(path)
         kind = (fmt or p.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
             raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
         writer = getattr(self, f"_write_{kind}")
+        if kind == "csv":
+            writer = functools.partial(writer, csv_formulas=check_csv_formulas(csv_formulas))
         try:
             atomic_write(p, writer)
         except OSError as exc:
             raise TableError(f"cannot write {p}: {exc}") from exc
         return p
 
-    def _write_csv(self, path: Path) -> None:
-        df = self.df.copy()
-        df["categories"] = df["categories"].map(_LIST_SEP.join)
-        for name, kind in COLUMNS.items():
-            if kind == "date":
-                df[name] = df[name].dt.strftime("%Y-%m-%d")
-        df.to_csv(path, index=False, encoding="utf-8")
+    def _write_csv(self, path: Path, csv_formulas: CsvFormulas = "escape") -> None:
+        to_csv(csv_frame(self.df, csv_formulas), path)
 
     def _write_json(self, path: Path) -> None:
         with path.open("w", encoding="utf-8") as fh:
@@ -237,10 +249,15 @@ class EventTable:
 
     # --- input --------------------------------------------------------------------------------
     @classmethod
-    def read(cls, path: str | Path, fmt: str | None = None) -> EventTable:
+    def read(
+        cls, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
+    ) -> EventTable:
         """An events table written by :meth:`write` (or any file with its columns; see
         :func:`explorer.ingest.tables.table_kind`). A table of ready-made events (``date``,
-        ``place``, ``description``...) is refused: read it with ``load_events_file``."""
+        ``place``, ``description``...) is refused: read it with ``load_events_file``. A CSV
+        text cell escaped against formulas loses its apostrophe again (not with
+        ``csv_formulas="keep"``, for a file written so)."""
+        check_csv_formulas(csv_formulas)
         p = Path(path)
         kind = (fmt or p.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
@@ -249,6 +266,10 @@ class EventTable:
             if kind == "csv":
                 frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
                 columns, unit, first = list(frame.columns), "row", 2  # the header is row 1
+                if csv_formulas == "escape":
+                    for name in TEXT_COLUMNS:
+                        if name in frame.columns:
+                            frame[name] = unescape_formulas(frame[name])
             elif kind == "parquet":
                 frame = pd.read_parquet(p)
                 columns, unit, first = list(frame.columns), "row", 1

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from explorer.errors import QueryError, TableError
+from explorer.events.csvtext import CsvFormulas, check_csv_formulas, csv_frame, to_csv
 from explorer.events.filter import Criteria
 from explorer.events.schema import COLUMNS
 from explorer.events.table import FORMATS, EventTable
@@ -323,13 +324,17 @@ class ParquetEvents:
         )
 
     # --- output -------------------------------------------------------------------------------
-    def write(self, path: str | Path, fmt: str | None = None) -> Path:
+    def write(
+        self, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
+    ) -> Path:
         """Write the rows: Parquet and CSV stream in batches; other formats load the rows
-        (at most :data:`MAX_ROWS`)."""
+        (at most :data:`MAX_ROWS`). CSV text cells are escaped against spreadsheet formulas as
+        :meth:`EventTable.write` does (``csv_formulas``)."""
         p = Path(path)
         kind = (fmt or p.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
             raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
+        check_csv_formulas(csv_formulas)
         if kind not in ("parquet", "csv"):
             return self.to_event_table().write(p, kind)
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -342,7 +347,8 @@ class ParquetEvents:
             else:
                 with tmp.open("w", encoding="utf-8", newline="") as fh:
                     for i, batch in enumerate(self.batches()):
-                        _csv_chunk(EventTable(batch.to_pandas()), fh, header=i == 0)
+                        chunk = EventTable(batch.to_pandas())
+                        _csv_chunk(chunk, fh, header=i == 0, csv_formulas=csv_formulas)
             os.replace(tmp, p)
         except OSError as exc:
             raise TableError(f"cannot write {p}: {exc}") from exc
@@ -352,13 +358,11 @@ class ParquetEvents:
         return p
 
 
-def _csv_chunk(table: EventTable, fh: Any, *, header: bool) -> None:
-    df = table.df.copy()  # the same text form as EventTable's CSV
-    df["categories"] = df["categories"].map(";".join)
-    for name, kind in COLUMNS.items():
-        if kind == "date":
-            df[name] = df[name].dt.strftime("%Y-%m-%d")
-    df.to_csv(fh, index=False, header=header)
+def _csv_chunk(
+    table: EventTable, fh: Any, *, header: bool, csv_formulas: CsvFormulas = "escape"
+) -> None:
+    # the same text form as EventTable's CSV (formulas escaped the same way)
+    to_csv(csv_frame(table.df, csv_formulas), fh, header=header)
 
 
 def _projection(types: dict[str, str]) -> str:
