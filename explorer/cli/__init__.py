@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "geocode",
         help="resolve place names to coordinates",
         epilog="exit status: 0 when every name is found, 1 when one is not found or is no "
-        "place query (the others are still answered), 2 when the back end cannot be used",
+        "place query (the others are still answered), 2 when the back end cannot be used, 3 "
+        "when an online service fails or cannot be reached (a network failure: not a 'not "
+        "found'); the highest applies. Control characters in names are shown escaped.",
     )
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--json", action="store_true", help="print a JSON array")

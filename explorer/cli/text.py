@@ -54,7 +54,31 @@ def place_json(query: str, place: Any) -> dict[str, Any]:
     }
 
 
+# exit statuses of `explorer geocode` (its --help says them)
+NOT_FOUND, UNUSABLE, SERVICE_FAILED = 1, 2, 3
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: control and other invisible characters (escape
+    sequences, bidirectional overrides) written as Python escapes (``\\x1b``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _label(query: str) -> str:
+    label = repr(query) if not query.strip() else shown(query)
+    return label if len(label) <= 60 else label[:57] + "..."
+
+
+def _json_text(value: Any) -> str:
+    """JSON with every non-printable character escaped (json escapes only U+0000-U+001F)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(c if c.isprintable() or c in " \n" else json.dumps(c)[1:-1] for c in text)
+
+
 def cmd_geocode(args: argparse.Namespace) -> int:
+    from explorer.errors import GeocoderError, InvalidQuery
     from explorer.geocoding import get_geocoder
 
     geocoder = get_geocoder(
@@ -66,28 +90,36 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     status = 0
     for query in args.names:
         try:
+            if not query.isprintable() and any("\ud800" <= c <= "\udfff" for c in query):
+                # bytes that are not UTF-8 on the command line (Python keeps them as surrogates)
+                raise InvalidQuery("the name is not UTF-8 text")
             place = geocoder.geocode_place(query)
         except ExplorerError as exc:
+            if isinstance(exc, GeocoderError):  # the service failed, or could not be reached
+                status = max(status, SERVICE_FAILED)
+            elif isinstance(exc, InvalidQuery):
+                status = max(status, NOT_FOUND)
+            else:  # the gazetteer, say, cannot be read
+                status = max(status, UNUSABLE)
             if not args.json:
-                label = repr(query) if not query.strip() else query
-                label = label if len(label) <= 60 else label[:57] + "..."
-                print(f"{label}: error: {exc}", file=sys.stderr)
-            status = 1
+                print(f"{_label(query)}: error: {shown(str(exc))}", file=sys.stderr)
             results.append({**place_json(query, None), "error": str(exc)})
             continue
         results.append(place_json(query, place))
         if place is None:
-            status = 1
+            status = max(status, NOT_FOUND)
         if not args.json:
             if place is None:
-                print(f"{query}: not found")
+                print(f"{shown(query)}: not found")
             else:
                 print(
-                    f"{query}: {place.label} ({place.latitude:.4f}, {place.longitude:.4f})"
-                    f" [{place.feature}]"
+                    shown(
+                        f"{query}: {place.label} ({place.latitude:.4f}, {place.longitude:.4f})"
+                        f" [{place.feature}]"
+                    )
                 )
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(_json_text(results))
     return status
 
 
