@@ -41,6 +41,7 @@ __all__ = [
 CsvFormulas = Literal["escape", "keep"]
 CSV_FORMULAS: tuple[CsvFormulas, ...] = ("escape", "keep")
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = r"'*[=+\-@\t\r]"
 TEXT_COLUMNS = tuple(name for name, kind in COLUMNS.items() if kind in ("str", "list"))
 _LIST_SEP = ";"
 
@@ -51,32 +52,30 @@ def check_csv_formulas(value: str) -> CsvFormulas:
     return value
 
 
-def _starts_with_trigger(text: pd.Series) -> pd.Series:
-    """Cells that are apostrophes (maybe none) before a trigger character."""
-    first = text.str.lstrip("'").str[:1]
-    return first.isin(TRIGGERS).fillna(False).astype(bool)
+def _starts_with_trigger(text: pd.Series, prefix: str = "") -> pd.Series:
+    """Cells that are ``prefix``, apostrophes (maybe none), then a trigger character."""
+    return text.str.match(prefix + _FORMULA, na=False).astype(bool)
 
 
 def escape_formulas(cells: pd.Series) -> pd.Series:
     """``cells`` (text, maybe missing) with an apostrophe before each that a spreadsheet
     would run as a formula, or that is apostrophes before such a start."""
-    text = cells.astype(object)
-    mask = text.map(lambda v: isinstance(v, str)).astype(bool)
-    mask &= _starts_with_trigger(text.where(mask, "").astype(str))
+    text = cells.astype("str")
+    mask = _starts_with_trigger(text)
     if not mask.any():
         return cells
     out = cells.astype(object).copy()
-    out[mask] = "'" + text[mask].astype(str)
+    out[mask] = "'" + text[mask]
     return out
 
 
 def unescape_formulas(cells: pd.Series) -> pd.Series:
-    """The inverse of :func:`escape_formulas` on text read back (strings, no missing)."""
-    text = cells.astype(str)
-    mask = text.str.startswith("'").astype(bool) & _starts_with_trigger(text.str[1:])
+    """The inverse of :func:`escape_formulas` on text read back."""
+    text = cells.astype("str")
+    mask = _starts_with_trigger(text, "'")
     if not mask.any():
         return cells
-    out = cells.copy()
+    out = cells.astype(object).copy()
     out[mask] = text[mask].str[1:]
     return out
 
