@@ -45,25 +45,31 @@ from explorer.views.mapstyle import (
 from explorer.views.offline import make_offline
 from explorer.views.pagedata import PageTexts, page_texts
 from explorer.views.popup import group_popup_html, popup_html
+from explorer.views.timefilter import TimeFilter
 
 __all__ = ["CATEGORY_COLORS", "MOVEMENT_LIMIT", "build_map", "tile_provider"]
 
 MOVEMENT_LIMIT = 300  # origin-destination pairs drawn, the busiest first
 
-_TIMELINE_POINT = """
-function (feature, latlng) {
-    var c = feature.properties.color;
-    return L.circleMarker(latlng, {radius: 6, color: c, weight: 1, fillColor: c,
-                                   fillOpacity: 0.8})
-        .bindPopup(function () { return explorerTexts[feature.properties.popup]; });
-}
-"""
+_EPOCH = dt.date(1970, 1, 1)
 
 
-def _ms(value: str) -> float:
-    """Milliseconds since the epoch of an ISO date (UTC midnight)."""
-    day = dt.date.fromisoformat(value[:10])
-    return (day - dt.date(1970, 1, 1)).days * 86_400_000.0
+def _day(value: Any) -> int:
+    """Days since 1970-01-01 of a date, a datetime or an ISO string."""
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return (day - _EPOCH).days
+
+
+def _dates(r: dict[str, Any]) -> list[int] | None:
+    """An event's [first day, last day], or None when undated."""
+    start = r.get("start_date")
+    if start is None or start != start:  # None or NaT
+        return None
+    end = r.get("end_date")
+    end = start if end is None or end != end else end
+    return [_day(start), _day(end)]
 
 
 def build_map(
@@ -112,34 +118,51 @@ def build_map(
             used.append(category)
         data.append((r, color))
     name = f"Events ({len(rows):,})"
-    points = _points(data, texts) if len(rows) > fast_threshold else _markers(data, texts)
-    if cluster:
-        marker_cluster(fmap, points, name=name)
+    timed = time_slider and any(_dates(r) for r, _ in data)
+    if len(rows) > fast_threshold:
+        points = _points(data, texts, dated=timed)
     else:
-        PointLayer(points, name=name).add_to(fmap)
+        points = _markers(data, texts, dated=timed)
+    if cluster:
+        layer = marker_cluster(fmap, points, name=name)
+    else:
+        layer = PointLayer(points, name=name).add_to(fmap)
+    heat = None
     if heatmap and rows:
-        plugins.HeatMap(
+        heat = plugins.HeatMap(
             [[r["latitude"], r["longitude"]] for r in rows], name="Heat map", show=False
         ).add_to(fmap)
-    if time_slider and rows:
-        _add_time_slider(fmap, data, texts)
     if used:
         add_legend(fmap, used)
     folium.LayerControl(collapsed=True).add_to(fmap)
+    if timed:
+        days = [d for r, _ in data if (d := _dates(r))]
+        first, last = min(d[0] for d in days), max(d[1] for d in days)
+        TimeFilter(fmap, layer, first=first, last=last, heat=heat).add_to(fmap)
     return make_offline(fmap, assets)
 
 
-def _markers(data: list[tuple[dict[str, Any], str]], texts: PageTexts) -> list[list[Any]]:
-    """One marker per event: ``[lat, lon, popup, colour, 1, tooltip]`` (texts by index)."""
-    return [
-        [r["latitude"], r["longitude"], texts.ref(popup_html(r)), color, 1,
-         texts.ref(_tooltip(r))]
-        for r, color in data
-    ]  # fmt: skip
+def _markers(
+    data: list[tuple[dict[str, Any], str]], texts: PageTexts, *, dated: bool = False
+) -> list[list[Any]]:
+    """One marker per event: ``[lat, lon, popup, colour, 1, tooltip]`` (texts by index), and
+    with ``dated`` its ``[[first day, last day]]`` for the time filter."""
+    out = []
+    for r, color in data:
+        row = [r["latitude"], r["longitude"], texts.ref(popup_html(r)), color, 1,
+               texts.ref(_tooltip(r))]  # fmt: skip
+        if dated:
+            day = _dates(r)
+            row.append([day] if day else [])
+        out.append(row)
+    return out
 
 
-def _points(data: list[tuple[dict[str, Any], str]], texts: PageTexts) -> list[list[Any]]:
-    """One entry per distinct point: ``[lat, lon, popup, colour, events, tooltip]``. Geocoded
+def _points(
+    data: list[tuple[dict[str, Any], str]], texts: PageTexts, *, dated: bool = False
+) -> list[list[Any]]:
+    """One entry per distinct point: ``[lat, lon, popup, colour, events, tooltip]`` (and with
+    ``dated`` the days of its events, for the time filter). Geocoded
     events share their place's coordinates, so a corpus has far fewer points than events: one
     marker (and one popup listing the newest, see :func:`group_popup_html`) per point keeps a
     map of 100,000 events light. The colour is the point's commonest category's."""
@@ -153,8 +176,11 @@ def _points(data: list[tuple[dict[str, Any], str]], texts: PageTexts) -> list[li
         colors = Counter(c for _, c in items)
         first = items[0][0]
         tooltip = _tooltip(first) if len(items) == 1 else _place_tooltip(first, len(items))
-        out.append([lat, lon, texts.ref(group_popup_html([r for r, _ in items])),
-                    colors.most_common(1)[0][0], len(items), texts.ref(tooltip)])  # fmt: skip
+        row = [lat, lon, texts.ref(group_popup_html([r for r, _ in items])),
+               colors.most_common(1)[0][0], len(items), texts.ref(tooltip)]  # fmt: skip
+        if dated:
+            row.append([d for r, _ in items if (d := _dates(r))])
+        out.append(row)
     return out
 
 
@@ -167,40 +193,6 @@ def _tooltip(r: dict[str, Any]) -> str:
 
 def _place_tooltip(r: dict[str, Any], events: int) -> str:
     return html.escape(f"{r.get('place_name') or r.get('place_text') or ''} · {events:,} events")
-
-
-def _add_time_slider(
-    fmap: folium.Map, data: list[tuple[dict[str, Any], str]], texts: PageTexts
-) -> None:
-    features = []
-    for r, color in data:
-        start = r["start_date"]
-        if not start:
-            continue
-        end = r["end_date"] or start
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
-                "properties": {
-                    "start": _ms(start),
-                    "end": _ms(end) + 86_400_000 - 1,
-                    "popup": texts.ref(popup_html(r)),
-                    "color": color,
-                },
-            }
-        )
-    if not features:
-        return
-    timeline = plugins.Timeline(
-        {"type": "FeatureCollection", "features": features},
-        name="Time slider",
-        show=False,
-        pointToLayer=folium.JsCode(_TIMELINE_POINT),
-    ).add_to(fmap)
-    plugins.TimelineSlider(
-        auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True
-    ).add_timelines(timeline).add_to(fmap)
 
 
 class MovementLayer(JSCSSMixin, Layer):

@@ -56,13 +56,16 @@ def add_legend(fmap: folium.Map, used: list[str]) -> None:
     add_page_html(fmap, render("legend.html", title="Category", items=items))
 
 
-# A marker from a row [lat, lon, popup, colour, events, tooltip]: popup and tooltip are indices
-# into the page's texts (-1: none); a marker standing for several events is drawn bolder.
+# A marker from a row [lat, lon, popup, colour, events, tooltip, dates]: popup and tooltip are
+# indices into the page's texts (-1: none); a marker standing for several events is drawn
+# bolder; dates (optional) are the events' [first day, last day] (days since 1970-01-01), for
+# the time filter (explorer.views.timefilter).
 MARKER_JS = """
 function explorerMarker(row) {
     var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
         {radius: row[4] > 1 ? 8 : 6, color: row[3], weight: row[4] > 1 ? 2 : 1,
-         fillColor: row[3], fillOpacity: 0.8, events: row[4]});
+         fillColor: row[3], fillOpacity: 0.8, events: row[4], allEvents: row[4],
+         dates: row.length > 6 ? row[6] : null});
     if (row[2] >= 0) {
         marker.bindPopup(function () { return explorerTexts[row[2]]; },
                          {maxWidth: 380, maxHeight: 340});
@@ -73,22 +76,30 @@ function explorerMarker(row) {
 """
 FAST_CALLBACK = "function (row) { return explorerMarker(row); }"
 
-# clusters count events, not points (markercluster's own sizes and colours)
+# clusters count events, not points; drawn in slate blue, a colour no category uses
 COUNT_EVENTS = """
 function (cluster) {
     var n = 0, markers = cluster.getAllChildMarkers();
     for (var i = 0; i < markers.length; i++) { n += markers[i].options.events || 1; }
     var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
+    var px = size === 'small' ? 30 : (size === 'medium' ? 36 : 42);
     return new L.DivIcon({html: '<div><span>' + n.toLocaleString('en') + '</span></div>',
-                          className: 'marker-cluster marker-cluster-' + size,
-                          iconSize: new L.Point(40, 40)});
+                          className: 'explorer-cluster explorer-cluster-' + size,
+                          iconSize: new L.Point(px, px)});
 }
+"""
+CLUSTER_CSS = """
+.explorer-cluster{background:rgba(52,73,94,.25);border-radius:50%}
+.explorer-cluster div{margin:4px;border-radius:50%;background:rgba(52,73,94,.85);color:#fff;
+  width:calc(100% - 8px);height:calc(100% - 8px);display:flex;align-items:center;
+  justify-content:center;font:600 12px system-ui,sans-serif}
 """
 
 
 def _marker_function(fmap: folium.Map) -> None:
     fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-        folium.Element(f"<script>{MARKER_JS}</script>"), name="explorer_marker_js"
+        folium.Element(f"<script>{MARKER_JS}</script><style>{CLUSTER_CSS}</style>"),
+        name="explorer_marker_js",
     )
 
 
@@ -142,8 +153,12 @@ def add_basemap(fmap: folium.Map, basemap: str | None) -> None:
             interactive=False,
             control=False,
         ).add_to(fmap)
+        # the map's id outranks leaflet.css (inlined after this rule), which paints it grey
         fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-            folium.Element("<style>.leaflet-container{background:#cfe3f1}</style>")
+            folium.Element(
+                f"<style>#{fmap.get_name()}.leaflet-container{{background:#cfe3f1}}</style>"
+            ),
+            name=f"{fmap.get_name()}_sea",
         )
         return
     folium.TileLayer(tile_provider(basemap), name=basemap).add_to(fmap)

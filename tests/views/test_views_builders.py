@@ -82,12 +82,12 @@ def test_week_dates_show_their_precision() -> None:
 
 def test_map_has_markers_legend_movements_and_no_unescaped_text() -> None:
     html = build_map(table(), time_slider=True, heatmap=True).get_root().render()
-    assert html.count("L.circleMarker") >= 2
+    assert "L.circleMarker" in html and html.count("explorerMarker(") >= 2
     assert "explorer-legend" in html and "military" in html and "diplomatic" in html
     assert "Movements" in html and "L.polyline" in html
     assert "<script>alert(1)</script>" not in html
     assert "<img src=x onerror=alert(1)>" not in html
-    assert "Time slider" in html and "Heat map" in html
+    assert "explorer-time" in html and "Heat map" in html  # the time filter, the heat layer
 
 
 def test_big_tables_use_one_fast_cluster_layer() -> None:

@@ -190,8 +190,8 @@ def test_a_big_map_groups_events_by_point_and_clusters_count_events(
     page = offline_page.page
     page.set_viewport_size({"width": 900, "height": 700})
     page.goto(path.as_uri())
-    page.wait_for_selector(".marker-cluster", timeout=30_000)
-    assert page.locator(".marker-cluster").first.inner_text() == "2,000"
+    page.wait_for_selector(".explorer-cluster", timeout=30_000)
+    assert page.locator(".explorer-cluster").first.inner_text() == "2,000"
     page.locator("path.leaflet-interactive").first.click()  # Basra, on its own
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
