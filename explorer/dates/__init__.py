@@ -11,6 +11,7 @@ See ``docs/dates.md`` for the rules.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from explorer.model import TimeMention
 
 __all__ = ["dates_json", "find_dates", "fold", "tag"]
+
+log = logging.getLogger(__name__)  # no handlers here: the application decides what is shown
 
 _WORD_REST = re.compile(r"\S*")
 
@@ -70,7 +73,16 @@ def _candidates(text: str, published: dt.date | None) -> list[Found]:
             for m in rule.pattern.finditer(subject, lo, hi):
                 try:
                     f = rule.handle(m, text, published)
-                except (KeyError, ValueError, OverflowError):
+                except (ValueError, OverflowError) as exc:
+                    # "February 30", year 99999: the words match but name no calendar date
+                    log.debug("date rule %s: %r is no date (%s)", rule.name, m.group()[:80], exc)
+                    f = None
+                except KeyError as exc:
+                    # a word the rule's tables lack: a gap in the rule, so it is said louder
+                    log.warning(
+                        "date rule %s skipped %r at %d: %s: %s",
+                        rule.name, m.group()[:80], m.start(), type(exc).__name__, exc,
+                    )  # fmt: skip
                     f = None
                 if f is not None and f.end > f.start:
                     found.append(f)

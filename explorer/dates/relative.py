@@ -106,8 +106,9 @@ def h_relative_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found |
     unit = m["unit"].lower()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0,
             "current": 0}[rel]  # fmt: skip
-    if rel == "past" and unit not in ("week", "weekend"):
-        # "the past year" is a stretch of time, not a calendar year
+    if rel == "past" and unit in UNITS and unit not in ("week", "weekend"):
+        # "the past year" is a stretch of time, not a calendar year ("the past spring" is
+        # the season: the latest spring)
         code = UNITS[unit][0]
         value = "P10Y" if code == "DE" else f"P1{code}"
         return Found(*m.span(), "DURATION", value, None, None, None, False, "the past unit")
@@ -146,6 +147,8 @@ def h_relative_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found |
     if unit in SEASONS:
         code = SEASONS[unit]
         y = pub.year + step
+        if rel == "past":  # the latest season of that name that has begun
+            y = pub.year if season_interval(pub.year, code)[0] <= pub else pub.year - 1
         s, e = season_interval(y, code)
         return Found(*m.span(), "DATE", f"{y}-{code}", s, e, "season", True, f"{rel} season")
     return None

@@ -9,7 +9,6 @@ See ``docs/places.md`` for how mentions are found, guarded and resolved.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from typing import Any
 
 from explorer.errors import ExplorerError
@@ -172,16 +171,7 @@ def geoparse(
     """
     if not isinstance(text, str):
         raise ExplorerError(f"text must be a string, not {type(text).__name__}")
-    gaz = gazetteer or default_gazetteer()
-    # The cyclic garbage collector would scan the large, long-lived gazetteer caches over and
-    # over while a text allocates many small objects; reference counting frees those anyway.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _geoparse(text, gaz, nlp)
-    finally:
-        if collecting:
-            gc.enable()
+    return _geoparse(text, gazetteer or default_gazetteer(), nlp)
 
 
 def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
