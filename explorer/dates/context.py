@@ -1,48 +1,20 @@
-"""Sentence context for anchoring: tense of the clause around an expression."""
+"""Sentence context for anchoring: tense of the clause around an expression (the sentences are
+the document model's, :mod:`explorer.document`)."""
 
 from __future__ import annotations
 
 import re
 
+from explorer.document import document
+
 __all__ = ["clause_tense", "sentence_bounds"]
 
 
-# a full stop after these is no sentence end: titles, initials, months, companies ("Mr. Davison",
-# "P. Davison", "Feb. 1", "U.S. officials", "Co. said")
-_ABBREVIATIONS = frozenset(
-    ("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-     "prof", "rev", "jr", "sr", "vs", "no", "co", "corp", "inc", "ltd", "bros", "jan", "feb",
-     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft")
-)  # fmt: skip
-
-
-def _is_stop(text: str, at: int) -> bool:
-    """Whether the ". " at ``at`` ends a sentence (not an abbreviation or an initial)."""
-    word_start = at
-    while word_start > 0 and text[word_start - 1].isalpha():
-        word_start -= 1
-    word = text[word_start:at]
-    if len(word) == 1 and word.isupper():
-        return False  # "P. Davison", "U.S. officials"
-    return word.lower() not in _ABBREVIATIONS
-
-
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence around ``text[start:end]`` (at most 300 characters each side)."""
-    floor = max(0, start - 300)
-    lo = max(text.rfind("\n", floor, start), text.rfind("? ", floor, start))
-    stop = text.rfind(". ", floor, start)
-    while stop > lo and not _is_stop(text, stop):
-        stop = text.rfind(". ", floor, stop)
-    lo = max(lo, stop)
-    lo = floor - 1 if lo < 0 else lo
-    ceiling = min(len(text), end + 300)
-    hi = text.find("\n", end, ceiling)
-    hi = ceiling if hi < 0 else hi
-    stop = text.find(". ", end, hi)
-    while stop >= 0 and not _is_stop(text, stop):
-        stop = text.find(". ", stop + 2, hi)
-    return lo + 1, hi if stop < 0 else stop
+    """Offsets of the sentence around ``text[start:end]`` (the document's sentences, at most
+    300 characters each side)."""
+    lo, hi = document(text).sentence_at(start)
+    return max(lo, start - 300), min(max(hi, end), end + 300)
 
 
 _CUES = re.compile(

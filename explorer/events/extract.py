@@ -22,9 +22,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from explorer.document import document
 from explorer.events.categories import categorise
 from explorer.events.movement import find_movements
-from explorer.events.sentences import split_sentences
 from explorer.model import Article, Event, PlaceMention, TimeMention
 
 __all__ = ["dates_by_sentence", "extract_events"]
@@ -81,7 +81,7 @@ def extract_events(
         from explorer.dates import find_dates
 
         dates = find_dates(text, published=article.published)
-    sentences = split_sentences(text)
+    sentences = list(document(text).sentences)  # shared with places and dates
     mentions = sorted(places, key=lambda m: m.start)
     moves = find_movements(text, sentences, mentions)
     index_of = {id(m): i for i, m in enumerate(mentions)}

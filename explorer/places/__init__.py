@@ -9,6 +9,7 @@ See ``docs/places.md`` for how mentions are found, guarded and resolved.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from explorer.errors import ExplorerError
@@ -74,7 +75,7 @@ PERSON_MAX_POPULATION = 100_000
 
 def _without_the(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     spans: list[Span],
     found: dict[str, list[Ranked]],
     gaz: Gazetteer,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from explorer.places.lexicon import NOT_PLACE_AFTER, ORG_BEFORE, STREET_WORDS
 from explorer.places.mentions import Span, Token
@@ -45,7 +46,7 @@ def _one_space(text: str, a: int, b: int) -> bool:
     return b - a == 1 and text[a] == " "
 
 
-def in_capitalised_run(text: str, tokens: list[Token], s: Span) -> bool:
+def in_capitalised_run(text: str, tokens: Sequence[Token], s: Span) -> bool:
     """True when a capitalised word stands right before or after the span (same line)."""
     if s.first < 0:
         return False  # a span added from an NER entity
@@ -68,7 +69,7 @@ _QUALIFIED = re.compile(r",[ \t]+[A-Z]")
 
 def unknown_first_names(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     spans: list[Span],
     found: dict[str, list[Ranked]],
     common: frozenset[str],
@@ -96,7 +97,7 @@ def unknown_first_names(
     return out
 
 
-def organisation_or_money(text: str, tokens: list[Token], s: Span) -> bool:
+def organisation_or_money(text: str, tokens: Sequence[Token], s: Span) -> bool:
     """ "US$5", "A$20": a currency; "Air Canada", "Agence France-Presse": an organisation."""
     if text[s.end : s.end + 1] == "$":
         return True
@@ -133,6 +134,11 @@ def saints_possessive(text: str, s: Span, ranked: list[Ranked]) -> bool:
 
 
 def sentence_start(text: str, start: int) -> bool:
+    """The word at ``start`` follows a full stop, a colon or a line break (quotes may stand
+    between). Not the document's sentences (:mod:`explorer.document`): the full stop of an
+    initial or an abbreviation counts too ("Ulysses S. Grant", "Gov. Perry"), so a name there
+    is guarded as a sentence's first word is (on the dev geo corpora, the document's sentence
+    starts instead let some 40 surnames after initials through as places)."""
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
 
@@ -153,7 +159,7 @@ def title_line(text: str, start: int) -> bool:
 _NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
 
 
-def part_of_longer_name(text: str, tokens: list[Token], s: Span) -> bool:
+def part_of_longer_name(text: str, tokens: Sequence[Token], s: Span) -> bool:
     """ "Wichita Street", "the Washington Post", "Michigan State University", "Franklin
     Elementary": the place names something else. A multi-word span that ends in a street word
     ("Church Street") is a street too."""

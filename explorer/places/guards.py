@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from explorer.places.lexicon import (
     DESIGNATORS,
@@ -78,7 +79,7 @@ def _is_title(word: str) -> bool:
     )
 
 
-def person_tokens(text: str, tokens: list[Token]) -> tuple[set[int], set[str], set[str]]:
+def person_tokens(text: str, tokens: Sequence[Token]) -> tuple[set[int], set[str], set[str]]:
     """Indices of tokens that are part of people's names, the surnames and the given names
     (lower-case) of the people named in full ("Georgia Stevens")."""
     people: set[int] = set()

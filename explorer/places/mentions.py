@@ -1,49 +1,34 @@
 """Finding place mentions: capitalised n-grams that are gazetteer names, and demonyms.
 
-The text is split into word tokens once. From every capitalised (or ALL CAPS) token the longest
-run of up to six tokens whose name key is in the gazetteer is taken ("Fort Bragg", "New York
-City", "Gaza Strip"); lower-case connectors may sit inside ("Isle of Man", "Rio de Janeiro").
-A possessive ("Iraq's") is dropped from the span; a hyphenated compound is split when the whole
-is not a name ("Iraq-Syria border" gives Iraq and Syria, "Baghdad-based" gives Baghdad);
-dotted abbreviations are kept whole ("U.S.", "U.K.", "D.C.").
+The text is split into word tokens once, by the document model (:mod:`explorer.document`). From
+every capitalised (or ALL CAPS) token the longest run of up to six tokens whose name key is in
+the gazetteer is taken ("Fort Bragg", "New York City", "Gaza Strip"); lower-case connectors may
+sit inside ("Isle of Man", "Rio de Janeiro"). A possessive ("Iraq's") is dropped from the span;
+a hyphenated compound is split when the whole is not a name ("Iraq-Syria border" gives Iraq and
+Syria, "Baghdad-based" gives Baghdad); dotted abbreviations are kept whole ("U.S.", "U.K.",
+"D.C.").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
+from explorer.document import Token, document
 from explorer.gazetteer import name_key
 from explorer.places.lexicon import CONNECTORS, DESIGNATOR_AFTER, DESIGNATOR_BEFORE
 
 __all__ = ["Span", "Token", "find_spans", "tokenize"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# Only capitalised words matter, so only they are tokens (every branch starts with a capital,
-# which lets the regex engine skip to the next capital quickly). Two tokens are joined into a
-# name only when nothing but spaces and lower-case connectors ("of", "de") separate them.
-_TOKEN = re.compile(
-    rf"[{_UPPER}](?:"
-    r"(?<=[SMFP])[tT]\.(?=\s[A-Z])"  # St. Petersburg, Mt. Pleasant, ST. PAUL (not "St. Paul.")
-    r"|[a-z]?\.\s?[A-Z][a-z]{0,3}\."  # W.Va., W. Va., N.Mex.
-    r"|\.(?:[A-Za-z]\.)+"  # U.S., D.C.
-    r"|(?:[\w'’]|-(?=\w)|\.(?=[A-Za-z]\.))*)"
-)
+# Two tokens are joined into a name only when nothing but spaces and lower-case connectors
+# ("of", "de") separate them.
 _CONNECTORS = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _LINK = re.compile(rf" *(?:(?:{_CONNECTORS})(?!\w) *)*")
 MAX_TOKENS = 6  # a name has at most this many words, connectors included
 _LONGEST_LINK = 5 * (max(len(c) for c in CONNECTORS) + 1) + 1  # spaces and connectors only
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    cap: bool  # starts with a capital letter (every token does)
-    upper: bool  # ALL CAPS (two letters or more)
 
 
 class Span(NamedTuple):
@@ -56,14 +41,10 @@ class Span(NamedTuple):
     demonym: bool = False
 
 
-def tokenize(text: str) -> list[Token]:
-    """The capitalised words of ``text`` (with dotted abbreviations kept whole)."""
-    new = tuple.__new__  # a NamedTuple without its __new__ wrapper: a quarter faster
-    return [
-        new(Token, (m.start(), m.end(), w, True, len(w) > 1 and w.isupper()))
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(),)
-    ]
+def tokenize(text: str) -> Sequence[Token]:
+    """The capitalised words of ``text`` (with dotted abbreviations kept whole): the document
+    model's names (:attr:`explorer.document.Document.names`)."""
+    return document(text).names
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
@@ -73,7 +54,7 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
-def _links(text: str, tokens: list[Token]) -> list[tuple[str, ...] | None]:
+def _links(text: str, tokens: Sequence[Token]) -> list[tuple[str, ...] | None]:
     """Per pair of neighbouring tokens: the connectors between them (often none), or None
     when anything else separates them."""
     out: list[tuple[str, ...] | None] = []
@@ -96,7 +77,7 @@ def _links(text: str, tokens: list[Token]) -> list[tuple[str, ...] | None]:
 
 def find_spans(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     known: Callable[[set[str]], Collection[str]] | Collection[str],
     demonyms: frozenset[str],
     abbreviations: frozenset[str] = frozenset(),
@@ -214,7 +195,7 @@ def find_spans(
     return spans
 
 
-def _with_designators(text: str, tokens: list[Token], span: Span, spans: list[Span]) -> Span:
+def _with_designators(text: str, tokens: Sequence[Token], span: Span, spans: list[Span]) -> Span:
     """ "Lake Erie", "Salinas Valley", "Fars Province": a kind of region or water next to a
     place the gazetteer has, making a name it has not. The span reports the whole name and
     resolves as the place inside it (usually near or around it)."""

@@ -74,7 +74,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _WORD_BEFORE = re.compile(r"[\w'’*&/.-]")
 
 
-def _run_before(text: str, tokens: list[Token], last: int) -> int | None:
+def _run_before(text: str, tokens: Sequence[Token], last: int) -> int | None:
     """Index of the first token of the capitalised run (one space apart) ending at ``last``;
     None when a word runs into it ("d'Ivoire", "Newsham*District")."""
     first = last
@@ -90,7 +90,7 @@ def _run_before(text: str, tokens: list[Token], last: int) -> int | None:
     return first
 
 
-def _run_after(text: str, tokens: list[Token], first: int) -> int:
+def _run_after(text: str, tokens: Sequence[Token], first: int) -> int:
     last = first
     while (
         last + 1 < len(tokens)
@@ -103,7 +103,7 @@ def _run_after(text: str, tokens: list[Token], first: int) -> int:
 
 def _trim(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     first: int | None,
     last: int,
     common: frozenset[str],
@@ -154,7 +154,7 @@ def _big(found: dict[str, list[Ranked]], key: str) -> Place | None:
 
 def unknown_places(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     spans: Sequence[Span],
     found: dict[str, list[Ranked]],
     common: frozenset[str],

@@ -60,4 +60,4 @@ def test_sentence_bounds_skip_initials_and_abbreviations() -> None:
     text = "It rained. Mr. Lee met Gen. A. B. Cole on Dec. 3 in the U.S. capital. Then it snowed."
     at = text.index("Dec. 3")
     lo, hi = sentence_bounds(text, at, at + 6)
-    assert text[lo:hi] == " Mr. Lee met Gen. A. B. Cole on Dec. 3 in the U.S. capital"
+    assert text[lo:hi] == "Mr. Lee met Gen. A. B. Cole on Dec. 3 in the U.S. capital."
