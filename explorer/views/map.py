@@ -42,9 +42,10 @@ from explorer.views.mapstyle import (
     marker_cluster,
     tile_provider,
 )
+from explorer.views.names import place_label
 from explorer.views.offline import make_offline
 from explorer.views.pagedata import PageTexts, page_texts
-from explorer.views.popup import group_popup_html, popup_html
+from explorer.views.popup import date_label, group_popup_html, popup_html
 from explorer.views.timefilter import TimeFilter
 
 __all__ = ["CATEGORY_COLORS", "MOVEMENT_LIMIT", "build_map", "tile_provider"]
@@ -185,14 +186,11 @@ def _points(
 
 
 def _tooltip(r: dict[str, Any]) -> str:
-    text = (
-        f"{r.get('place_name') or r.get('place_text') or ''} · {r.get('start_date') or 'undated'}"
-    )
-    return html.escape(text)
+    return html.escape(f"{place_label(r)} · {date_label(r)}")
 
 
 def _place_tooltip(r: dict[str, Any], events: int) -> str:
-    return html.escape(f"{r.get('place_name') or r.get('place_text') or ''} · {events:,} events")
+    return html.escape(f"{place_label(r)} · {events:,} events")
 
 
 class MovementLayer(JSCSSMixin, Layer):
@@ -240,11 +238,12 @@ def _add_movements(
     origins = df.drop_duplicates("event_id").set_index("event_id")
     pairs: Counter[tuple[float, float, float, float]] = Counter()
     names: dict[tuple[float, float, float, float], tuple[str, str]] = {}
-    for origin_id, lat, lon, place in zip(
+    for origin_id, lat, lon, place, written in zip(
         moves["origin_event_id"],
         moves["latitude"],
         moves["longitude"],
         moves["place_name"],
+        moves["place_text"],
         strict=True,
     ):
         if origin_id not in origins.index:
@@ -257,7 +256,8 @@ def _add_movements(
         if key[:2] == key[2:]:
             continue  # a movement within one place draws no line
         pairs[key] += 1
-        names.setdefault(key, (str(origin["place_name"]), str(place)))
+        names.setdefault(key, (place_label(origin.to_dict()),
+                               place_label({"place_name": place, "place_text": written})))
     if not pairs:
         return
     drawn = pairs.most_common(limit)

@@ -3,11 +3,14 @@ goes into the page as data (:mod:`explorer.views.pagedata`), never into a templa
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
 from typing import Any
 
 import pandas as pd
 
+from explorer.views.names import country_label, day_label, period_label, place_label
 from explorer.views.templating import render
 
 __all__ = [
@@ -48,22 +51,38 @@ def safe_url(url: Any) -> str | None:
 
 
 def date_label(row: dict[str, Any]) -> str:
-    """ "2015-12-01", "week 2015-W48 (2015-11-23 to 2015-11-29)", "undated"."""
+    """ "1 Dec 2015", "November 2015", "2015", "week: 23 Nov 2015 – 29 Nov 2015", "undated";
+    with " · publication date" when the date is the article's, not the sentence's."""
     start, end = row.get("start_date"), row.get("end_date")
-    value, granularity = row.get("date_value"), row.get("granularity")
+    granularity = row.get("granularity")
     if _missing(start):
         return "undated" if _missing(row.get("date_text")) else f"undated ({row['date_text']})"
-    s = str(start)[:10]
-    e = str(end)[:10] if not _missing(end) else s
-    label = s if s == e else f"{s} to {e}"
-    if not _missing(granularity) and granularity != "day":
-        label = f"{_PRECISION.get(str(granularity), granularity)} {value or ''} ({label})".replace(
-            "  ", " "
-        )
+    s = dt.date.fromisoformat(str(start)[:10])
+    e = dt.date.fromisoformat(str(end)[:10]) if not _missing(end) else s
+    kind = "day" if _missing(granularity) else str(granularity)
+    if s == e:
+        label = day_label(s)
+    elif kind == "month" and s.day == 1 and (e + dt.timedelta(days=1)).day == 1:
+        label = f"{s:%B %Y}"
+    elif kind == "year" and (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        label = str(s.year)
+    else:
+        prefix = "" if kind in ("day", "time") else f"{_PRECISION.get(kind, kind)}: "
+        label = prefix + period_label(s, e)
     source = row.get("date_source")
     if source in ("published", "nearby"):
         label += " · publication date" if source == "published" else " · from context"
     return label
+
+
+def _place_note(shown: str, gazetteer: str, written: Any) -> str:
+    """ "gazetteer: Al Fallūjah" when the article's spelling is shown; "as “Irbil”" when the
+    gazetteer's name is shown and the article wrote another."""
+    if gazetteer and gazetteer != shown:
+        return f"gazetteer: {gazetteer}"
+    if _missing(written) or written == shown:
+        return ""
+    return f"as “{written}”"
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
@@ -77,14 +96,18 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         a = b = -1
     if not 0 <= a < b <= len(sentence):
         a = b = len(sentence)
-    place = row.get("place_name")
+    place = place_label(row)
     place_text = row.get("place_text")
+    title = "" if _missing(row.get("title")) else str(row["title"])
+    if sentence.strip() == title.strip():
+        title = ""  # a table whose headline is its evidence: shown once
+    gazetteer = "" if _missing(row.get("place_name")) else str(row["place_name"])
     return {
-        "title": "" if _missing(row.get("title")) else str(row["title"]),
+        "title": title,
         "date": date_label(row),
-        "place": "" if _missing(place) else str(place),
-        "country": "" if _missing(row.get("country_code")) else str(row["country_code"]),
-        "as_text": "" if _missing(place_text) or place_text == place else str(place_text),
+        "place": place,
+        "country": country_label(row.get("country_code")),
+        "note": _place_note(place, gazetteer, place_text),
         "before": sentence[:a],
         "mark": sentence[a:b],
         "after": sentence[b:],
@@ -108,10 +131,14 @@ def group_popup_html(rows: list[dict[str, Any]], limit: int = GROUP_POPUPS) -> s
     dated = [r for r in rows if not _missing(r.get("start_date"))]
     dated.sort(key=lambda r: str(r["start_date"]), reverse=True)
     ordered = dated + [r for r in rows if _missing(r.get("start_date"))]
-    place = next((str(r["place_name"]) for r in rows if not _missing(r.get("place_name"))), "")
+    place = next((place_label(r) for r in rows if not _missing(r.get("place_name"))), "")
+    events = [_event(r) for r in ordered[:limit]]
+    for before, event in itertools.pairwise(events):
+        if event["title"] == before["title"]:
+            event["title"] = ""  # the same article's headline once
     return render(
         "popup.html",
-        events=[_event(r) for r in ordered[:limit]],
+        events=events,
         total=len(rows),
         place=place,
         more=len(rows) - min(len(rows), limit),

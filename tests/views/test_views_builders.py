@@ -77,7 +77,47 @@ def test_safe_url(url: str | None, expected: str | None) -> None:
 
 def test_week_dates_show_their_precision() -> None:
     rows = list(table().records())
-    assert "week 2015-W48 (2015-11-23 to 2015-11-29)" in popup_html(rows[1])
+    assert "week: 23 Nov 2015 – 29 Nov 2015" in popup_html(rows[1])
+    assert "17 Oct 2016" in popup_html(rows[0])
+
+
+@pytest.mark.parametrize(
+    ("row", "label"),
+    [({"start_date": "2015-11-01", "end_date": "2015-11-30", "granularity": "month"},
+      "November 2015"),
+     ({"start_date": "2015-01-01", "end_date": "2015-12-31", "granularity": "year"}, "2015"),
+     ({"start_date": "2015-07-01", "end_date": "2015-09-30", "granularity": "quarter"},
+      "quarter: 1 Jul 2015 – 30 Sep 2015"),
+     ({"start_date": "2015-12-01", "end_date": "2015-12-01", "date_source": "published"},
+      "1 Dec 2015 · publication date"),
+     ({"date_text": "someday"}, "undated (someday)")],
+)  # fmt: skip
+def test_date_labels_people_read(row: dict[str, str], label: str) -> None:
+    from explorer.views.popup import date_label
+
+    assert date_label(row) == label
+
+
+@pytest.mark.parametrize(
+    ("row", "shown", "note"),
+    [({"place_name": "Al Fallūjah", "place_text": "Fallujah", "country_code": "IQ"},
+      "Fallujah, Iraq (IQ)", "gazetteer: Al Fallūjah"),
+     ({"place_name": "Iraq", "place_text": "Iraqi", "country_code": "IQ", "demonym": True},
+      "Iraq, Iraq (IQ)", "as “Iraqi”"),
+     ({"place_name": "United States", "place_text": "U.S.", "country_code": "US"},
+      "United States, United States (US)", "as “U.S.”")],
+)  # fmt: skip
+def test_popups_name_places_as_the_article_and_countries_in_words(
+    row: dict[str, object], shown: str, note: str
+) -> None:
+    text = re.sub(r"\s+", " ", popup_html(row))
+    assert f"Where</small> {shown}" in text and f"({note})" in text.replace("&#34;", '"')
+
+
+def test_a_headline_equal_to_its_evidence_is_shown_once() -> None:
+    row = {"title": "Troops entered Mosul.", "sentence": "Troops entered Mosul.",
+           "place_name": "Mosul"}  # fmt: skip
+    assert popup_html(row).count("Troops entered Mosul.") == 1
 
 
 def test_map_has_markers_legend_movements_and_no_unescaped_text() -> None:
