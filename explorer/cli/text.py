@@ -141,7 +141,10 @@ def run_jsonl(
             continue
         doc_id: Any = None
         try:
-            doc = json.loads(line)
+            try:
+                doc = json.loads(line)
+            except RecursionError:
+                raise ValueError("not JSON: nested too deeply") from None
             if not isinstance(doc, dict):
                 raise ValueError("each line must be a JSON object")
             doc_id = doc.get("id")

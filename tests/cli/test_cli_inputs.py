@@ -146,3 +146,16 @@ def test_a_ready_made_table_with_categories_in_capitals_filters(
     out = tmp_path / "b.html"
     assert main(["brief", str(given), "--out", str(out), "--category", "military"]) == 0
     assert "no events" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["places", "dates"])
+def test_jsonl_answers_a_deeply_nested_line_with_an_error_and_goes_on(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    batch.write_text(f'{deep}\n{{"id": 2, "text": "Talks in Geneva."}}\n', encoding="utf-8")
+    assert main([command, "--jsonl", str(batch)]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first == {"id": None, "error": "not JSON: nested too deeply"}
+    assert second["id"] == 2 and "error" not in second
