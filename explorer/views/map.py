@@ -226,9 +226,7 @@ class MovementLayer(JSCSSMixin, Layer):
         self.pairs = pairs
 
 
-def _add_movements(
-    fmap: folium.Map, df: Any, texts: PageTexts, limit: int = MOVEMENT_LIMIT
-) -> None:
+def _add_movements(fmap: folium.Map, df: Any, texts: PageTexts, limit: int | None = None) -> None:
     """Movements (an event whose ``origin_event_id`` names where it came from), counted by
     origin and destination point; the ``limit`` busiest pairs are drawn, in one layer that the
     layer control toggles."""
@@ -256,11 +254,16 @@ def _add_movements(
         if key[:2] == key[2:]:
             continue  # a movement within one place draws no line
         pairs[key] += 1
-        names.setdefault(key, (place_label(origin.to_dict()),
-                               place_label({"place_name": place, "place_text": written})))
+        names.setdefault(
+            key,
+            (
+                place_label(origin.to_dict()),
+                place_label({"place_name": place, "place_text": written}),
+            ),
+        )
     if not pairs:
         return
-    drawn = pairs.most_common(limit)
+    drawn = pairs.most_common(MOVEMENT_LIMIT if limit is None else limit)
     rows = []
     for key, n in drawn:
         a, b = names[key]
