@@ -17,7 +17,11 @@ from explorer.events.table import EventTable
 __all__ = ["Criteria", "filter_events"]
 
 
-@dataclass(frozen=True)
+DateLike = dt.date | str | None
+Names = Collection[str] | str | None
+
+
+@dataclass(frozen=True, init=False)
 class Criteria:
     """What to keep. Empty collections and ``None`` mean "no restriction".
 
@@ -31,49 +35,72 @@ class Criteria:
     * ``min_confidence``: both place and date confidence at least this.
     * ``unresolved_only``: only events whose place could not be resolved.
 
-    ``start`` after ``end``, a date that is not YYYY-MM-DD or a confidence outside 0-1 is a
-    :class:`~explorer.errors.ConfigurationError`.
+    Dates may be given as dates, datetimes or ``YYYY-MM-DD`` strings and are kept as dates;
+    collections are kept as tuples. ``start`` after ``end``, a date that is not YYYY-MM-DD or a
+    confidence outside 0-1 is a :class:`~explorer.errors.ConfigurationError`.
     """
 
-    start: dt.date | None = None
-    end: dt.date | None = None
-    countries: Collection[str] = ()
-    places: Collection[str] = ()
-    sources: Collection[str] = ()
-    categories: Collection[str] = ()
-    text: str = ""
-    min_confidence: float = 0.0
-    unresolved_only: bool = False
-    include_undated: bool = True
+    start: dt.date | None
+    end: dt.date | None
+    countries: tuple[str, ...]
+    places: tuple[str, ...]
+    sources: tuple[str, ...]
+    categories: tuple[str, ...]
+    text: str
+    min_confidence: float
+    unresolved_only: bool
+    include_undated: bool
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        start: DateLike = None,
+        end: DateLike = None,
+        countries: Names = (),
+        places: Names = (),
+        sources: Names = (),
+        categories: Names = (),
+        text: str = "",
+        min_confidence: float = 0.0,
+        unresolved_only: bool = False,
+        include_undated: bool = True,
+    ) -> None:
         # forgiving of the usual slips: a single string for a list ("IQ", not ["IQ"]), codes
         # and categories in any case ("iq", "Military"); a reversed period is an error
         set_ = object.__setattr__
-        set_(self, "countries", tuple(v.strip().upper() for v in _strings(self.countries)))
-        set_(self, "places", tuple(_strings(self.places)))
-        set_(self, "sources", tuple(_strings(self.sources)))
-        set_(self, "categories", tuple(v.strip().lower() for v in _strings(self.categories)))
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                try:
-                    set_(self, name, dt.date.fromisoformat(value))
-                except ValueError as exc:
-                    raise ConfigurationError(f"{name} is not a YYYY-MM-DD date: {value!r}") from exc
-            elif isinstance(value, dt.datetime):
-                set_(self, name, value.date())
+        set_(self, "start", _date(start, "start"))
+        set_(self, "end", _date(end, "end"))
+        set_(self, "countries", tuple(v.strip().upper() for v in _strings(countries)))
+        set_(self, "places", tuple(_strings(places)))
+        set_(self, "sources", tuple(_strings(sources)))
+        set_(self, "categories", tuple(v.strip().lower() for v in _strings(categories)))
+        set_(self, "text", text or "")
+        set_(self, "min_confidence", float(min_confidence))
+        set_(self, "unresolved_only", bool(unresolved_only))
+        set_(self, "include_undated", bool(include_undated))
         if self.start is not None and self.end is not None and self.start > self.end:
             raise ConfigurationError(
                 f"the period ends ({self.end}) before it starts ({self.start})"
             )
-        if not 0.0 <= float(self.min_confidence) <= 1.0:
+        if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigurationError(
                 f"min_confidence must be between 0 and 1, not {self.min_confidence}"
             )
 
 
-def _strings(values: Collection[str] | str | None) -> list[str]:
+def _date(value: DateLike | dt.datetime, name: str) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ConfigurationError(f"{name} is not a YYYY-MM-DD date: {value!r}") from exc
+    raise ConfigurationError(f"{name} must be a date or a YYYY-MM-DD string, not {value!r}")
+
+
+def _strings(values: Names) -> list[str]:
     if values is None:
         return []
     if isinstance(values, str):

@@ -64,3 +64,17 @@ def test_forgiving_criteria(criteria: Criteria, expected: list[str]) -> None:
 def test_nonsense_criteria_are_clear_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(ConfigurationError, match=message):
         Criteria(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "start", [dt.date(2016, 1, 2), dt.datetime(2016, 1, 2, 15, 30), "2016-01-02"]
+)
+def test_criteria_keep_dates_as_dates_and_lists_as_tuples(start: object) -> None:
+    c = Criteria(start=start, countries="iq")  # type: ignore[arg-type]
+    assert c.start == dt.date(2016, 1, 2) and type(c.start) is dt.date
+    assert c.countries == ("IQ",)
+
+
+def test_criteria_refuse_what_is_not_a_date() -> None:
+    with pytest.raises(ConfigurationError, match="start must be a date"):
+        Criteria(start=20160102)  # type: ignore[arg-type]
