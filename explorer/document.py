@@ -193,10 +193,12 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _tokens(pattern: re.Pattern[str], text: str) -> tuple[Token, ...]:
     new = tuple.__new__  # a NamedTuple without its __new__ wrapper: a quarter faster
-    return tuple(
-        new(Token, (m.start(), m.end(), w, m.lastgroup is None, len(w) > 1 and w.isupper()))
-        for m in pattern.finditer(text)
-        for w in (m.group(),)
+    return tuple(  # a list comprehension, then a tuple: faster than a generator
+        [
+            new(Token, (m.start(), m.end(), w, m.lastgroup is None, len(w) > 1 and w.isupper()))
+            for m in pattern.finditer(text)
+            for w in (m.group(),)
+        ]
     )
 
 
