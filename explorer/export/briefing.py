@@ -20,9 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from explorer.events import salience
 from explorer.events.filter import Criteria, filter_events
+from explorer.events.salience import KeyEvent, Outlets
 from explorer.events.table import EventTable
 from explorer.files import atomic_write_text
+from explorer.views.names import country_label, day_label, place_label
 from explorer.views.overview import overview_map, places_map
 from explorer.views.popup import date_label, safe_url
 from explorer.views.templating import Markup, render, script_json
@@ -56,27 +59,19 @@ def _period(table: Any, start: dt.date | None, end: dt.date | None) -> str:
     lo, hi = start or first, end or last
     if lo is None and hi is None:
         return "undated"
-    return f"{lo.isoformat() if lo else '…'} to {hi.isoformat() if hi else '…'}"
+    return f"{day_label(lo) or '…'} – {day_label(hi) or '…'}"
 
 
-def _key_events(table: EventTable, n: int) -> list[dict[str, Any]]:
-    df = table.df.copy()
-    df["score"] = df["place_confidence"].fillna(0) + df["date_confidence"].fillna(0)
-    df = df.sort_values(["score", "start_date"], ascending=[False, True])
-    df = df.drop_duplicates(subset=["sentence"]).head(n)
-    df = df.sort_values("start_date", na_position="last")
-    return list(EventTable(df.drop(columns=["score"])).records())
+def _countries(chosen: Any) -> list[str]:
+    if isinstance(chosen, EventTable):
+        return [str(c) for c in chosen.df["country_code"].dropna().unique()]
+    return [c for c, _ in chosen.value_counts("country_code", limit=300)]
 
 
-def _sources(table: EventTable) -> list[tuple[str, str | None, int]]:
-    df = table.df
-    counts = df.groupby([df["source"].fillna("unknown"), df["url"].fillna("")], dropna=False).size()
-    out = [(str(s), (str(u) or None), int(c)) for (s, u), c in counts.items()]
-    return sorted(out, key=lambda t: (-t[2], t[0]))[:60]
-
-
-def _parts(chosen: Any, key_events: int) -> tuple[dict[str, int], Any, Any, list[Any], list[Any]]:
-    """Figures, map, timeline, key events and sources: pandas, or SQL for a DuckDB table."""
+def _parts(
+    chosen: Any, key_events: int, start: dt.date | None, end: dt.date | None
+) -> tuple[dict[str, int], Any, Any, list[KeyEvent], Outlets]:
+    """Figures, map, timeline, key events and outlets: pandas, or SQL for a DuckDB table."""
     timeline = build_timeline(chosen, lanes="country", width=820, brush=False)
     if isinstance(chosen, EventTable):
         df = chosen.df
@@ -84,13 +79,25 @@ def _parts(chosen: Any, key_events: int) -> tuple[dict[str, int], Any, Any, list
             "events": len(df),
             "places": df["place_name"].nunique(),
             "countries": df["country_code"].nunique(),
-            "sources": df["source"].nunique(),
         }
-        map_chart = overview_map(chosen, width=900, height=420)
-        return figures, map_chart, timeline, _key_events(chosen, key_events), _sources(chosen)
-    map_chart = places_map(chosen.place_counts(limit=3000), width=900, height=420)
-    keys = list(chosen.key_events(key_events).records())
-    return chosen.figures(), map_chart, timeline, keys, chosen.sources(60)
+        map_chart = overview_map(chosen, width=900, height=460)
+        keys = salience.key_events(chosen, key_events, start, end)
+        sources = salience.outlets(chosen)
+    else:
+        figures = chosen.figures()
+        map_chart = places_map(chosen.place_counts(limit=3000), width=900, height=460,
+                               countries=_countries(chosen))  # fmt: skip
+        keys = chosen.key_events(key_events, start, end)
+        sources = chosen.sources()
+    figures["sources"] = sources.count  # the outlets listed under "Sources"
+    return figures, map_chart, timeline, keys, sources
+
+
+def _reports(key: KeyEvent) -> str:
+    if key.articles <= 1:
+        return ""
+    outlets = f" from {key.outlets} outlets" if key.outlets > 1 else ""
+    return f"reported in {key.articles} articles{outlets}"
 
 
 def briefing_html(
@@ -111,13 +118,12 @@ def briefing_html(
         chosen: Any = filter_events(table, criteria)
     else:
         chosen = table.filter(criteria)
-    figures, map_chart, timeline, keys, sources = _parts(chosen, key_events)
+    figures, map_chart, timeline, keys, sources = _parts(chosen, key_events, start, end)
     events = [
-        {"when": date_label(r),
-         "where": str(r.get("place_name") or r.get("place_text") or "unplaced"),
-         "sentence": str(r.get("sentence") or ""), "url": safe_url(r.get("url")),
-         "source": str(r.get("source") or "")}
-        for r in keys
+        {"when": date_label(k.event), "where": _where(k.event),
+         "sentence": str(k.event.get("sentence") or ""), "url": safe_url(k.event.get("url")),
+         "source": str(k.event.get("source") or ""), "reports": _reports(k)}
+        for k in keys
     ]  # fmt: skip
     return render(
         "briefing.html",
@@ -125,12 +131,21 @@ def briefing_html(
         period=_period(chosen, start, end),
         figures=list(figures.items()),
         events=events,
-        sources=[{"name": n, "url": safe_url(u), "count": c} for n, u, c in sources],
+        sources=[{"name": name, "articles": n} for name, n in sources.listed],
+        more_outlets=sources.more_outlets,
+        more_articles=sources.more_articles,
+        unnamed_articles=sources.unnamed_articles,
         generated=dt.date.today().isoformat(),
         bundle=Markup(_vega_bundle().replace("</script", "<\\/script")),
         map_spec=_spec_json(map_chart),
         timeline_spec=_spec_json(timeline),
     )
+
+
+def _where(row: dict[str, Any]) -> str:
+    place = place_label(row) or "unplaced"
+    country = country_label(row.get("country_code"))
+    return f"{place}, {country}" if country and not country.startswith(place) else place
 
 
 def write_briefing(table: EventTable | ParquetEvents, path: str | Path, **options: Any) -> Path:

@@ -21,12 +21,21 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from explorer.errors import QueryError, TableError
 from explorer.events.csvtext import CsvFormulas, check_csv_formulas, csv_frame, to_csv
 from explorer.events.filter import Criteria
+from explorer.events.salience import (
+    MAX_OUTLETS,
+    KeyEvent,
+    Outlets,
+    assemble,
+    choose_key_events,
+    outlets_from_counts,
+)
 from explorer.events.schema import COLUMNS
 from explorer.events.table import FORMATS, EventTable
 from explorer.scale.aggregate import (
@@ -39,6 +48,7 @@ from explorer.scale.aggregate import (
     TimeCounts,
     choose_unit,
 )
+from explorer.scale.briefing_sql import key_event_groups_sql, outlets_sql
 from explorer.scale.parquet import arrow_schema, dataset_files
 from explorer.scale.sql import Where, criteria_sql
 
@@ -124,8 +134,11 @@ class ParquetEvents:
 
     def _select(self, sql: str) -> Any:
         """A whole statement (using this view's parameters) as a pyarrow Table."""
+        return self._select_with(sql, {})
+
+    def _select_with(self, sql: str, params: dict[str, Any]) -> Any:
         try:
-            rel: Any = self._con.sql(sql, params=self.where.params)
+            rel: Any = self._con.sql(sql, params={**self.where.params, **params})
             return (getattr(rel, "to_arrow_table", None) or rel.arrow)()
         except duckdb.Error as exc:
             raise QueryError(f"query on {self.path} failed: {exc}") from exc
@@ -227,30 +240,36 @@ class ParquetEvents:
         return lo, hi
 
     def figures(self) -> dict[str, int]:
-        """Events, distinct places, countries and sources."""
+        """Events, distinct places, countries and sources (named outlets)."""
         row = self._run(
             "count(*), count(DISTINCT place_name), count(DISTINCT country_code), "
-            "count(DISTINCT source)"
+            "count(DISTINCT nullif(source, ''))"
         )[0]
         return dict(zip(("events", "places", "countries", "sources"), map(int, row), strict=True))
 
-    def sources(self, limit: int = 60) -> list[tuple[str, str | None, int]]:
-        """(source, url, events), most events first."""
-        rows = self._run(
-            "coalesce(source, 'unknown') AS s, coalesce(url, '') AS u, count(*) AS n",
-            f"GROUP BY s, u ORDER BY n DESC, s LIMIT {int(limit)}",
-        )
-        return [(str(s), str(u) or None, int(n)) for s, u, n in rows]
+    def sources(self, limit: int = MAX_OUTLETS) -> Outlets:
+        """The outlets: articles (distinct ``article_id``) per source, most first."""
+        try:
+            rows = self._con.execute(outlets_sql(self.where.sql), self.where.params).fetchall()
+        except duckdb.Error as exc:
+            raise QueryError(f"query on {self.path} failed: {exc}") from exc
+        return outlets_from_counts([(s, int(n)) for s, n in rows], limit)
 
-    def key_events(self, n: int = 15) -> EventTable:
-        """The ``n`` most confident events with distinct sentences, in date order."""
-        score = "coalesce(place_confidence, 0) + coalesce(date_confidence, 0)"
-        top = self._table(
-            "*", f"ORDER BY {score} DESC, start_date ASC NULLS LAST, event_id LIMIT {int(n) * 20}"
-        )
-        df = top.df.drop_duplicates(subset=["sentence"]).head(n)
-        df = df.sort_values("start_date", na_position="last")
-        return EventTable(df)
+    def key_events(
+        self, n: int = 15, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[KeyEvent]:
+        """The ``n`` key events (:mod:`explorer.events.salience`: the same as an in-memory
+        table's), in date order; the period is [start, end] or the dated events' span."""
+        first, last = self._run("min(start_date), max(coalesce(end_date, start_date))")[0]
+        lo, hi = start or first, end or last
+        sql = key_event_groups_sql(self.where.sql, n, lo, hi)
+        groups = self._select_with(sql, {"lo": lo}).to_pandas()
+        groups["start_date"] = pd.to_datetime(groups["start_date"])
+        ids = choose_key_events(groups, n, lo, hi)
+        if not ids:
+            return []
+        rows = self._table("*", "AND event_id IN (SELECT unnest($ids))", {"ids": ids})
+        return assemble(ids, groups, rows)
 
     # --- aggregates for the views ----------------------------------------------------------------
     def time_counts(self, unit: str = "auto") -> TimeCounts:

@@ -7,6 +7,7 @@ Used by ``make demo`` and for briefings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
@@ -15,34 +16,11 @@ import pandas as pd
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import PlaceCount
 from explorer.views.map import CATEGORY_COLORS
+from explorer.views.mapframe import Frame, country_labels, frame, town_labels
 from explorer.views.outlines import country_outlines
 from explorer.views.popup import script_safe
 
 __all__ = ["overview_map", "places_map"]
-
-
-def _bounds(df: pd.DataFrame) -> dict[str, Any]:
-    lat0, lat1 = df["latitude"].min(), df["latitude"].max()
-    lon0, lon1 = df["longitude"].min(), df["longitude"].max()
-    pad_lat = max(4.0, (lat1 - lat0) * 0.15)
-    pad_lon = max(6.0, (lon1 - lon0) * 0.15)
-    return {
-        "type": "Feature",
-        "properties": {},
-        "geometry": {
-            "type": "Polygon",
-            # clockwise, as d3-geo wants an exterior ring (else it means the rest of the globe)
-            "coordinates": [
-                [
-                    [lon0 - pad_lon, lat0 - pad_lat],
-                    [lon0 - pad_lon, lat1 + pad_lat],
-                    [lon1 + pad_lon, lat1 + pad_lat],
-                    [lon1 + pad_lon, lat0 - pad_lat],
-                    [lon0 - pad_lon, lat0 - pad_lat],
-                ]
-            ],
-        },
-    }
 
 
 MAX_PLACES = 3000  # dots: the busiest places (altair embeds at most 5,000 rows per dataset)
@@ -52,8 +30,8 @@ MAX_ROUTES = 1000  # movement lines: the busiest routes
 def overview_map(
     table: EventTable,
     *,
-    width: int = 760,
-    height: int = 460,
+    width: int | str = 760,
+    height: int | str = 460,
     title: str | None = None,
     max_places: int = MAX_PLACES,
 ) -> alt.LayerChart:
@@ -78,13 +56,21 @@ def overview_map(
         points = points.nlargest(max_places, "events", keep="first")
     points["example"] = script_safe(points["example"].astype(str).str.slice(0, 200))
     points["place_name"] = script_safe(points["place_name"].fillna("unresolved"))
-    return _chart(points, _movements, df, width=width, height=height, title=title)
+    countries = [str(c) for c in df["country_code"].dropna().unique()]
+    return _chart(points, _movements, df, width=width, height=height, title=title,
+                  countries=countries)  # fmt: skip
 
 
 def places_map(
-    places: list[PlaceCount], *, width: int = 760, height: int = 460, title: str | None = None
+    places: list[PlaceCount],
+    *,
+    width: int | str = 760,
+    height: int | str = 460,
+    title: str | None = None,
+    countries: Sequence[str] = (),
 ) -> alt.LayerChart:
-    """The same map from counts per place (e.g. the busiest places of a DuckDB-backed table)."""
+    """The same map from counts per place (e.g. the busiest places of a DuckDB-backed table);
+    ``countries``: the codes of the countries to name (those with events)."""
     points = pd.DataFrame(
         {
             "place_name": [p.place_name for p in places],
@@ -97,7 +83,8 @@ def places_map(
             "example": [p.example for p in places],
         }
     )
-    return _chart(points, None, None, width=width, height=height, title=title)
+    return _chart(points, None, None, width=width, height=height, title=title,
+                  countries=list(countries))  # fmt: skip
 
 
 def _chart(
@@ -105,13 +92,15 @@ def _chart(
     movements: Any,
     df: pd.DataFrame | None,
     *,
-    width: int,
-    height: int,
+    width: int | str,
+    height: int | str,
     title: str | None,
+    countries: list[str],
 ) -> alt.LayerChart:
+    box = frame(points)
     projection: dict[str, Any] = {"type": "equalEarth"}
     if len(points):
-        projection["fit"] = {"type": "FeatureCollection", "features": [_bounds(points)]}
+        projection["fit"] = {"type": "FeatureCollection", "features": [box.feature()]}
     outlines = alt.Data(values=country_outlines()["features"])
     base = (
         alt.Chart(outlines)
@@ -125,7 +114,7 @@ def _chart(
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
-            size=alt.Size("events:Q", title="Events", scale=alt.Scale(range=[40, 900])),
+            size=_size(points),
             color=alt.Color(
                 "category:N",
                 title="Category",
@@ -142,13 +131,89 @@ def _chart(
         .project(**projection)
     )
     moves = movements(df, projection) if movements is not None else None
-    layers: list[Any] = [base, moves, dots]
+    under, over = _country_names(countries, box, projection)
+    layers: list[Any] = [base, under, moves, dots, *(over or []),
+                         *_town_names(points, box, projection)]  # fmt: skip
     chart = alt.layer(*[layer for layer in layers if layer is not None]).properties(
         width=width, height=height, background="#cfe3f1"
     )
+    if width == "container" or height == "container":
+        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+    note = box.note()
     if title:
-        chart = chart.properties(title=title)
+        chart = chart.properties(
+            title=alt.TitleParams(
+                title, subtitle=note or alt.Undefined, anchor="start", subtitleColor="#444"
+            )
+        )
+    elif note:
+        chart = chart.properties(
+            title=alt.TitleParams(
+                note, anchor="start", fontSize=12, fontWeight="normal", color="#444"
+            )
+        )
     return chart  # type: ignore[return-value]
+
+
+def _size(points: pd.DataFrame) -> alt.Size:
+    """Bubble area by events, from the fewest to the most there are (the legend starts at the
+    smallest count drawn, not at 0)."""
+    lo = int(points["events"].min()) if len(points) else 1
+    hi = int(points["events"].max()) if len(points) else 1
+    values = sorted({lo, hi, *(v for v in _nice_between(lo, hi))})
+    return alt.Size(
+        "events:Q",
+        title="Events",
+        scale=alt.Scale(domain=[lo, max(hi, lo + 1)], range=[40, 900], zero=False),
+        legend=alt.Legend(values=values),
+    )
+
+
+def _nice_between(lo: int, hi: int) -> list[int]:
+    """One or two round numbers strictly between lo and hi (1, 2, 5, 10, 20, 50, ...)."""
+    nice = [m * 10**e for e in range(0, 8) for m in (1, 2, 5)]
+    inside = [v for v in nice if lo < v < hi]
+    if len(inside) <= 2:
+        return inside
+    return [inside[len(inside) // 3], inside[2 * len(inside) // 3]]
+
+
+def _labels(frame_: pd.DataFrame, projection: dict[str, Any], **mark: Any) -> alt.Chart:
+    return (
+        alt.Chart(frame_)
+        .mark_text(clip=True, **mark)
+        .encode(longitude="longitude:Q", latitude="latitude:Q", text="label:N")
+        .project(**projection)
+    )
+
+
+def _country_names(codes: list[str], box: Frame, projection: dict[str, Any]) -> list[Any]:
+    """Two layers: other countries (light, under the events) and countries with events
+    (darker, over them with a halo: the bubbles often sit on a country's middle)."""
+    names = country_labels(codes, box)
+    names["label"] = script_safe(names["label"])
+    text = {"fontSize": 12, "fontWeight": "bold"}
+    layers: list[Any] = [None, None]
+    others = names[~names["events"].astype(bool)]
+    if len(others):
+        layers[0] = _labels(others, projection, color="#b5ad9f", **text)
+    chosen = names[names["events"].astype(bool)]
+    if len(chosen):
+        halo = _labels(chosen, projection, stroke="#f2efe9", strokeWidth=3, strokeOpacity=0.8,
+                       strokeJoin="round", **text)  # fmt: skip
+        layers[1] = [halo, _labels(chosen, projection, color="#5f5849", **text)]
+    return layers
+
+
+def _town_names(points: pd.DataFrame, box: Frame, projection: dict[str, Any]) -> list[Any]:
+    towns = town_labels(points, box)
+    if towns.empty:
+        return []
+    towns["label"] = script_safe(towns["label"])
+    text = {"fontSize": 11, "align": "left", "dx": 7, "dy": -7, "baseline": "bottom"}
+    halo = _labels(towns, projection, stroke="white", strokeWidth=3, strokeOpacity=0.85,
+                  strokeJoin="round", **text)  # fmt: skip
+    return [halo, _labels(towns, projection, color="#222", **text)]
 
 
 def _movements(df: pd.DataFrame, projection: dict[str, Any]) -> alt.Chart | None:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import Aggregable, TimeCounts, time_counts
+from explorer.views.names import country_label
 from explorer.views.popup import script_safe
 
 __all__ = ["BRUSH", "build_timeline", "timeline_from_counts"]
@@ -35,7 +36,7 @@ def _frame(table: EventTable, lane_column: str) -> pd.DataFrame:
             "point": dated["granularity"].fillna("day").isin(["day", "time"])
             & (dated["end_date"].fillna(dated["start_date"]) == dated["start_date"]),
             "place": dated["place_name"].fillna(dated["place_text"]).fillna("unresolved"),
-            "country_code": dated["country_code"].fillna("?"),
+            "country_code": dated["country_code"].map(_country_lane),
             "place_name": dated["place_name"].fillna("unresolved"),
             "category": dated["categories"].map(lambda c: c[0] if c else "other"),
             "date": dated["date_value"].fillna("").astype(str),
@@ -47,6 +48,10 @@ def _frame(table: EventTable, lane_column: str) -> pd.DataFrame:
     out["lane"] = script_safe(out[lane_column])
     out["place"] = script_safe(out["place"])
     return out
+
+
+def _country_lane(code: object) -> str:
+    return country_label(code) or "no country"
 
 
 def _category_color(data: pd.DataFrame) -> alt.Color:
@@ -86,7 +91,11 @@ def build_timeline(
     data = data[data["lane"].isin(top)]
     height = max(120, 22 * data["lane"].nunique())
     base = alt.Chart(data).encode(
-        y=alt.Y("lane:N", title=lanes.capitalize(), sort="-x"),
+        y=alt.Y(
+            "lane:N",
+            title=lanes.capitalize(),
+            sort=alt.EncodingSortField(field="event_id", op="count", order="descending"),
+        ),
         color=_category_color(data),
         tooltip=[
             alt.Tooltip("title:N", title="Headline"),
