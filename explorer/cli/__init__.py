@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=10.0,
         metavar="SECONDS",
-        help="how long to try to reach the scheduler (default 10)",
+        help="how long to wait for the scheduler to answer, and for it to have a worker "
+        "(default 10)",
     )
     p.add_argument("--corrections", default=None, help="a corrections JSON file to apply")
     p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")

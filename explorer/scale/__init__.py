@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 _LAZY = {
     "dask_ingest": "explorer.scale.cluster",
     "DaskIngestResult": "explorer.scale.cluster",
-    "connect": "explorer.scale.cluster",
+    "connect": "explorer.scale.connection",
     "ParquetEvents": "explorer.scale.duck",
     "open_events": "explorer.scale.duck",
     "is_events_dataset": "explorer.scale.duck",
@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from explorer.scale.cluster import DaskIngestResult, connect, dask_ingest
+    from explorer.scale.cluster import DaskIngestResult, dask_ingest
+    from explorer.scale.connection import connect
     from explorer.scale.duck import ParquetEvents, is_events_dataset, open_events
     from explorer.scale.parquet import read_events, to_arrow
 

@@ -12,16 +12,17 @@ equal :func:`explorer.events.ingest`'s (tested).
   checked on the workers); otherwise the client reads them and sends the articles.
 * At most a few batches per worker are in flight: the client's memory stays bounded.
 * The incremental cache of the single-process pipeline is not used: every article is processed.
+* ``timeout`` bounds every wait on the cluster (:mod:`explorer.scale.connection`): reaching the
+  scheduler (an address that is not a Dask scheduler is one line, not a hang), its first worker,
+  and a run whose workers have all gone.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from explorer.ingest.corpus import (
     expand_paths,
     read_file,
 )
+from explorer.scale.connection import WorkerWatch, connect, require_workers
 from explorer.scale.parquet import PartWriter, replace_dir, to_arrow
 from explorer.scale.reconcile import ArticleInfo, Reconciler, article_info, merge_given
 
@@ -189,44 +191,6 @@ def _sees(paths: list[str]) -> dict[str, int]:
 # --- on the client -----------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def connect(
-    address: str | None = None, *, workers: int | None = None, timeout: float = 10.0
-) -> Iterator[Any]:
-    """A ``distributed.Client``: to ``address``, or to a new LocalCluster of ``workers``
-    single-threaded processes on 127.0.0.1 (no dashboard). Errors become ClusterError."""
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    try:
-        if address:
-            client = Client(address, timeout=timeout)
-        else:
-            n = workers or os.cpu_count() or 1
-            cluster = LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                # no dashboard (it needs bokeh); ":0" keeps the scheduler's small HTTP server
-                # (health, metrics) off the default port 8787, which may be taken
-                dashboard_address=":0",
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster, timeout=timeout)
-    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
-        where = address or "a LocalCluster"
-        if cluster is not None:
-            cluster.close()
-        raise ClusterError(f"cannot reach the Dask scheduler at {where}: {exc}") from exc
-    try:
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
 def _write(writer: PartWriter, table: pa.Table, tally: list[int]) -> None:
     tally[0] += table.column("latitude").null_count  # events with no point (as ingest() counts)
     tally[1] += table.column("start_date").null_count
@@ -273,13 +237,15 @@ def dask_ingest(
     if client is None:
         with connect(address, workers=workers, timeout=timeout) as own:
             return dask_ingest(
-                paths, out, client=own, batch_size=batch_size, corrections=corrections,
-                progress=progress, rows_per_part=rows_per_part, exclude=exclude,
+                paths, out, address=address, client=own, batch_size=batch_size,
+                corrections=corrections, progress=progress, rows_per_part=rows_per_part,
+                timeout=timeout, exclude=exclude,
             )  # fmt: skip
     files, missing = expand_paths(paths)
     files, left_out = excluded(files, exclude)
     target = Path(out)
-    n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+    where = address or str(getattr(getattr(client, "scheduler", None), "address", "the client's"))
+    n_workers = require_workers(client, where, timeout)
     size = batch_size or max(1, min(200, len(files) // (n_workers * 16) or 1))
     batches = _batches(files, size)
     built = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex[:8]}")
@@ -289,7 +255,8 @@ def dask_ingest(
     started = time.perf_counter()
     try:
         by_path = bool(files) and _shared(client, files)
-        run = _Run(client, batches, by_path, corrections, n_workers, progress)
+        watch = WorkerWatch(client, where, timeout)
+        run = _Run(client, batches, by_path, corrections, n_workers, progress, watch)
         results = run.all(lambda r: _write(writer, keeper.take(r.events, r.articles), tally))
         given = [pair for r in results for pair in r.event_files]
         # events tables given among the inputs come last, as in ingest()
@@ -325,6 +292,9 @@ def dask_ingest(
     )
 
 
+_POLL = 1.0  # seconds between looks at the workers while no batch finishes
+
+
 class _Run:
     """Submits batches (a bounded window in flight) and hands back results in batch order."""
 
@@ -336,9 +306,11 @@ class _Run:
         corrections: Corrections | None,
         n_workers: int,
         progress: Callable[[int, int], None] | None,
+        watch: WorkerWatch,
     ) -> None:
         self.client, self.batches, self.by_path = client, batches, by_path
         self.corrections, self.window, self.progress = corrections, max(2, 3 * n_workers), progress
+        self.watch = watch  # ends the run when the scheduler has had no workers for too long
 
     def submit(self, i: int) -> Any:
         if self.by_path:
@@ -353,33 +325,44 @@ class _Run:
         )
 
     def all(self, write: Callable[[BatchResult], None]) -> list[BatchResult]:
-        from distributed import as_completed
+        from distributed import wait
 
         batches, progress = self.batches, self.progress
         total = sum(len(b) for b in batches)
         if progress is not None:
             progress(0, total)
         queued = min(self.window, len(batches))
-        pending = as_completed([self.submit(i) for i in range(queued)])
+        inflight = {self.submit(i) for i in range(queued)}
         done: dict[int, BatchResult] = {}
         finished: list[BatchResult] = []
         files_done = 0
         try:
-            for future in pending:
-                result: BatchResult = future.result()
-                future.release()
-                done[result.index] = result
-                files_done += result.files
-                if progress is not None:
-                    progress(files_done, total)
-                while len(finished) in done:
-                    r = done.pop(len(finished))
-                    write(r)
-                    # the rows are written: keep the figures and messages only
-                    finished.append(replace(r, events=r.events.slice(0, 0)))
-                if queued < len(batches):
-                    pending.add(self.submit(queued))
-                    queued += 1
+            while inflight:
+                try:
+                    ready = wait(list(inflight), timeout=_POLL, return_when="FIRST_COMPLETED")
+                except TimeoutError:  # nothing finished for a while: are there workers?
+                    self.watch.check()
+                    continue
+                for future in ready.done:
+                    try:  # bounded: the result may be lost again with its worker meanwhile
+                        result: BatchResult = future.result(timeout=_POLL)
+                    except TimeoutError:
+                        self.watch.check()
+                        continue
+                    inflight.discard(future)
+                    future.release()
+                    done[result.index] = result
+                    files_done += result.files
+                    if progress is not None:
+                        progress(files_done, total)
+                    while len(finished) in done:
+                        r = done.pop(len(finished))
+                        write(r)
+                        # the rows are written: keep the figures and messages only
+                        finished.append(replace(r, events=r.events.slice(0, 0)))
+                    if queued < len(batches):
+                        inflight.add(self.submit(queued))
+                        queued += 1
         except ExplorerError:
             raise
         except Exception as exc:  # worker lost, connection closed, ...: not an article's fault
