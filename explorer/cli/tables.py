@@ -50,7 +50,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             ".geojson or .parquet (or --format)"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    bar = tqdm(total=0, unit="article", desc="ingest", disable=args.quiet, file=sys.stderr)
+    # disable=None: no bar when standard error is not a terminal (piped, a log file)
+    bar = tqdm(
+        total=0,
+        unit="article",
+        desc="ingest",
+        disable=True if args.quiet else None,
+        file=sys.stderr,
+    )
 
     def progress(done: int, total: int) -> None:
         bar.total = total
@@ -93,7 +100,13 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         "parquet"
     ):
         raise ExplorerError("with --dask, --out is a folder of Parquet part files")
-    bar = tqdm(total=0, unit="file", desc="ingest (dask)", disable=args.quiet, file=sys.stderr)
+    bar = tqdm(
+        total=0,
+        unit="file",
+        desc="ingest (dask)",
+        disable=True if args.quiet else None,
+        file=sys.stderr,
+    )
 
     def progress(done: int, total: int) -> None:
         bar.total = total

@@ -32,6 +32,7 @@ from explorer.events.pool import worker_pool
 from explorer.events.records import event_record
 from explorer.events.table import EventTable, _json_value
 from explorer.ingest import LoadReport, Notice, Skipped, load_report
+from explorer.messages import progress_bar
 from explorer.model import Article
 
 __all__ = [
@@ -194,14 +195,31 @@ def ingest(
     jobs: int = 1,
     cache_path: Path | str | None = None,
     corrections: Corrections | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | bool | None = None,
     exclude: Iterable[str | Path] = (),
 ) -> IngestResult:
     """Load sources and extract their events into one table.
 
-    ``progress(done, total)`` is called as articles complete (the CLI draws a bar with it).
+    ``progress``: a function ``progress(done, total)`` called as articles complete (the CLI
+    draws its bar with it); ``True`` for a progress bar; ``False`` for none; ``None`` (the
+    default) draws a bar in a Jupyter notebook and nothing elsewhere.
     ``exclude``: files or folders not to read even inside an input folder (the run's output).
     """
+    progress, close_bar = progress_bar(progress, desc="ingest", unit="article")
+    try:
+        return _ingest(paths, jobs, cache_path, corrections, progress, exclude)
+    finally:
+        close_bar()
+
+
+def _ingest(
+    paths: Iterable[str | Path] | str | Path,
+    jobs: int,
+    cache_path: Path | str | None,
+    corrections: Corrections | None,
+    progress: Callable[[int, int], None] | None,
+    exclude: Iterable[str | Path],
+) -> IngestResult:
     report = load_report(paths, exclude=exclude)
     cache = IngestCache(Path(cache_path)) if cache_path is not None else None
     rows: dict[int, list[dict[str, Any]]] = {}

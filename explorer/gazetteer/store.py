@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from explorer.errors import GazetteerError
 from explorer.files import cache_dir
 from explorer.gazetteer.normalize import name_key
+from explorer.messages import say
 from explorer.model import Place
 
 __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path"]
@@ -116,11 +117,7 @@ def build_index(force: bool = False) -> Path:
         from explorer.gazetteer.build import build_database
 
         # once per machine and data version; say so, or a first geocode() seems to hang
-        print(
-            f"explorer: compiling the offline gazetteer index (once, about 20 s) into {path}",
-            file=sys.stderr,
-            flush=True,
-        )
+        say(f"explorer: compiling the offline gazetteer index (once, about 20 s) into {path}")
         try:
             build_database(path, data_version())
         except (OSError, sqlite3.Error, ValueError, KeyError) as exc:

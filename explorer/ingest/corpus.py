@@ -19,7 +19,6 @@ found twice, an id used by two different articles) is reported as a :class:`Noti
 from __future__ import annotations
 
 import glob
-import sys
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from explorer.ingest.html import parse_html_article
 from explorer.ingest.tables import is_events_table, parse_article_rows, read_table, table_kind
 from explorer.ingest.text import parse_text_article
 from explorer.ingest.walk import Walk, link_problem, walk_files, walk_glob
+from explorer.messages import say
 from explorer.model import Article
 
 __all__ = [
@@ -341,14 +341,12 @@ def load_report(
 def load(paths: Iterable[str | Path] | str | Path, *, quiet: bool = False) -> list[Article]:
     """Articles from files, folders and globs (.txt/.md, .html, RSS/Atom, CSV/JSON/JSONL).
 
-    Skipped files and notices are reported on standard error with their reasons, then a summary
-    line.
+    Skipped files and notices are reported with their reasons, then a summary line (on standard
+    error; in a notebook, as ordinary output: :func:`explorer.messages.say`).
     """
     report = load_report(paths)
     if not quiet:
-        for item in report.skipped:
-            print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
-        for note in report.notices:
-            print(f"note {note.path}: {note.reason}", file=sys.stderr)
-        print(report.summary(), file=sys.stderr)
+        say(*(f"skipped {item.path}: {item.reason}" for item in report.skipped),
+            *(f"note {note.path}: {note.reason}" for note in report.notices),
+            report.summary())  # fmt: skip
     return report.articles
