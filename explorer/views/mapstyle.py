@@ -137,29 +137,12 @@ class PointLayer(Layer):
 
 
 def add_basemap(fmap: folium.Map, basemap: str | None) -> None:
-    """Country outlines (``"none"``: no tile server, offline) or an xyzservices tile layer."""
+    """The offline basemap (``"none"``: country outlines and place labels, no tile server, see
+    :mod:`explorer.views.basemap`) or an xyzservices tile layer."""
     if basemap in (None, "none", "no tiles"):
-        from explorer.views.outlines import country_outlines
+        from explorer.views.basemap import add_country_basemap
 
-        folium.GeoJson(
-            country_outlines(),
-            name="Countries",
-            style_function=lambda _: {
-                "fillColor": "#f2efe9",
-                "color": "#9a9a9a",
-                "weight": 0.6,
-                "fillOpacity": 1,
-            },
-            interactive=False,
-            control=False,
-        ).add_to(fmap)
-        # the map's id outranks leaflet.css (inlined after this rule), which paints it grey
-        fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-            folium.Element(
-                f"<style>#{fmap.get_name()}.leaflet-container{{background:#cfe3f1}}</style>"
-            ),
-            name=f"{fmap.get_name()}_sea",
-        )
+        add_country_basemap(fmap)
         return
     folium.TileLayer(tile_provider(basemap), name=basemap).add_to(fmap)
 

@@ -12,9 +12,10 @@ One switch, ``assets_mode``: ``"offline"`` (the default) or ``"cdn"`` (folium's 
 CDN links, for those who prefer them). ``None`` means the ``EXPLORER_ASSETS`` environment
 variable, else ``"offline"``.
 
-Also here: :func:`add_country_basemap`, a background of country outlines that needs no tile
-server; :func:`chart_html`, a self-contained altair chart page (Vega inlined from
-``vl-convert-python``); and :func:`enable_offline_charts` for altair in JupyterLab.
+Also here: :func:`add_country_basemap` (from :mod:`explorer.views.basemap`), a background of
+country outlines and place labels that needs no tile server; :func:`chart_html`, a
+self-contained altair chart page (Vega inlined from ``vl-convert-python``); and
+:func:`enable_offline_charts` for altair in JupyterLab.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import folium
 from branca.element import Figure
 
 from explorer.errors import ConfigurationError
+from explorer.views.basemap import add_country_basemap
 from explorer.views.pagedata import TextFigure, insert_page_data
 
 __all__ = [
@@ -265,40 +267,6 @@ def external_references(html: str) -> list[str]:
         r"L\.tileLayer\(\s*\"([^\"]+)\"",
     )
     return [url for p in patterns for url in re.findall(p, html)]
-
-
-def add_country_basemap(
-    fmap: folium.Map,
-    *,
-    digits: int = 1,
-    land: str = "#f2efe9",
-    border: str = "#9a9a9a",
-    sea: str = "#cfe3f1",
-) -> folium.GeoJson:
-    """A background that needs no tile server: country outlines (``countryinfo``'s GeoJSON,
-    coordinates rounded to ``digits`` decimals, ~0.1° by default) on a sea-coloured map."""
-    from explorer.views.outlines import country_outlines
-
-    style = {"fillColor": land, "color": border, "weight": 0.6, "fillOpacity": 1}
-    layer = folium.GeoJson(
-        country_outlines(digits),
-        name="Countries",
-        style_function=lambda _feature: style,
-        interactive=False,
-        control=False,
-    )
-    layer.add_to(fmap)
-    # without a tile layer Leaflet knows no zoom limits, and marker clusters need them
-    if "maxZoom" not in fmap.options:
-        fmap.options.setdefault("max_zoom", 18)
-    if "minZoom" not in fmap.options:
-        fmap.options.setdefault("min_zoom", 1)
-    # the map's id outranks leaflet.css, which is inlined after this rule
-    fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-        folium.Element(f"<style>#{fmap.get_name()}.leaflet-container{{background:{sea}}}</style>"),
-        name=f"{fmap.get_name()}_sea",
-    )
-    return layer
 
 
 # ---------------------------------------------------------------------------------------------
