@@ -31,7 +31,12 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
         "events": result.table.write(out / "events.csv"),
         "geojson": result.table.write(out / "events.geojson"),
     }
-    chart = overview_map(result.table, title=f"Explorer: {len(result.table)} events from {data}")
+    chart = overview_map(
+        result.table,
+        title=f"Explorer: {len(result.table)} events from {data}",
+        width="container",  # the map fills the browser window
+        height="container",
+    )
     paths["map"] = out / "map.html"
     save_chart(chart, paths["map"])
     paths["explore"] = out / "explore.html"

@@ -100,8 +100,8 @@ def report_groups(table: EventTable) -> pd.DataFrame:
             "sentence": df["sentence"].fillna("").astype(str),
             "start_date": df["start_date"],
             "k_place": place.astype(str),
-            "k_start": df["start_date"].astype(str),
-            "k_end": end.astype(str),
+            "k_start": _day_key(df["start_date"]),
+            "k_end": _day_key(end),
             "article_id": df["article_id"].fillna("").astype(str),
             "outlet": df["source"].fillna("").astype(str),
             "confidence": confidence.astype(float),
@@ -118,6 +118,11 @@ def report_groups(table: EventTable) -> pd.DataFrame:
     raw = np.log2(1 + groups["articles"]) + groups["specific"] + 0.5 * groups["confidence"]
     groups["score"] = raw.round(SCORE_DIGITS)
     return groups[GROUP_COLUMNS].reset_index(drop=True)
+
+
+def _day_key(days: pd.Series) -> pd.Series:
+    # a group key for a date column, missing days as "" (groupby drops missing keys)
+    return pd.to_datetime(days).dt.strftime("%Y-%m-%d").fillna("").astype(str)
 
 
 def _named_outlets(values: pd.Series) -> int:
