@@ -1,0 +1,378 @@
+"""Grouping reports into incidents: one id per real-world happening, whoever reports it.
+
+Entry points::
+
+    group_reports(reports, texts=None) -> list[Incident]
+    assign_ids(reports, texts=None) -> list[str]            # one id per report, input order
+    g = Grouper(); g.add(reports, texts=None) -> list[str]   # incremental; g.incidents()
+
+``reports`` are :class:`IncidentReport` s (any order: they are taken by time, then article id);
+``texts`` maps an article id to its text, when the caller has it: its people, streets and ages
+(:func:`~explorer.incidents.specifics.find_specifics`) are added to the report's own
+``specifics`` and its first paragraphs to the wording compared. Without texts, the title, the
+evidence and the report's specifics are used.
+
+Two reports are of the same incident when they are close in place (points within
+:data:`MAX_KM`), overlap in time (the gap between their date intervals), are of the same kind
+and share specifics (people named in full, streets and addresses, ages) or much of their
+wording (TF-IDF cosine of title and lead). The further apart in time, the more evidence is
+needed: a follow-up months later joins on a shared name, two shootings in one town and week
+without shared specifics stay apart. Over-merging is the worse error (it makes one report look
+like several independent ones), so the thresholds favour precision.
+
+Blocking keeps it linear in practice: a report is compared only with reports in its place
+cell or a neighbouring one (cells :data:`CELL_KM` km wide) within :data:`WINDOW_DAYS` days,
+and with reports naming the same person or address (any time within :data:`FOLLOW_UP_DAYS`).
+Accepted pairs are joined strongest first; two groups are not joined when any pair across them
+is a clear conflict (too far apart, or the same article).
+
+Ids are deterministic: a hash of the first report's article id and label. The
+:class:`Grouper` keeps its incidents between calls: new reports join existing incidents (which
+keep their ids) or start new ones; two existing incidents are never merged, so no id changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from explorer.incidents.consensus import build_incident
+from explorer.incidents.model import Incident, IncidentReport
+from explorer.incidents.specifics import find_specifics, text_terms
+
+__all__ = [
+    "CELL_KM",
+    "FOLLOW_UP_DAYS",
+    "MAX_KM",
+    "WINDOW_DAYS",
+    "Grouper",
+    "assign_ids",
+    "group_reports",
+]
+
+CELL_KM = 30.0  # place cells; two reports further apart than this are never one incident
+MAX_KM = 30.0
+WINDOW_DAYS = 7  # reports without a shared name are compared within this many days
+FOLLOW_UP_DAYS = 730  # a shared person or address is looked for this far
+WIDE_DAYS = 31  # a date interval wider than this is too vague to block on
+_MAX_DAY = dt.date.max
+_NAME_CAP = 50  # a name shared by more reports than this is not distinctive
+_KM_PER_DEGREE = 111.2
+
+
+@dataclass(slots=True)
+class _Item:
+    report: IncidentReport
+    order: int
+    lo: int | None  # day ordinals of the date interval (None: undated)
+    hi: int | None
+    lat: float | None
+    lon: float | None
+    people: frozenset[str]
+    addresses: frozenset[str]
+    streets: frozenset[str]
+    ages: frozenset[str]
+    other: frozenset[str]
+    terms: Counter[str]
+    vec: dict[str, float] = field(default_factory=dict)
+
+
+def _day_interval(r: IncidentReport) -> tuple[int | None, int | None]:
+    if r.start is not None:
+        end = r.end or r.start
+        if (end - r.start).days <= WIDE_DAYS:
+            return r.start.toordinal(), end.toordinal()
+        return None, None
+    if r.published is not None:  # not dated: it happened shortly before it was reported
+        return r.published.toordinal() - 3, r.published.toordinal()
+    return None, None
+
+
+def _km(a: _Item, b: _Item) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _row(lat: float) -> int:
+    return math.floor(lat * _KM_PER_DEGREE / CELL_KM)
+
+
+def _col(lon: float, row: int) -> int:
+    mid = (row + 0.5) * CELL_KM / _KM_PER_DEGREE
+    scale = max(0.05, math.cos(math.radians(max(-89.0, min(89.0, mid)))))
+    return math.floor(lon * _KM_PER_DEGREE * scale / CELL_KM)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    row = _row(lat)
+    return row, _col(lon, row)
+
+
+def _neighbours(lat: float, lon: float) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    row = _row(lat)
+    for r in (row - 1, row, row + 1):
+        c = _col(lon, r)
+        out.extend((r, c + k) for k in (-1, 0, 1))
+    return out
+
+
+def _gap(a: _Item, b: _Item) -> int | None:
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return None
+    return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _conflict(a: _Item, b: _Item) -> bool:
+    """Never one incident: the same article, or points too far apart."""
+    if a.report.article_id == b.report.article_id:
+        return True
+    return a.lat is not None and b.lat is not None and _km(a, b) > MAX_KM
+
+
+def _score(a: _Item, b: _Item) -> float:
+    """How strongly ``a`` and ``b`` look like one incident: > 0 joins them, the larger the
+    surer; <= 0 keeps them apart."""
+    if _conflict(a, b):
+        return 0.0
+    people = len(a.people & b.people)
+    addresses = len(a.addresses & b.addresses)
+    streets = len(a.streets & b.streets)
+    ages = len(a.ages & b.ages)
+    other = len(a.other & b.other)
+    cos = _cosine(a.vec, b.vec)
+    evidence = (
+        2.0 * min(people, 2)
+        + 1.5 * min(addresses, 1)
+        + 1.0 * min(streets, 2)
+        + 0.4 * min(ages, 2)
+        + 0.5 * min(other, 2)
+        + 3.0 * cos
+    )
+    ra, rb = a.report, b.report
+    if ra.killed is not None and ra.killed == rb.killed and ra.injured == rb.injured:
+        evidence += 0.3
+    gap = _gap(a, b)
+    if gap is None:
+        need = 2.5
+    elif gap <= 1:
+        need = 1.0
+    elif gap <= WINDOW_DAYS:
+        need = 1.6
+    elif gap <= 60:
+        need = 2.2
+    else:
+        need = 2.6
+    if ra.label != rb.label:
+        need += 0.3 if ra.category == rb.category else 0.8
+    if a.lat is None or b.lat is None:
+        need += 1.0
+    elif _km(a, b) > 10.0:
+        need += 0.5
+    return evidence - need
+
+
+class Grouper:
+    """Incidents grouped so far; :meth:`add` joins new reports to them."""
+
+    def __init__(self) -> None:
+        self._items: list[_Item] = []
+        self._parent: list[int] = []
+        self._members: dict[int, list[int]] = {}  # root -> item indices
+        self._ids: dict[int, str] = {}  # root -> incident id (once assigned)
+        self._used_ids: set[str] = set()
+        self._cells: dict[tuple[int, int], list[tuple[int, int]]] = {}  # -> sorted (lo, item)
+        self._undated: dict[tuple[int, int], list[int]] = {}
+        self._names: dict[str, list[int]] = {}
+        self._df: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    # -- items ---------------------------------------------------------------------------
+    def _item(self, r: IncidentReport, text: str | None, order: int) -> _Item:
+        specifics = set(r.specifics)
+        if text is not None:
+            specifics |= find_specifics(r.title or "", text)
+        kinds: dict[str, set[str]] = {"person": set(), "address": set(), "street": set()}
+        kinds["age"] = set()
+        other: set[str] = set()
+        for s in specifics:
+            kind, _, value = s.partition(":")
+            if value and kind in kinds:
+                kinds[kind].add(value)
+            elif kind not in ("killed", "injured"):
+                other.add(s.lower())
+        lead = text if text is not None else " ".join(r.evidence)
+        lo, hi = _day_interval(r)
+        point = r.point
+        return _Item(
+            report=r,
+            order=order,
+            lo=lo,
+            hi=hi,
+            lat=None if point is None else point[0],
+            lon=None if point is None else point[1],
+            people=frozenset(kinds["person"]),
+            addresses=frozenset(kinds["address"]),
+            streets=frozenset(kinds["street"]),
+            ages=frozenset(kinds["age"]),
+            other=frozenset(other),
+            terms=Counter(text_terms(r.title or "", lead)),
+        )
+
+    def _vectorise(self, items: list[_Item]) -> None:
+        for it in items:
+            self._df.update(it.terms.keys())
+        n = len(self._items) + len(items)
+        for it in items:
+            vec = {
+                t: (1.0 + math.log(c)) * math.log((n + 1) / (self._df[t] + 0.5))
+                for t, c in it.terms.items()
+            }
+            norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+            it.vec = {t: w / norm for t, w in vec.items() if w > 0}
+
+    # -- candidates -----------------------------------------------------------------------
+    def _index(self, i: int) -> None:
+        it = self._items[i]
+        if it.lat is not None and it.lon is not None:
+            cell = _cell(it.lat, it.lon)
+            if it.lo is not None:
+                insort(self._cells.setdefault(cell, []), (it.lo, i))
+            else:
+                self._undated.setdefault(cell, []).append(i)
+        for name in it.people | it.addresses:
+            self._names.setdefault(name, []).append(i)
+
+    def _candidates(self, i: int) -> set[int]:
+        it = self._items[i]
+        out: set[int] = set()
+        if it.lat is not None and it.lon is not None:
+            for cell in _neighbours(it.lat, it.lon):
+                if it.lo is not None and it.hi is not None:
+                    rows = self._cells.get(cell, [])
+                    a = bisect_left(rows, (it.lo - WINDOW_DAYS - WIDE_DAYS, -1))
+                    b = bisect_right(rows, (it.hi + WINDOW_DAYS, len(self._items)))
+                    out.update(j for _, j in rows[a:b])
+                out.update(self._undated.get(cell, ()))
+        for name in it.people | it.addresses:
+            holders = self._names.get(name, ())
+            if len(holders) <= _NAME_CAP:
+                out.update(holders)
+        out.discard(i)
+        return out
+
+    # -- clusters -------------------------------------------------------------------------
+    def _find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def _joinable(self, ra: int, rb: int) -> bool:
+        if ra in self._ids and rb in self._ids:
+            return False  # two existing incidents are never merged: no id changes
+        ma, mb = self._members[ra], self._members[rb]
+        return not any(_conflict(self._items[x], self._items[y]) for x in ma[:20] for y in mb[:20])
+
+    def _join(self, ra: int, rb: int) -> None:
+        if rb in self._ids or (ra not in self._ids and rb < ra):
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._members[ra].extend(self._members.pop(rb))
+        self._members[ra].sort()
+
+    def _new_id(self, root: int) -> str:
+        first = min(
+            (self._items[i] for i in self._members[root]),
+            key=lambda it: (it.report.published or it.report.start or _MAX_DAY, it.order),
+        )
+        key = f"{first.report.article_id}\0{first.report.label}"
+        k = 0
+        while True:
+            digest = hashlib.sha1(f"{key}\0{k}".encode()).hexdigest()[:16]
+            if digest not in self._used_ids:
+                self._used_ids.add(digest)
+                return digest
+            k += 1
+
+    def add(
+        self, reports: Iterable[IncidentReport], texts: Mapping[str, str] | None = None
+    ) -> list[str]:
+        """Group ``reports`` with what was added before; their incident ids, in input order."""
+        given = list(reports)
+        start = len(self._items)
+        order = sorted(
+            range(len(given)),
+            key=lambda k: (
+                given[k].start or given[k].published or _MAX_DAY,
+                given[k].article_id,
+                k,
+            ),
+        )
+        new = [
+            self._item(given[k], None if texts is None else texts.get(given[k].article_id), n)
+            for n, k in enumerate(order, start)
+        ]
+        self._vectorise(new)
+        pairs: list[tuple[float, int, int]] = []
+        for it in new:
+            i = len(self._items)
+            self._items.append(it)
+            self._parent.append(i)
+            self._members[i] = [i]
+            for j in self._candidates(i):
+                s = _score(it, self._items[j])
+                if s > 0:
+                    pairs.append((-s, j, i))
+            self._index(i)
+        for _, j, i in sorted(pairs):
+            ra, rb = self._find(i), self._find(j)
+            if ra != rb and self._joinable(ra, rb):
+                self._join(ra, rb)
+        for i in range(start, len(self._items)):
+            root = self._find(i)
+            if root not in self._ids:
+                self._ids[root] = self._new_id(root)
+        position = {k: n for n, k in enumerate(order, start)}
+        return [self._ids[self._find(position[k])] for k in range(len(given))]
+
+    def incidents(self) -> list[Incident]:
+        """Every incident so far, first reported first (ties by id)."""
+        out = [
+            build_incident(self._ids[root], [self._items[i].report for i in members])
+            for root, members in self._members.items()
+        ]
+        out.sort(key=lambda inc: (inc.first_reported or _MAX_DAY, inc.incident_id))
+        return out
+
+
+def assign_ids(
+    reports: Iterable[IncidentReport], texts: Mapping[str, str] | None = None
+) -> list[str]:
+    """The incident id of each report (input order), grouping only these reports."""
+    return Grouper().add(reports, texts)
+
+
+def group_reports(
+    reports: Iterable[IncidentReport], texts: Mapping[str, str] | None = None
+) -> list[Incident]:
+    """The incidents these reports tell of, first reported first."""
+    g = Grouper()
+    g.add(reports, texts)
+    return g.incidents()

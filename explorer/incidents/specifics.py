@@ -1,0 +1,127 @@
+"""Specifics: what tells one incident from another of the same kind in the same town and week.
+
+:func:`find_specifics` reads a title and text and returns strings with a kind prefix, the
+format of :attr:`IncidentReport.specifics`:
+
+* ``person:julian sims``: a person named in full (a known given name followed by capitalised
+  words, or a title and a name: the places pipeline's person guard), lower-case;
+* ``street:versailles avenue``: a street, road or avenue named ("1500 block of Versailles
+  Avenue", "Versailles Ave."), its kind word spelt out; ``address:1506 versailles avenue`` when
+  a house number comes before it;
+* ``age:20``: an age given as "20-year-old" or ", 20,";
+* ``killed:3``/``injured:4`` come from the report's counts, not from here.
+
+:func:`text_terms` gives the words of a title and the first paragraphs, for the similarity of
+two reports' wording (TF-IDF, :mod:`explorer.incidents.group`). Both are pure functions of the
+text: the same article always gives the same specifics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.places.guards import person_tokens
+from explorer.places.lexicon import FIRST_NAMES
+from explorer.places.mentions import tokenize
+
+__all__ = ["find_specifics", "text_terms"]
+
+# street kinds as written -> spelt out
+_STREET_KINDS = {
+    "street": "street",
+    "st": "street",
+    "avenue": "avenue",
+    "ave": "avenue",
+    "av": "avenue",
+    "road": "road",
+    "rd": "road",
+    "boulevard": "boulevard",
+    "blvd": "boulevard",
+    "drive": "drive",
+    "dr": "drive",
+    "lane": "lane",
+    "ln": "lane",
+    "court": "court",
+    "ct": "court",
+    "place": "place",
+    "pl": "place",
+    "parkway": "parkway",
+    "pkwy": "parkway",
+    "highway": "highway",
+    "hwy": "highway",
+    "terrace": "terrace",
+    "way": "way",
+    "circle": "circle",
+    "pike": "pike",
+    "expressway": "expressway",
+    "freeway": "freeway",
+}
+_KINDS = "|".join(sorted((k.capitalize() for k in _STREET_KINDS), key=len, reverse=True))
+_STREET = re.compile(
+    r"(?:\b(\d{1,6})(?:\s+block\s+of)?\s+)?"
+    r"\b((?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,2})"
+    rf"\s+({_KINDS})\b\.?"
+)
+_AGE = re.compile(r"\b(\d{1,2})-year-old\b|,\s(\d{1,2}),\s")
+# words never worth matching on in a title or lead
+_STOP = frozenset(
+    """a an the of in on at to for from by with and or but is are was were be been being has
+    have had it its this that these those he she they them his her their him who whom which
+    what when where why how as after before over under into out up down about than then there
+    not no said says say police man woman men women year old years one two three four five six
+    seven eight nine ten more most other some any all also new news local sunday monday
+    tuesday wednesday thursday friday saturday night morning afternoon evening day week today
+    yesterday am pm com www http https update video photos watch live breaking story""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+|\d+")
+LEAD_CHARS = 800  # the title and this much of the text make the wording compared
+
+
+def _person_names(text: str) -> set[str]:
+    tokens = tokenize(text)
+    people, _surnames, _given = person_tokens(text, tokens)
+    names: set[str] = set()
+    run: list[str] = []
+    last = -2
+    for i in sorted(people):
+        word = tokens[i].text
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix):
+                word = word[: -len(suffix)]
+        if i != last + 1 and run:
+            names.add(" ".join(run))
+            run = []
+        run.append(word.lower())
+        last = i
+    if run:
+        names.add(" ".join(run))
+    # a full name is at least two words and starts with a given name ("Julian Sims"), not a
+    # title alone ("Chief Smith" keeps "smith" only as a one-word name, which is too weak)
+    return {n for n in names if len(n.split()) >= 2 and n.split()[0] in FIRST_NAMES}
+
+
+def find_specifics(title: str, text: str) -> frozenset[str]:
+    """The people, streets, addresses and ages that ``title`` and ``text`` name."""
+    body = f"{title}\n\n{text}" if title else text
+    out: set[str] = {f"person:{n}" for n in _person_names(body)}
+    for m in _STREET.finditer(body):
+        name = " ".join(m.group(2).replace(".", "").split()).lower()
+        if name.split()[0] in ("the", "a", "on", "in", "at", "of"):
+            continue
+        kind = _STREET_KINDS[m.group(3).lower()]
+        street = f"{name} {kind}"
+        out.add(f"street:{street}")
+        if m.group(1):
+            out.add(f"address:{m.group(1)} {street}")
+    for m in _AGE.finditer(body):
+        out.add(f"age:{int(m.group(1) or m.group(2))}")
+    return frozenset(out)
+
+
+def text_terms(title: str, text: str) -> list[str]:
+    """The words of ``title`` and of the first :data:`LEAD_CHARS` characters of ``text``,
+    lower-case, without stop words (a word may repeat: the caller counts)."""
+    lead = text[:LEAD_CHARS]
+    words = _WORD.findall(f"{title or ''}\n{lead}")
+    return [w for w in (x.lower().replace("’", "'") for x in words) if w not in _STOP]
