@@ -2,11 +2,13 @@
 
 A thin wrapper over the pure :func:`explorer.events.filter_events`: the widgets only build a
 :class:`~explorer.events.Criteria`; the views (folium map, altair timeline, table) are rebuilt
-from the filtered table. The map is re-rendered after a short pause (debounced) because it is
-the slow part; the count and the table follow at once. The timeline's brush narrows the date
-range. Above ``map_detail`` events (20,000) the live map is drawn from aggregates (grid counts,
-a heat map, a sample of markers), so that it stays quick to redraw; the count line says so, and
-"Export map" still writes every event.
+from the filtered table. The count and the table follow at once; the map and the timeline
+after a short pause (debounced). The map is a small widget (:mod:`.mapwidget`) that loads
+Leaflet once and on each redraw receives only the markers to draw (and their tooltips; a popup
+when it is opened); above ``map_detail`` events (20,000) it draws aggregates (grid counts and a
+sample of markers); the count line says so, and "Export map" still writes every event as the
+full offline folium page. The timeline follows every filter but its own dates: it is rebuilt
+when a filter other than the dates changes, and its brush narrows the date range.
 
 With ``corrections=FILE``, a "Corrections" area (:mod:`.corrections_panel`) adds, fixes or
 removes a place of a chosen article in that file (applied on the next ingest).
@@ -19,6 +21,7 @@ rows in the chosen order, the map and the timeline are drawn from aggregates.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import html
 import sys
@@ -32,6 +35,7 @@ import pandas as pd
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.views.map import build_map
+from explorer.views.mapwidget import EventMap
 from explorer.views.offline import enable_offline_charts, resolve_assets_mode
 from explorer.views.save import save_map
 from explorer.views.timeline import BRUSH, build_timeline
@@ -141,7 +145,7 @@ class Explorer:
         self.count = widgets.HTML()
         self.count.add_class("explorer-count")
         self.status = widgets.HTML()
-        self.map_view = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.map_view = EventMap(basemap=basemap, layout=widgets.Layout(width="100%"))
         self.map_view.add_class("explorer-map")
         self.table_view = widgets.HTML(layout=widgets.Layout(width="100%"))
         if _in_a_kernel() and resolve_assets_mode(assets) == "offline":
@@ -149,6 +153,8 @@ class Explorer:
             # a panel was asked for (about 2 s, once per kernel)
             enable_offline_charts()
         self.timeline = alt.JupyterChart(build_timeline(table))
+        self.timeline.add_class("explorer-timeline")
+        self._timeline_criteria = Criteria()  # the filters (not the dates) the timeline shows
         self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
         self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
         self.export_brief = widgets.Button(description="Briefing (HTML)", icon="file")
@@ -157,7 +163,7 @@ class Explorer:
         for w in (self.dates, self.countries, self.places, self.sources, self.categories,
                   self.text, self.confidence, self.unresolved, self.sort):  # fmt: skip
             w.observe(lambda _change: self.refresh(), names="value")
-        self.timeline.selections.observe(self._on_brush, names=[BRUSH])
+        self._observe_brush()
         self.export_map.on_click(lambda _b: self.save_map())
         self.export_csv.on_click(lambda _b: self.save_csv())
         self.export_brief.on_click(lambda _b: self.save_briefing())
@@ -167,7 +173,7 @@ class Explorer:
 
             self.corrections = CorrectionsPanel(table, corrections)
         self.refresh()
-        self.render_map()
+        self.render_views()
 
     # --- filtering ------------------------------------------------------------------------
     def criteria(self) -> Criteria:
@@ -203,6 +209,10 @@ class Explorer:
         self.table_view.value = self.table_html()
         self._schedule_map()
         return self.filtered
+
+    def _observe_brush(self) -> None:
+        # a new chart gets new selections: observe them again after each rebuild
+        self.timeline.selections.observe(self._on_brush, names=[BRUSH])
 
     def _on_brush(self, change: Any) -> None:
         value = getattr(change["new"], "value", None) or {}
@@ -248,6 +258,8 @@ class Explorer:
         )
 
     def map_html(self) -> str:
+        """The current view as the offline folium page in an ``<iframe srcdoc>`` (a static
+        copy; the live map is :attr:`map_view`)."""
         fmap = build_map(
             self.filtered,
             basemap=self.basemap,
@@ -261,17 +273,43 @@ class Explorer:
         )
 
     def render_map(self) -> None:
+        """Send the filtered events (or aggregates) to the map."""
+        self.map_view.show(self.filtered, detail=self.map_detail)
+
+    def timeline_criteria(self) -> Criteria:
+        """The filters the timeline follows: all but the dates (its brush sets them)."""
+        return dataclasses.replace(self.criteria(), start=None, end=None)
+
+    def render_timeline(self) -> bool:
+        """Rebuild the timeline if a filter other than the dates changed (True if it was)."""
+        criteria = self.timeline_criteria()
+        if criteria == self._timeline_criteria:
+            return False
+        if criteria == self.criteria():  # no date filter: the table shown already
+            table = self.filtered
+        elif isinstance(self.table, EventTable):
+            table = filter_events(self.table, criteria)
+        else:
+            table = self.table.filter(criteria)
+        self._timeline_criteria = criteria
+        self.timeline.chart = build_timeline(table)
+        self._observe_brush()
+        return True
+
+    def render_views(self) -> None:
+        """Redraw the map and, when its filters changed, the timeline."""
         self._timer = None
-        self.map_view.value = self.map_html()
+        self.render_timeline()
+        self.render_map()
 
     def _schedule_map(self) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            return  # no event loop (plain Python): call render_map() when needed
+            return  # no event loop (plain Python): call render_views() when needed
         if self._timer is not None:
             self._timer.cancel()
-        self._timer = loop.call_later(self.debounce, self.render_map)
+        self._timer = loop.call_later(self.debounce, self.render_views)
 
     # --- exports --------------------------------------------------------------------------
     def save_map(self, path: str | Path | None = None) -> Path:

@@ -38,8 +38,12 @@ def test_initial_state_shows_everything(table: EventTable) -> None:
     panel = explorer.Explorer(table)
     assert "<b>4</b> of 4 events" in panel.count.value
     assert "&lt;script&gt;" in panel.table_view.value and "<script>x" not in panel.table_view.value
-    assert panel.map_view.value.startswith("<iframe srcdoc=")
-    assert "cdn.jsdelivr" not in panel.map_view.value  # offline by default
+    data = panel.map_view.data
+    assert len(data["rows"]) == 3 and data["grid"] is None  # the placed events, one by one
+    popups = [data["texts"][row[2]] for row in data["rows"]]
+    assert any("&lt;script&gt;x" in t for t in popups)
+    assert not any("<script>x" in t for t in data["texts"])
+    assert "cdn.jsdelivr" not in panel.map_view._esm + panel.map_view._css  # offline
 
 
 @pytest.mark.parametrize(
@@ -109,8 +113,73 @@ def test_widget_tree(table: EventTable) -> None:
 def test_above_map_detail_the_live_map_draws_aggregates(table: EventTable) -> None:
     panel = explorer.Explorer(table, map_detail=2)
     assert "the map shows counts and a sample above 2 events" in panel.count.value
-    assert "Grid counts" in panel.map_view.value
+    assert panel.map_view.data["grid"]["cells"] and "cells of" in panel.map_view.data["note"]
     panel.countries.value = ("SY",)  # one event: drawn as itself again
     panel.render_map()
     assert "sample above" not in panel.count.value
-    assert "Grid counts" not in panel.map_view.value and "Ar Raqqah" in panel.map_view.value
+    data = panel.map_view.data
+    assert data["grid"] is None and not data["note"]
+    assert [row[:2] for row in data["rows"]] == [[35.9, 39.0]]
+    assert "Ar Raqqah" in data["texts"][data["rows"][0][2]]
+
+
+def _lanes(panel: explorer.Explorer) -> set[str]:
+    """The countries of the timeline's lanes ("Iraq (IQ)" or "IQ" is IQ; "?" none)."""
+    spec = panel.timeline.chart.to_dict()
+    lanes = {row["lane"] for rows in spec["datasets"].values() for row in rows}
+    return {next((c for c in ("IQ", "SY") if c in lane), "?") for lane in lanes}
+
+
+def test_the_timeline_follows_every_filter_but_its_dates(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+    assert _lanes(panel) == {"IQ", "SY", "?"}
+    panel.countries.value = ("SY",)
+    assert panel.render_timeline()
+    assert _lanes(panel) == {"SY"}
+    chart = panel.timeline.chart
+    days = [d for _, d in panel.dates.options]
+    panel.dates.value = (min(d for d in days if d >= D(2017, 1, 1)), days[-1])
+    panel.render_views()
+    assert panel.timeline.chart is chart  # the dates alone: not rebuilt (its brush set them)
+    panel.countries.value = ()
+    panel.text.value = "in"  # "Raid ... in Mosul", "Talks in Irbil"
+    panel.render_views()
+    assert _lanes(panel) == {"IQ"}  # every filter but the dates (2017 would leave none)
+
+
+def test_the_brush_still_sets_the_dates_after_a_rebuild(table: EventTable) -> None:
+    panel = explorer.Explorer(table)
+    panel.countries.value = ("IQ", "SY")
+    assert panel.render_timeline()
+    start = (dt.datetime(2016, 9, 1) - dt.datetime(1970, 1, 1)).total_seconds() * 1000
+    end = (dt.datetime(2017, 12, 31) - dt.datetime(1970, 1, 1)).total_seconds() * 1000
+    panel.timeline._vl_selections = {"brush": {"value": {"start": [start, end]}, "store": []}}
+    assert sorted(panel.filtered.df["event_id"]) == ["e0", "e2"]
+
+
+def test_map_popups_of_a_large_view_are_sent_when_opened(table: EventTable) -> None:
+    from explorer.views.mapwidget import ASK
+
+    panel = explorer.Explorer(table)
+    shown = panel.map_view.show(panel.filtered, inline_popups=0)
+    rows = shown.data["rows"]
+    assert all(row[2] == ASK for row in rows) and len(shown.data["texts"]) == 3  # tooltips
+    version = shown.data["version"]
+    mosul = next(i for i, row in enumerate(rows) if row[0] == 36.3)
+    popup = panel.map_view.popup(mosul, version)
+    assert popup is not None and "&lt;script&gt;x" in popup and "<script>x" not in popup
+    assert panel.map_view.popup(mosul, version - 1) is None  # asked for an older view
+    assert panel.map_view.popup(len(rows), version) is None
+    assert panel.map_view.popup("0", version) is None
+
+
+@pytest.mark.parametrize("group_above", [0, 100])
+def test_map_rows_match_the_exported_map(table: EventTable, group_above: int) -> None:
+    from explorer.views.mapwidget import map_data
+
+    two = EventTable.from_records([*table.records(), {**next(table.records()), "event_id": "x"}])
+    data = map_data(two, group_above=group_above).data
+    events = sorted(row[4] for row in data["rows"])
+    assert events == ([1, 1, 2] if group_above == 0 else [1, 1, 1, 1])
+    assert {row[3] for row in data["rows"]} <= {"#d62728", "#1f77b4"}
+    assert "military" in data["legend"] and data["bounds"] == [[35.9, 39.0], [36.3, 44.0]]
