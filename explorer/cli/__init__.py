@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from explorer.cli.common import parse_date, positive_int
 from explorer.cli.correct import add_correct_parser
+from explorer.cli.incidents import add_incidents_parser
 from explorer.cli.tables import (
     cmd_brief,
     cmd_demo,
@@ -40,6 +41,16 @@ FILE_HELP = (
     "a text file, a .md with front matter or a saved .html page (read as ingest reads it), "
     "or - for stdin; with --jsonl, a JSON-lines file (default stdin)"
 )
+
+
+def add_lexicon_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        default=None,
+        help="your own categories: a JSON or YAML file mapping each category to its words "
+        '({"flood": ["flood", "inundat"]}), added to the built-in ones',
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="extract the events of a corpus into one table")
     # "*" and a check in cmd_ingest: `ingest --dask corpus/ --out x` gives --dask the folder
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or globs")
+    add_lexicon_option(p)
     p.add_argument(
         "--out",
         required=True,
@@ -139,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("brief", help="a one-file briefing that opens offline")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="sources or events files")
+    add_lexicon_option(p)
     p.add_argument("--out", required=True)
     p.add_argument("--title", default="Briefing")
     p.add_argument("--from", dest="date_from", type=parse_date, default=None)
@@ -149,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("map", help="the interactive map as one HTML file")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
+    add_lexicon_option(p)
     p.add_argument("--out", required=True)
     p.add_argument("--basemap", default="none", help="none (offline) or an xyzservices name")
     p.add_argument("--cdn", action="store_true", help="load Leaflet from CDNs instead")
@@ -156,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="events to csv, json, geojson, kml or parquet")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
+    add_lexicon_option(p)
     p.add_argument("--out", default=None, help="a file (format from its extension); default stdout")
     p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
     p.add_argument(
@@ -169,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timeline", help="the timeline as PNG or SVG (for slides) or HTML")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
+    add_lexicon_option(p)
     p.add_argument("--out", required=True, help="a .png, .svg or .html file")
     p.add_argument("--lanes", default="country", choices=["country", "place", "category"])
     p.set_defaults(func=cmd_timeline)
@@ -185,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     add_correct_parser(sub)  # explorer correct: explorer/cli/correct.py
+    add_incidents_parser(sub)  # explorer incidents: explorer/cli/incidents.py
     return parser
 
 

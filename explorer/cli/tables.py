@@ -36,6 +36,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.corrections and not Path(args.corrections).is_file():
         raise ExplorerError(f"no such corrections file: {args.corrections}")
     corrections = Corrections(args.corrections) if args.corrections else None
+    if args.lexicon is not None:
+        if args.dask is not None:
+            raise ExplorerError("--lexicon works without --dask only (for now)")
+        from explorer.events.categories import load_lexicon
+
+        load_lexicon(args.lexicon)  # a bad file is an error before the work, not after
     if args.dask is not None:
         return _ingest_on_dask(args, out, corrections)
     if not args.paths:
@@ -76,7 +82,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     bar.close()
     for line in result.messages():
         print(line, file=sys.stderr)
-    path = result.table.write(out, args.format, csv_formulas=args.csv_formulas)
+    table = with_lexicon(result.table, args.lexicon)
+    path = table.write(out, args.format, csv_formulas=args.csv_formulas)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {path}", file=sys.stderr)
     return 0
@@ -172,6 +179,22 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
     return EventTable.concat(tables)
 
 
+def with_lexicon(table: Any, path: str | None) -> Any:
+    """The table with its categories found again with the user's lexicon (``--lexicon``)."""
+    if path is None:
+        return table
+    from explorer.events import EventTable
+    from explorer.events.categories import load_lexicon, recategorise
+
+    lexicon = load_lexicon(path)
+    if not isinstance(table, EventTable):
+        raise ExplorerError(
+            "--lexicon re-reads each event's sentence, which needs the events in memory, not "
+            "a Parquet folder: export the events to a file first"
+        )
+    return recategorise(table, lexicon)
+
+
 def _say_what_is_drawn(table: Any, drawn: int | None = None, what: str = "events") -> None:
     """A line on standard error when a view shows nothing, or less than the whole table."""
     n = len(table)
@@ -195,7 +218,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from explorer.export import write_briefing
 
     out_file(args.out, (".html", ".htm"), "a briefing")
-    table = _table_from_inputs(args.inputs, quiet=False)
+    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
     path = write_briefing(
         table,
         args.out,
@@ -220,7 +243,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from explorer.views.map import build_map
 
     out = out_file(args.out, (".html", ".htm"), "the map")
-    table = _table_from_inputs(args.inputs, quiet=False)
+    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
     fmap = build_map(
         table,
         basemap=args.basemap,
@@ -239,7 +262,7 @@ def cmd_map(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from explorer.export import export_table
 
-    table = _table_from_inputs(args.inputs, quiet=False)
+    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
     if args.out is None:
         # no --out: text formats go to standard output
         fmt = args.format or "csv"
@@ -273,7 +296,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from explorer.views.timeline import build_timeline
 
     out = out_file(args.out, (".png", ".svg", ".html"), "the timeline")
-    table = _table_from_inputs(args.inputs, quiet=False)
+    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
     chart = build_timeline(table, lanes=args.lanes, brush=False)
     # HTML: Vega inlined (or from a CDN with EXPLORER_ASSETS=cdn); article text cannot close
     # the page's <script>. Every format replaces the file only once it is complete.

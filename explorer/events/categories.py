@@ -13,14 +13,33 @@ lexicon is deliberately small and readable: edit :data:`LEXICON` or pass your ow
 | humanitarian | civilians, refugees, displacement, aid, casualties, shelters, hunger, disease |
 | legal | courts, trials, charges, arrests, investigations |
 | economic | trade, markets, oil, budgets, prices, jobs |
+| disaster | floods, storms, earthquakes, droughts, wildfires, landslides, heat waves |
+| accident | crashes, collisions, derailments, capsized boats, collapses, fires, explosions |
+| crime | shootings, murders, robberies, stabbings, kidnappings, assaults |
+| protest | protests, demonstrations, rallies, marches, riots, sit-ins, boycotts |
+| health | epidemics, vaccines, viruses, infections, clinics, public health |
+
+A user's own lexicon (a JSON or YAML file mapping each category to its words) adds categories
+or replaces the words of one: :func:`load_lexicon`, :func:`recategorise`, ``--lexicon FILE`` on
+the command line and ``Explorer(table, lexicon=...)`` in the panel.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["LEXICON", "categorise"]
+from explorer.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from explorer.events.table import EventTable
+
+__all__ = ["LEXICON", "Lexicon", "categorise", "load_lexicon", "merged_lexicon", "recategorise"]
+
+Lexicon = Mapping[str, tuple[str, ...]]
 
 LEXICON: Mapping[str, tuple[str, ...]] = {
     "military": (
@@ -36,6 +55,31 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "terror", "isis", "isil", "islamic state", "daesh", "al-qaeda", "al qaeda", "nusra",
         "suicide", "hostage", "beheading", "execution", "massacre", "gunmen", "extremis",
         "jihad", "car bomb", "ied",
+    ),
+    "disaster": (
+        "flood", "rainfall", "monsoon", "downpour", "storm", "cyclone", "hurricane", "typhoon",
+        "tornado", "earthquake", "quake", "tremor", "tsunami", "drought", "wildfire",
+        "bushfire", "forest fire", "landslide", "mudslide", "avalanche", "heat wave",
+        "heatwave", "volcan", "eruption", "natural disaster", "inundat", "submerg",
+    ),
+    "accident": (
+        "accident", "crash", "collision", "collided", "derail", "capsiz", "sank", "sinking",
+        "shipwreck", "plane crash", "collapse", "blaze", "caught fire", "gas leak",
+        "explosion at", "mine disaster", "stampede", "electrocut",
+    ),
+    "crime": (
+        "shooting", "shot", "gunfire", "gunshot", "murder", "homicide", "robber", "stabb",
+        "kidnap", "abduct", "carjack", "burglar", "assault", "manslaughter", "suspect",
+        "gang", "drug traffick", "smuggl", "theft", "stolen",
+    ),
+    "protest": (
+        "protest", "demonstrat", "rally", "rallies", "march", "riot", "sit-in", "boycott",
+        "strike action", "walkout", "picket", "unrest", "tear gas", "dispers",
+    ),
+    "health": (
+        "epidemic", "pandemic", "vaccin", "virus", "infection", "infected", "covid",
+        "coronavirus", "dengue", "malaria", "measles", "ebola", "tuberculosis", "clinic",
+        "public health", "health ministry", "world health organization", "quarantin",
     ),
     "diplomatic": (
         "diplomat", "embass", "ambassador", "envoy", "talks", "negotiat", "summit", "treaty",
@@ -76,7 +120,64 @@ def _compile(lexicon: Mapping[str, tuple[str, ...]]) -> list[tuple[str, re.Patte
 _COMPILED = _compile(LEXICON)
 
 
-def categorise(text: str, lexicon: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+def categorise(text: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """The categories whose keywords occur in ``text``, in the lexicon's order."""
     compiled = _COMPILED if lexicon is None else _compile(lexicon)
     return tuple(category for category, pattern in compiled if pattern.search(text))
+
+
+def load_lexicon(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """A user's lexicon from a JSON or YAML file: ``{"category": ["word", "stem", ...]}``.
+    Categories are lower-cased; a file that is not such a mapping is a
+    :class:`~explorer.errors.ConfigurationError` naming it."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"cannot read the lexicon {p}: {exc}") from exc
+    import yaml
+
+    data: Any
+
+    try:
+        yaml_file = p.suffix.lower() in (".yaml", ".yml")
+        data = yaml.safe_load(text) if yaml_file else json.loads(text)
+    except (ValueError, RecursionError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigurationError(f"the lexicon {p} cannot be read: {first}") from exc
+    if not isinstance(data, dict) or not data:
+        raise ConfigurationError(
+            f"the lexicon {p} must map each category to a list of words, e.g. "
+            '{"flood": ["flood", "inundat"]}'
+        )
+    out: dict[str, tuple[str, ...]] = {}
+    for category, words in data.items():
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(category, str) or not category.strip() or not isinstance(words, list):
+            raise ConfigurationError(
+                f"the lexicon {p}: {category!r} must be a name with a list of words"
+            )
+        kept = tuple(str(w).strip().lower() for w in words if str(w).strip())
+        if not kept:
+            raise ConfigurationError(f"the lexicon {p}: {category!r} has no words")
+        out[category.strip().lower()] = kept
+    return out
+
+
+def merged_lexicon(own: Lexicon, *, replace: bool = False) -> dict[str, tuple[str, ...]]:
+    """The built-in lexicon with ``own`` added (a category of the same name takes ``own``'s
+    words), or ``own`` alone with ``replace``."""
+    return dict(own) if replace else {**LEXICON, **own}
+
+
+def recategorise(table: EventTable, lexicon: Lexicon, *, replace: bool = False) -> EventTable:
+    """The table with each event's categories found again in its sentence (and headline when
+    it has no sentence) with :func:`merged_lexicon` of ``lexicon``."""
+    from explorer.events.table import EventTable
+
+    compiled = _compile(merged_lexicon(lexicon, replace=replace))
+    df = table.df.copy()
+    texts = df["sentence"].fillna(df["title"]).fillna("").astype(str)
+    df["categories"] = [tuple(c for c, pattern in compiled if pattern.search(t)) for t in texts]
+    return EventTable(df)

@@ -135,7 +135,8 @@ def map_from_aggregates(
     if data:
         marker_cluster(fmap, data, name=f"Sample of events ({len(data):,})")
     if used:
-        add_legend(fmap, [c for c in CATEGORY_COLORS if c in used])
+        add_legend(fmap, [c for c in CATEGORY_COLORS if c in used]
+                   + [c for c in used if c not in CATEGORY_COLORS])  # fmt: skip
     add_page_html(fmap, _note(agg))
     folium.LayerControl(collapsed=False).add_to(fmap)
     return make_offline(fmap, assets)

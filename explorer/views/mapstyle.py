@@ -4,6 +4,7 @@ the page's texts, :mod:`explorer.views.pagedata`: no article text enters a foliu
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import folium
@@ -21,6 +22,7 @@ __all__ = [
     "PointLayer",
     "add_basemap",
     "add_legend",
+    "category_color",
     "color_of",
     "marker_cluster",
     "tile_provider",
@@ -34,25 +36,40 @@ CATEGORY_COLORS: dict[str, str] = {
     "humanitarian": "#2ca02c",
     "legal": "#8c564b",
     "economic": "#ff7f0e",
+    "disaster": "#17becf",
+    "accident": "#bcbd22",
+    "crime": "#e377c2",
+    "protest": "#f0a30a",
+    "health": "#66c2a5",
     "other": "#7f7f7f",
 }
+# for categories of a user's own lexicon, chosen by the name (the same name, the same colour)
+EXTRA_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#386cb0")
 
 # Leaflet needs the map's own zoom limits when there is no tile layer (marker clusters)
 ZOOM_LIMITS: dict[str, Any] = {"maxZoom": 18, "minZoom": 1}
 
 
+def category_color(category: str) -> str:
+    """A category's colour: the built-in ones', else one of ``EXTRA_COLORS`` by its name."""
+    known = CATEGORY_COLORS.get(category)
+    if known is not None:
+        return known
+    return EXTRA_COLORS[zlib.crc32(category.encode()) % len(EXTRA_COLORS)]
+
+
 def color_of(categories: Any) -> tuple[str, str]:
-    """The first known category of an event and its colour (``"other"`` when none)."""
+    """The first category of an event and its colour (``"other"`` when none)."""
     for c in categories or ():
-        if c in CATEGORY_COLORS:
-            return c, CATEGORY_COLORS[c]
+        if isinstance(c, str) and c:
+            return c, category_color(c)
     return "other", CATEGORY_COLORS["other"]
 
 
 def add_legend(fmap: folium.Map, used: list[str]) -> None:
     """The category legend, added to the page after rendering (category names may come from a
     user's table or lexicon: escaped by the template, and never template source)."""
-    items = [(c, CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"])) for c in used]
+    items = [(c, category_color(c)) for c in used]
     add_page_html(fmap, render("legend.html", title="Category", items=items))
 
 
