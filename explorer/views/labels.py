@@ -3,10 +3,11 @@ from the offline gazetteer (no tile server, no network).
 
 A label is a point, a name, the zoom from which it may be shown and its kind (country or
 town). The list is in order of importance, countries first (largest first), then towns (most
-populous first); the page draws them in that order and leaves out any label that would overlap
-one already drawn (:mod:`explorer.views.basemap`), so a dense region is never cluttered.
+populous first); the page draws them by importance (the towns that are large at the current
+zoom before the countries) and leaves out any label that would overlap one already drawn
+(:mod:`explorer.views.basemap`), so a dense region is never cluttered.
 
-Which towns: the :data:`WORLD_TOWNS` most populous places of the world (down to about 150,000
+Which towns: the :data:`WORLD_TOWNS` most populous places of the world (down to about 120,000
 people), plus, on a map of a region, up to :data:`REGION_TOWNS` more within that region (down
 to :data:`REGION_MIN_POPULATION`). A town's first zoom follows its population
 (:data:`TOWN_ZOOMS`); a country's follows its area (:data:`COUNTRY_ZOOMS`).
