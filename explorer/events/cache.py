@@ -6,6 +6,9 @@
   seconds), each in a short ``BEGIN IMMEDIATE`` transaction: two runs at once both go on, and
   a run interrupted (Ctrl-C, kill -9) keeps what it committed.
 * Every ``sqlite3.Error`` becomes a one-line :class:`~explorer.errors.ExplorerError`.
+* Bounded: each entry remembers when a run last used it; when a run closes the cache, the
+  entries beyond :data:`MAX_ENTRIES`, least recently used first, and those unused for
+  :data:`MAX_AGE_DAYS` days are dropped (articles edited, renamed or no longer ingested).
 """
 
 from __future__ import annotations
@@ -20,14 +23,18 @@ from typing import Any
 
 from explorer.errors import ExplorerError
 
-__all__ = ["BATCH", "BATCH_SECONDS", "BUSY_TIMEOUT", "IngestCache"]
+__all__ = ["BATCH", "BATCH_SECONDS", "BUSY_TIMEOUT", "MAX_AGE_DAYS", "MAX_ENTRIES", "IngestCache"]
 
 BUSY_TIMEOUT = 60.0  # seconds to wait for another run's write to finish
 BATCH = 50  # articles per commit
 BATCH_SECONDS = 2.0  # ... or at most this long between commits
 _CHUNK = 500  # fingerprints per SELECT (SQLite allows 999 parameters in old builds)
+MAX_ENTRIES = 200_000  # articles kept (about 1-2 GB of events at the most)
+MAX_AGE_DAYS = 180  # an entry no run has used for this long is dropped
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS articles (fingerprint TEXT PRIMARY KEY, events TEXT)"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS articles (fingerprint TEXT PRIMARY KEY, events TEXT, used REAL)"
+)
 
 Entry = tuple[list[dict[str, Any]], list[str]]  # event rows, stale corrections
 
@@ -35,10 +42,20 @@ Entry = tuple[list[dict[str, Any]], list[str]]  # event rows, stale corrections
 class IngestCache:
     """Events of processed articles, keyed by :func:`explorer.events.pipeline._fingerprint`."""
 
-    def __init__(self, path: Path, *, batch: int = BATCH, seconds: float = BATCH_SECONDS) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        batch: int = BATCH,
+        seconds: float = BATCH_SECONDS,
+        max_entries: int = MAX_ENTRIES,
+        max_age_days: float = MAX_AGE_DAYS,
+    ) -> None:
         self.path = path
         self.batch, self.seconds = batch, seconds
-        self._pending: list[tuple[str, str]] = []
+        self.max_entries, self.max_age_days = max_entries, max_age_days
+        self._pending: list[tuple[str, str, float]] = []
+        self._used: list[str] = []
         self._last = time.monotonic()
         self.con: sqlite3.Connection | None = None
         with self._errors("open"):
@@ -50,6 +67,9 @@ class IngestCache:
                 con.execute("PRAGMA journal_mode = WAL")
                 con.execute("PRAGMA synchronous = NORMAL")  # WAL: still safe after a crash
                 con.execute(_SCHEMA)
+                columns = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
+                if "used" not in columns:  # a cache written before entries were dated
+                    con.execute("ALTER TABLE articles ADD COLUMN used REAL")
             except BaseException:
                 con.close()
                 raise
@@ -86,6 +106,7 @@ class IngestCache:
                     part,
                 ):
                     found[fp] = _entry(text)
+        self._used.extend(found)
         return found
 
     def get(self, fingerprint: str) -> Entry | None:
@@ -93,26 +114,65 @@ class IngestCache:
 
     def put(self, fingerprint: str, events: list[dict[str, Any]], stale: list[str]) -> None:
         """Queue an entry; committed with the next batch."""
-        self._pending.append((fingerprint, json.dumps({"events": events, "stale": stale})))
+        entry = json.dumps({"events": events, "stale": stale})
+        self._pending.append((fingerprint, entry, time.time()))
         if len(self._pending) >= self.batch or time.monotonic() - self._last >= self.seconds:
             self.flush()
 
     def flush(self) -> None:
         """Commit the queued entries (one short write transaction)."""
         self._last = time.monotonic()
-        if not self._pending or self.con is None:
+        if not (self._pending or self._used) or self.con is None:
             return
-        con = self.con
+        con, now = self.con, time.time()
         with self._errors("write"):
             con.execute("BEGIN IMMEDIATE")  # take the write lock now (waits for another run)
             try:
-                con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", self._pending)
+                con.executemany(
+                    "INSERT OR REPLACE INTO articles (fingerprint, events, used) VALUES (?, ?, ?)",
+                    self._pending,
+                )
+                con.executemany(
+                    "UPDATE articles SET used = ? WHERE fingerprint = ?",
+                    [(now, fp) for fp in self._used],
+                )
                 con.execute("COMMIT")
             except BaseException:
                 if con.in_transaction:
                     con.execute("ROLLBACK")
                 raise
         self._pending.clear()
+        self._used.clear()
+
+    def prune(self) -> int:
+        """Drop the entries beyond ``max_entries`` (least recently used first) and those unused
+        for ``max_age_days``; the number dropped."""
+        if self.con is None:
+            return 0
+        con = self.con
+        oldest = time.time() - self.max_age_days * 86_400
+        with self._errors("prune"):
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                dropped = con.execute(
+                    "DELETE FROM articles WHERE coalesce(used, 0) < ?", (oldest,)
+                ).rowcount
+                dropped += con.execute(
+                    "DELETE FROM articles WHERE fingerprint IN (SELECT fingerprint FROM articles"
+                    " ORDER BY coalesce(used, 0) DESC LIMIT -1 OFFSET ?)",
+                    (self.max_entries,),
+                ).rowcount
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        return int(dropped)
+
+    def __len__(self) -> int:
+        assert self.con is not None
+        with self._errors("read"):
+            return int(self.con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def close(self) -> None:
         """Commit what is queued and close. Safe to call twice."""
@@ -120,8 +180,10 @@ class IngestCache:
             return
         try:
             self.flush()
+            self.prune()
         finally:
-            self.con.close()
+            if self.con is not None:
+                self.con.close()
             self.con = None
 
 

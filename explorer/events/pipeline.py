@@ -51,7 +51,7 @@ __all__ = [
 PIPELINE_VERSION = "2"
 # the code and data files that decide an article's events (hashed into the cache key)
 _EXTRACTION_CODE = ("places", "dates", "events", "gazetteer", "model.py")
-_EXTRACTION_DISTS = ("dateparser", "wordfreq")
+_EXTRACTION_DISTS = ("explorer", "wordfreq")
 
 
 @dataclass
@@ -104,12 +104,11 @@ def code_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def extraction_version() -> str:
     """What, besides an article and its corrections, decides its events: the pipeline version,
-    Explorer's version, the gazetteer index version, the versions of the taggers' libraries and
-    :func:`code_fingerprint`."""
-    import explorer
+    Explorer's version (from its package metadata), the gazetteer index version, the versions of
+    the taggers' libraries and :func:`code_fingerprint`."""
     from explorer.gazetteer.store import data_version, dist_version
 
-    parts = [PIPELINE_VERSION, explorer.__version__, data_version(), code_fingerprint()]
+    parts = [PIPELINE_VERSION, data_version(), code_fingerprint()]
     parts += [f"{d}={dist_version(d)}" for d in _EXTRACTION_DISTS]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
