@@ -53,6 +53,16 @@ def add_lexicon_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_csv_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--csv-formulas",
+        choices=["escape", "keep"],
+        default="escape",
+        help="CSV text cells starting with = + - @ (spreadsheet formulas): escape them with a "
+        "leading apostrophe (default; Explorer reads them back as written) or keep them as is",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
@@ -113,13 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="events file: .csv, .json, .geojson, .parquet; with --dask a folder of Parquet parts",
     )
     p.add_argument("--format", default=None, help="override the format given by --out")
-    p.add_argument(
-        "--csv-formulas",
-        choices=["escape", "keep"],
-        default="escape",
-        help="CSV text cells starting with = + - @ (spreadsheet formulas): escape them with a "
-        "leading apostrophe (default; Explorer reads them back as written) or keep them as is",
-    )
+    add_csv_option(p)
     p.add_argument(
         "--jobs",
         type=positive_int,
@@ -173,13 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lexicon_option(p)
     p.add_argument("--out", default=None, help="a file (format from its extension); default stdout")
     p.add_argument("--format", default=None, choices=["csv", "json", "geojson", "kml", "parquet"])
-    p.add_argument(
-        "--csv-formulas",
-        choices=["escape", "keep"],
-        default="escape",
-        help="CSV text cells starting with = + - @ (spreadsheet formulas): escape them with a "
-        "leading apostrophe (default; Explorer reads them back as written) or keep them as is",
-    )
+    add_csv_option(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("timeline", help="the timeline as PNG or SVG (for slides) or HTML")

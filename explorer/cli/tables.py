@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,22 @@ __all__ = [
 # --- ingest --------------------------------------------------------------------------------
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def _progress_bar(desc: str, unit: str, *, quiet: bool) -> tuple[Any, Callable[[int, int], None]]:
+    """A tqdm bar on standard error and its ``progress(done, total)``; none when ``quiet`` or
+    when standard error is not a terminal (piped, a log file: tqdm's ``disable=None``)."""
     from tqdm import tqdm
+
+    bar = tqdm(total=0, unit=unit, desc=desc, disable=True if quiet else None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return bar, progress
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
 
     from explorer.events import Corrections, ingest
     from explorer.files import cache_dir
@@ -56,19 +70,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             ".geojson or .parquet (or --format)"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    # disable=None: no bar when standard error is not a terminal (piped, a log file)
-    bar = tqdm(
-        total=0,
-        unit="article",
-        desc="ingest",
-        disable=True if args.quiet else None,
-        file=sys.stderr,
-    )
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
+    bar, progress = _progress_bar("ingest", "article", quiet=args.quiet)
 
     cache = None if args.no_cache else cache_dir() / "ingest-cache.sqlite"
     result = ingest(
@@ -91,7 +93,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> int:
     """``ingest --dask [ADDRESS]``: the same extraction on Dask, into a Parquet folder."""
-    from tqdm import tqdm
 
     from explorer.scale import dask_ingest
 
@@ -107,18 +108,7 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         "parquet"
     ):
         raise ExplorerError("with --dask, --out is a folder of Parquet part files")
-    bar = tqdm(
-        total=0,
-        unit="file",
-        desc="ingest (dask)",
-        disable=True if args.quiet else None,
-        file=sys.stderr,
-    )
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
+    bar, progress = _progress_bar("ingest (dask)", "file", quiet=args.quiet)
 
     result = dask_ingest(
         args.paths,
