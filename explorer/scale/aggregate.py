@@ -32,6 +32,7 @@ __all__ = [
     "PlaceCount",
     "TimeBucket",
     "TimeCounts",
+    "TimeSpan",
     "choose_unit",
     "grid_counts",
     "map_aggregates",
@@ -53,13 +54,36 @@ class TimeBucket:
 
 
 @dataclass(frozen=True)
+class TimeSpan:
+    """Events known only to a period longer than the counting unit (a month or a year in
+    weekly counts): counted over their whole period, never in its first bucket."""
+
+    start: dt.date
+    end: dt.date
+    category: str
+    events: int
+
+
+@dataclass(frozen=True)
 class TimeCounts:
     unit: str  # "day", "week" or "month"
-    buckets: tuple[TimeBucket, ...]
+    buckets: tuple[TimeBucket, ...]  # events whose interval lies within one bucket
+    spans: tuple[TimeSpan, ...] = ()  # the others
 
     @property
     def total(self) -> int:
-        return sum(b.events for b in self.buckets)
+        return sum(b.events for b in self.buckets) + sum(s.events for s in self.spans)
+
+    def span_frame(self) -> pd.DataFrame:
+        """Columns ``start``, ``end`` (the day after), ``category``, ``events``."""
+        return pd.DataFrame(
+            {
+                "start": pd.to_datetime([s.start for s in self.spans]),
+                "end": pd.to_datetime([s.end + dt.timedelta(days=1) for s in self.spans]),
+                "category": [s.category for s in self.spans],
+                "events": [s.events for s in self.spans],
+            }
+        )
 
     def frame(self) -> pd.DataFrame:
         """Columns ``bucket`` (datetime), ``category``, ``events`` (for altair)."""
@@ -163,13 +187,19 @@ def time_counts(table: EventTable, unit: str = "auto") -> TimeCounts:
             None if last is None else last.date(),
             _first_category(dated["categories"]).nunique(),
         )
+    end = dated["end_date"].fillna(dated["start_date"])
+    first = _bucket(dated["start_date"], unit)
+    within = first == _bucket(end, unit)
+    category = _first_category(dated["categories"])
+    spans = (
+        pd.DataFrame({"start": dated["start_date"], "end": end, "category": category})[~within]
+        .groupby(["start", "end", "category"])
+        .size()
+        .reset_index(name="events")
+        .sort_values(["start", "end", "category"])
+    )
     counts = (
-        pd.DataFrame(
-            {
-                "bucket": _bucket(dated["start_date"], unit),
-                "category": _first_category(dated["categories"]),
-            }
-        )
+        pd.DataFrame({"bucket": first, "category": category})[within]
         .groupby(["bucket", "category"])
         .size()
         .reset_index(name="events")
@@ -179,7 +209,10 @@ def time_counts(table: EventTable, unit: str = "auto") -> TimeCounts:
         TimeBucket(b.date(), str(c), int(n))
         for b, c, n in counts.itertuples(index=False, name=None)
     )
-    return TimeCounts(unit, buckets)
+    return TimeCounts(unit, buckets, tuple(
+        TimeSpan(a.date(), b.date(), str(c), int(n))
+        for a, b, c, n in spans.itertuples(index=False, name=None)
+    ))  # fmt: skip
 
 
 def grid_counts(

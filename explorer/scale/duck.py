@@ -46,6 +46,7 @@ from explorer.scale.aggregate import (
     PlaceCount,
     TimeBucket,
     TimeCounts,
+    TimeSpan,
     choose_unit,
 )
 from explorer.scale.briefing_sql import key_event_groups_sql, outlets_sql
@@ -281,12 +282,22 @@ class ParquetEvents:
             unit = choose_unit(lo, hi, int(cats or 0))
         if unit not in ("day", "week", "month"):
             raise ValueError("unit must be day, week, month or auto")
-        bucket = "start_date" if unit == "day" else f"date_trunc('{unit}', start_date)::DATE"
+        trunc = "{}" if unit == "day" else f"date_trunc('{unit}', {{}})::DATE"
+        first, last = trunc.format("start_date"), trunc.format("coalesce(end_date, start_date)")
         rows = self._run(
-            f"{bucket} AS b, {_FIRST_CATEGORY} AS c, count(*) AS n",
-            "AND start_date IS NOT NULL GROUP BY b, c ORDER BY b, c",
+            f"{first} AS b, {_FIRST_CATEGORY} AS c, count(*) AS n",
+            f"AND start_date IS NOT NULL AND {first} = {last} GROUP BY b, c ORDER BY b, c",
         )
-        return TimeCounts(unit, tuple(TimeBucket(b, str(c), int(k)) for b, c, k in rows))
+        spans = self._run(
+            f"start_date AS a, coalesce(end_date, start_date) AS z, {_FIRST_CATEGORY} AS c, "
+            "count(*) AS n",
+            f"AND start_date IS NOT NULL AND {first} <> {last} GROUP BY a, z, c ORDER BY a, z, c",
+        )
+        return TimeCounts(
+            unit,
+            tuple(TimeBucket(b, str(c), int(k)) for b, c, k in rows),
+            tuple(TimeSpan(a, z, str(c), int(k)) for a, z, c, k in spans),
+        )
 
     def grid(self, *, size: float | None = None, max_cells: int = 10_000) -> GridCounts:
         """Placed events per cell of ``size`` degrees (or the finest of ``GRID_SIZES`` that

@@ -77,7 +77,7 @@ def build_timeline(
     max_rows: int = 5000,
     width: int = 700,
     brush: bool = True,
-) -> alt.Chart | alt.LayerChart:
+) -> alt.Chart | alt.LayerChart | alt.VConcatChart:
     """An altair chart of the table's dated events (see the module notes)."""
     if lanes not in _LANES:
         raise ValueError(f"lanes must be one of {', '.join(_LANES)}")
@@ -120,16 +120,24 @@ def build_timeline(
     return chart  # type: ignore[return-value]
 
 
-def timeline_from_counts(counts: TimeCounts, *, width: int = 700, brush: bool = True) -> alt.Chart:
-    """Stacked bars of events per day, week or month and category (the brush still works)."""
+def timeline_from_counts(
+    counts: TimeCounts, *, width: int = 700, brush: bool = True
+) -> alt.Chart | alt.VConcatChart:
+    """Stacked bars of events per day, week or month and category (the brush still works).
+
+    Events known only to a longer period than the bar (a month or a year in weekly counts)
+    are not put in their period's first bar, which would make a false surge: they are drawn
+    apart, below, as bars spanning their whole period, and the titles say so."""
     frame = counts.frame()
+    spans = counts.span_frame()
+    dated = "" if spans.empty else f", dated to the {counts.unit} or closer"
     chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("bucket:T", title=f"Date (events per {counts.unit})"),
+            x=alt.X("bucket:T", title=f"Date (events per {counts.unit}{dated})"),
             y=alt.Y("events:Q", title="Events", stack=True),
-            color=_category_color(frame),
+            color=_category_color(pd.concat([frame, spans])),
             tooltip=[
                 alt.Tooltip("bucket:T", title=counts.unit.capitalize()),
                 alt.Tooltip("category:N", title="Category"),
@@ -140,4 +148,26 @@ def timeline_from_counts(counts: TimeCounts, *, width: int = 700, brush: bool = 
     )
     if brush:
         chart = chart.add_params(alt.selection_interval(encodings=["x"], name=BRUSH))
-    return chart
+    if spans.empty:
+        return chart
+    x = alt.X("start:T", title=f"Events known only to a longer period than a {counts.unit} "
+              "(a month, a year, a range): one bar spans the period")  # fmt: skip
+    longer = (
+        alt.Chart(spans)
+        .mark_bar(opacity=0.55)
+        .encode(
+            x=x,
+            x2="end:T",
+            y=alt.Y("events:Q", title="Events", stack=None),
+            y2=alt.datum(0),
+            color=_category_color(pd.concat([frame, spans])),
+            tooltip=[
+                alt.Tooltip("start:T", title="From"),
+                alt.Tooltip("end:T", title="Ends before"),
+                alt.Tooltip("category:N", title="Category"),
+                alt.Tooltip("events:Q", title="Events", format=","),
+            ],
+        )
+        .properties(width=width, height=90)
+    )
+    return alt.vconcat(chart, longer).resolve_scale(x="shared")

@@ -171,3 +171,31 @@ def test_overview_map_can_fill_its_container() -> None:
     spec = overview_map(busy_start_table(), width="container", height="container").to_dict()
     assert spec["width"] == "container" and spec["height"] == "container"
     assert spec["autosize"]["type"] == "fit"
+
+
+def test_weekly_counts_put_month_and_year_events_apart_not_in_their_first_week(
+    tmp_path: Path,
+) -> None:
+    from explorer.scale import aggregate as agg
+    from explorer.views.timeline import timeline_from_counts
+
+    rows = [_row(i, D(2015, 1, 5) + dt.timedelta(days=7 * i)) for i in range(40)]
+    rows += [_row(100 + i, D(2015, 1, 1), end_date=D(2015, 1, 31), granularity="month")
+             for i in range(30)]  # fmt: skip
+    rows += [_row(200, D(2015, 1, 1), end_date=D(2015, 12, 31), granularity="year")]
+    table = EventTable.from_records(rows)
+    counts = agg.time_counts(table, "week")
+    assert max(b.events for b in counts.buckets) == 1  # no false surge in the first week
+    assert [(s.start, s.end, s.events) for s in counts.spans] == [
+        (D(2015, 1, 1), D(2015, 1, 31), 30), (D(2015, 1, 1), D(2015, 12, 31), 1)]  # fmt: skip
+    assert counts.total == 71
+    pq.write_table(to_arrow(table), tmp_path / "part-0.parquet")
+    assert open_events(tmp_path).time_counts("week") == counts  # DuckDB counts the same
+    spec = timeline_from_counts(counts).to_dict()
+    top, below = spec["vconcat"]
+    assert "dated to the week or closer" in top["encoding"]["x"]["title"]
+    assert "one bar spans the period" in below["encoding"]["x"]["title"]
+    spans = spec["datasets"][below["data"]["name"]]
+    assert {(r["start"][:10], r["end"][:10], r["events"]) for r in spans} == {
+        ("2015-01-01", "2015-02-01", 30), ("2015-01-01", "2016-01-01", 1)}  # fmt: skip
+    assert sum(r["events"] for r in spec["datasets"][top["data"]["name"]]) == 40
