@@ -1,0 +1,195 @@
+"""The incidents an article reports, the main one first (see docs/incidents.md).
+
+One geoparse and one date tagging of the article (title, blank line, text) feed everything:
+
+1. **Triggers** (:mod:`.triggers`): the words that name a happening ("shooting", "airstrike",
+   "deployed", "talks"). Their labels are weighed by how often and how early they come (the
+   title and the first sentences count most); the strongest category is the main incident,
+   told of in the sentences that hold its triggers. Other categories give further incidents.
+2. **Status** (:mod:`.status`): "will deploy", "plans to send" is planned; "ordered",
+   "approved" announced; else happened.
+3. **Place** (:mod:`.where`) and **date** (:mod:`.when`) from those sentences; the state a US
+   town lies in is checked against the article's other evidence (:mod:`.region`).
+4. **Counts** of killed and injured where the text gives them, and the specifics (ages,
+   numbers) that tell one incident from another of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from explorer.document import document
+from explorer.incidents.model import IncidentReport
+from explorer.incidents.region import settle_region
+from explorer.incidents.status import status_of
+from explorer.incidents.triggers import Trigger, find_triggers, order
+from explorer.incidents.when import incident_date
+from explorer.incidents.where import incident_place
+from explorer.model import Article, PlaceMention, TimeMention
+
+__all__ = ["extract_incidents"]
+
+MAX_INCIDENTS = 4
+_NUMBER = (
+    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"several|a|an)"
+)
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_KILLED = re.compile(
+    _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*"
+    r"(?:killed|dead|died|slain)\b|\bkill(?:ed|ing)\s+" + _NUMBER + r"\b",
+    re.IGNORECASE,
+)
+_INJURED = re.compile(
+    _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*"
+    r"(?:wounded|injured|hurt)\b|\b(?:wound|injur)(?:ed|ing)\s+" + _NUMBER + r"\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(\d{1,2})-year-old\b|,\s(\d{1,2}),")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int | None:
+    best: int | None = None
+    for m in pattern.finditer(text):
+        word = (m.group(1) or m.group(2) or "").lower()
+        value = int(word) if word.isdigit() else _NUMBERS.get(word, 1 if word in ("a", "an") else 0)
+        if value and value < 1000:
+            best = max(best or 0, value)
+    return best
+
+
+def _weigh(
+    triggers: Sequence[Trigger], sentences: Sequence[tuple[int, int]], title_end: int
+) -> tuple[dict[str, float], dict[str, dict[int, list[int]]], dict[str, dict[str, float]]]:
+    """Score of each category, its trigger sentences (index -> trigger offsets), and the score
+    of each label within it."""
+    by_category: dict[str, float] = {}
+    where: dict[str, dict[int, list[int]]] = {}
+    labels: dict[str, dict[str, float]] = {}
+    k = 0
+    for t in triggers:
+        while k + 1 < len(sentences) and sentences[k + 1][0] <= t.start:
+            k += 1
+        position = 2.0 if t.start < title_end else (1.5 if k <= 3 else 1.0 / (1 + 0.1 * k))
+        w = t.weight * position
+        by_category[t.category] = by_category.get(t.category, 0.0) + w
+        where.setdefault(t.category, {}).setdefault(k, []).append(t.start)
+        scores = labels.setdefault(t.category, {})
+        scores[t.label] = scores.get(t.label, 0.0) + w
+    return by_category, where, labels
+
+
+def extract_incidents(
+    article: Article,
+    *,
+    places: Sequence[PlaceMention] | None = None,
+    dates: Sequence[TimeMention] | None = None,
+    limit: int = MAX_INCIDENTS,
+) -> list[IncidentReport]:
+    """The incidents ``article`` reports, the main one first; ``[]`` when it tells of none.
+
+    ``places``/``dates`` may be given, found in ``title + "\\n\\n" + text`` (or in the text
+    alone when the title is empty), to skip finding them."""
+    title = article.title.strip() if article.title else ""
+    full = f"{title}\n\n{article.text}" if title else article.text
+    shift = len(full) - len(article.text)
+    title_end = len(title)
+    if places is None:
+        from explorer.places import geoparse
+
+        places = geoparse(full, published=article.published)
+    if dates is None:
+        from explorer.dates import find_dates
+
+        dates = find_dates(full, published=article.published)
+    sentences = document(full).sentences
+    mentions = sorted(places, key=lambda m: m.start)
+    triggers = find_triggers(full)
+    by_category, where, labels = _weigh(triggers, sentences, title_end)
+    ranked = sorted(by_category, key=lambda c: -by_category[c])
+    if not ranked:
+        ranked = ["other"]  # an article that names no happening still reports its place
+    out = []
+    for category in ranked[:limit]:
+        trig = where.get(category, {})
+        label_scores = labels.get(category, {})
+        label = (
+            min(label_scores, key=lambda lb: (-label_scores[lb], order(lb)))
+            if label_scores
+            else "report"
+        )
+        first_k = min(trig) if trig else 0
+        first_t = trig[first_k][0] if trig else 0
+        status = status_of(full, sentences[first_k] if sentences else (0, 0), first_t)
+        place = incident_place(full, mentions, sentences, trig, title_end=title_end)
+        when = incident_date(
+            full,
+            dates,
+            sentences,
+            trig,
+            title_end=title_end,
+            published=article.published,
+            planned=status != "happened",
+            strong=frozenset(t.start for t in triggers if t.label == label),
+        )
+        m = place.mention
+        resolved = settle_region(full, m, mentions, title_end=title_end) if m else None
+        evidence_spans = [sentences[k] for k in sorted(trig)[:3]] if sentences else []
+        evidence_text = " ".join(full[s:e] for s, e in evidence_spans)
+        start = end = None
+        text_of = None
+        if m is not None and m.start >= shift:
+            start, end, text_of = m.start - shift, m.end - shift, m.text
+        elif m is not None:
+            text_of = m.text
+            found = article.text.find(m.text)
+            if found >= 0:
+                start, end = found, found + len(m.text)
+        ages = {f"age:{a or b}" for a, b in _AGE.findall(evidence_text)}
+        killed = _count(_KILLED, evidence_text)
+        injured = _count(_INJURED, evidence_text)
+        specifics = ages  # killed/injured are the counts themselves
+        event_ids = tuple(
+            f"{article.id}:{x.start - shift}"
+            for x in mentions
+            if x.start >= shift and any(s <= x.start < e for s, e in evidence_spans)
+        )
+        out.append(
+            IncidentReport(
+                article_id=article.id,
+                label=label,
+                category=category,
+                status=status,
+                place=resolved.place if resolved else None,
+                place_text=text_of,
+                place_start=start,
+                place_end=end,
+                place_precision=place.precision,  # type: ignore[arg-type]
+                place_evidence=place.evidence
+                + (f"; {resolved.evidence}" if resolved and resolved.evidence else ""),
+                start=when.start,
+                end=when.end,
+                date_precision=when.precision,  # type: ignore[arg-type]
+                date_text=when.text,
+                date_evidence=when.evidence,
+                killed=killed,
+                injured=injured,
+                evidence=tuple(full[s:e] for s, e in evidence_spans),
+                event_ids=event_ids,
+                specifics=frozenset(specifics),
+                confidence=round((place.confidence + when.confidence) / 2, 3),
+                published=article.published,
+                source=article.source,
+                title=article.title,
+                url=article.url,
+            )
+        )
+        if category == "other":
+            break
+    return out

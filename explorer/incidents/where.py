@@ -1,0 +1,196 @@
+"""Where an incident happened: the place of the happening, not where it was announced,
+reported, or merely mentioned.
+
+Every resolved place mention of the article is a candidate, scored by:
+
+* **where it stands**: in a sentence that tells of the incident (near its trigger word is
+  better), in the title, or as the dateline ("MCKEESPORT (KDKA) –", "DURHAM, N.C. —");
+* **the word before it**: a place after "in", "at", "near", "outside" is where something is;
+  after "from" or "of" (a resident of, a man from) it is where someone comes from; a place in a
+  statement ("said in Washington", "told reporters in Paris", "testified") is where it was said;
+* **how precise it is**: a town beats a county, a county a state, a state a country (the
+  happening is told of at its most specific place); a qualifier ("Durham, *North Carolina*")
+  only tells which town is meant.
+
+Demonyms ("Syrian") place an incident only when no place is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explorer.model import PlaceMention
+
+__all__ = ["PRECISION_OF", "Where", "incident_place"]
+
+PRECISION_OF = {
+    "populated_place": "town",
+    "admin2": "county",
+    "admin1": "region",
+    "country": "country",
+    "region": "region",
+    "continent": "region",
+}
+_SPECIFIC = {"populated_place": 3.0, "admin2": 2.2, "admin1": 1.2, "country": 1.0}
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|across|around|on|toward|towards|hit|struck|"
+    r"northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|downtown|suburban|rural)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|district|county|state) of\s+)?$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(
+    r"\b(?:from|resident of|native of|residents of|man of|woman of|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(
+    r"\b(?:said|says|told|testif\w*|announced|speaking|spoke|statement|news conference|"
+    r"press conference|interview|reporters|hearing|visit\w*|hospital|court\w*|jail)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# where someone was taken, caught or went afterwards, not where it happened
+_AFTER = re.compile(
+    r"\b(?:arrested|booked|jailed|caught|captured|apprehended|found|fled|flown|taken|"
+    r"transported|airlifted|rushed|driven|extradited|custody|surrendered|lives|lived)\b"
+    r"[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+# a facility named after a place ("Sunrise Hospital", "Lancaster County Jail")
+_FACILITY = re.compile(
+    r"\s+(?:[A-Z][\w.'-]*\s+){0,3}?(?:Hospital|Medical|Health|Clinic|Center|Centre|Jail|"
+    r"Prison|Correctional|Detention|School|College|University|Academy|Airport|Mall|Church|"
+    r"Cemetery|Police|Sheriff|Court|Courthouse|Bureau|Department|News|Times|Post|Herald|"
+    r"Tribune|Journal|Gazette|Press|Daily)\b"
+)
+# a US broadcaster's call sign ("KDKA", "WSB-TV"): named in datelines and titles, no place
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """The mention chosen to place an incident, how precise it is and why."""
+
+    mention: PlaceMention | None
+    precision: str | None
+    evidence: str
+    confidence: float
+
+
+def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
+    """``m`` only qualifies the place before it ("Durham, N.C.", "Aleppo, Syria")."""
+    if prev is None or m.place is None or prev.place is None:
+        return False
+    if text[prev.end : m.start].strip() not in (",", "(", ""):
+        return False
+    p, q = prev.place, m.place
+    if q.feature == "country":
+        return p.country_code == q.country_code and p.feature != "country"
+    if q.feature == "admin1":
+        return p.admin1_code == q.admin1_code and p.feature not in ("admin1", "country")
+    return False
+
+
+def _follows_place(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
+    """A state or country right after another place and a comma qualifies it even when the
+    geoparser put that place elsewhere ("GLADSTONE, Ore.")."""
+    if prev is None or m.place is None or m.place.feature not in ("admin1", "country"):
+        return False
+    return text[prev.end : m.start].strip() == "," and (
+        prev.place is None or prev.place.feature in ("populated_place", "admin2")
+    )
+
+
+def dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country most of the article's resolved places lie in, when most do."""
+    counts: dict[str, int] = {}
+    total = 0
+    for m in mentions:
+        if m.place is not None and m.place.country_code and not m.demonym:
+            counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
+            total += 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda c: counts[c])
+    return top if total >= 3 and counts[top] * 2 > total else None
+
+
+def is_dateline(text: str, m: PlaceMention, line_start: int) -> bool:
+    """``m`` opens a line and is followed by a dash or an outlet in brackets and a dash
+    ("MCKEESPORT (KDKA) –", "DURHAM, N.C. —")."""
+    if text[line_start : m.start].strip(" \t\"'“"):
+        return False
+    rest = text[m.end : m.end + 60]
+    rest = re.sub(r"^,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", "", rest)  # ", N.C." or ", Iowa"
+    return _DATELINE_END.match(rest) is not None
+
+
+def incident_place(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    sentences: Sequence[tuple[int, int]],
+    trigger_sentences: dict[int, list[int]],
+    *,
+    title_end: int = 0,
+) -> Where:
+    """The mention that places the incident told of in ``trigger_sentences`` (sentence index
+    -> offsets of its trigger words); ``title_end`` is where the title ends (0: no title)."""
+    best: tuple[float, PlaceMention, str] | None = None
+    country = dominant_country(mentions)
+    fallback: PlaceMention | None = None
+    k = 0
+    prev: PlaceMention | None = None
+    first = min(trigger_sentences) if trigger_sentences else 0
+    for m in mentions:
+        qualifier = _is_qualifier(prev, m, text) or _follows_place(prev, m, text)
+        prev = m
+        if m.place is None or qualifier or _CALL_SIGN.fullmatch(m.text):
+            continue
+        if m.demonym:
+            fallback = fallback or m
+            continue
+        while k + 1 < len(sentences) and sentences[k + 1][0] <= m.start:
+            k += 1
+        s, _ = sentences[k] if sentences else (0, len(text))
+        score = _SPECIFIC.get(m.place.feature, 0.5)
+        why = "first place"
+        before = text[max(s, m.start - 60) : m.start]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if k in trigger_sentences:
+            near = min(abs(m.start - t) for t in trigger_sentences[k])
+            score += 3.0 + (1.0 if near < 60 else 0.0)
+            why = "incident sentence"
+        elif m.start < title_end:
+            score += 2.5
+            why = "title"
+        elif abs(k - first) <= 1:
+            score += 0.8
+            why = "next to the incident"
+        if line_start >= title_end and is_dateline(text, m, line_start):
+            score += 3.5
+            why = "dateline"
+        elif _LOCATIVE.search(before):
+            score += 1.0
+        if _ORIGIN.search(before):
+            score -= 1.5
+        if _STATEMENT.search(before) or _AFTER.search(before):
+            score -= 2.0
+        if _FACILITY.match(text, m.end, m.end + 40):
+            score -= 2.5
+        if country and m.place.country_code != country and m.score < 0.95:
+            score -= 2.0  # "Perth" in a story about Pennsylvania
+        score -= 0.03 * k
+        if best is None or score > best[0]:
+            best = (score, m, why)
+    if best is not None:
+        score, m, why = best
+        assert m.place is not None
+        precision = PRECISION_OF.get(m.place.feature, "region")
+        return Where(m, precision, f"{why}: {m.text!r}", max(0.1, min(0.95, score / 10)))
+    if fallback is not None and fallback.place is not None:
+        precision = PRECISION_OF.get(fallback.place.feature, "country")
+        return Where(fallback, precision, f"demonym: {fallback.text!r}", 0.2)
+    return Where(None, None, "no place", 0.0)
