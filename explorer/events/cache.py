@@ -69,7 +69,11 @@ class IngestCache:
                 con.execute(_SCHEMA)
                 columns = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
                 if "used" not in columns:  # a cache written before entries were dated
-                    con.execute("ALTER TABLE articles ADD COLUMN used REAL")
+                    try:
+                        con.execute("ALTER TABLE articles ADD COLUMN used REAL")
+                    except sqlite3.OperationalError as exc:  # another run added it first
+                        if "duplicate column" not in str(exc):
+                            raise
             except BaseException:
                 con.close()
                 raise

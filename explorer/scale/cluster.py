@@ -241,8 +241,10 @@ def dask_ingest(
                 corrections=corrections, progress=progress, rows_per_part=rows_per_part,
                 timeout=timeout, exclude=exclude,
             )  # fmt: skip
-    files, missing = expand_paths(paths)
+    walked: list[Notice] = []  # links back to a folder being walked, as ingest() reports
+    files, missing = expand_paths(paths, walked)
     files, left_out = excluded(files, exclude)
+    left_out = [*walked, *left_out]
     target = Path(out)
     where = address or str(getattr(getattr(client, "scheduler", None), "address", "the client's"))
     n_workers = require_workers(client, where, timeout)

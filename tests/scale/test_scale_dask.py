@@ -233,3 +233,19 @@ def test_copies_clashing_ids_corrections_and_events_tables_as_in_one_process(
                      "left out", "renamed with a suffix", "read as windows-1252"):  # fmt: skip
         assert expected in reasons
     assert any("given.csv" in n.path for n in result.notices), result.notices
+
+
+def test_a_link_back_to_a_walked_folder_is_noted_as_in_one_process(
+    corpus: Path,
+    client,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import shutil
+
+    looped = tmp_path / "looped"
+    shutil.copytree(corpus, looped)
+    (looped / "again").symlink_to(looped, target_is_directory=True)
+    single = ingest([looped])
+    result = dask_ingest([looped], tmp_path / "events.parquet", client=client, batch_size=2)
+    expected = [n.reason for n in single.report.notices if "again" in n.path]
+    assert expected and expected == [n.reason for n in result.notices if "again" in n.path]
