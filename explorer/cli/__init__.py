@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from explorer.cli.common import parse_date, positive_int
 from explorer.cli.correct import add_correct_parser
 from explorer.cli.incidents import add_incidents_parser
-from explorer.cli.incidents import add_incidents_parser
 from explorer.cli.tables import (
     cmd_brief,
     cmd_demo,
@@ -200,7 +199,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     add_correct_parser(sub)  # explorer correct: explorer/cli/correct.py
-    add_incidents_parser(sub)  # explorer incidents: explorer/cli/incidents.py
     add_incidents_parser(sub)  # explorer incidents: explorer/cli/incidents.py
     return parser
 
