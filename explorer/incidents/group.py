@@ -13,8 +13,10 @@ Entry points::
 evidence and the report's specifics are used.
 
 Two reports are of the same incident when they are close in place (points within
-:data:`MAX_KM`), overlap in time (the gap between their date intervals), are of the same kind
-and share specifics (people named in full, streets and addresses, ages) or much of their
+:data:`MAX_KM`, or :data:`FAR_KM` when they name the same person or address; a place known
+only to its region is compatible with points in that region), overlap in time (the gap
+between their date intervals), are of the same kind and share specifics
+(people named in full, streets and addresses, ages) or much of their
 wording (TF-IDF cosine of title and lead). The further apart in time, the more evidence is
 needed: a follow-up months later joins on a shared name, two shootings in one town and week
 without shared specifics stay apart. Over-merging is the worse error (it makes one report look
@@ -23,8 +25,10 @@ like several independent ones), so the thresholds favour precision.
 Blocking keeps it linear in practice: a report is compared only with reports in its place
 cell or a neighbouring one (cells :data:`CELL_KM` km wide) within :data:`WINDOW_DAYS` days,
 and with reports naming the same person or address (any time within :data:`FOLLOW_UP_DAYS`).
-Accepted pairs are joined strongest first; two groups are not joined when any pair across them
-is a clear conflict (too far apart, or the same article).
+Accepted pairs are joined strongest first, by average linkage: two groups join when the mean
+score of the pairs across them is above :data:`LINK` and no pair is a clear conflict (too far
+apart, different regions, or the same article), so that no chain of reports runs through a
+city.
 
 Ids are deterministic: a hash of the first report's article id and label. The
 :class:`Grouper` keeps its incidents between calls: new reports join existing incidents (which
@@ -47,6 +51,7 @@ from explorer.incidents.specifics import find_specifics, text_terms
 
 __all__ = [
     "CELL_KM",
+    "FAR_KM",
     "FOLLOW_UP_DAYS",
     "MAX_KM",
     "WINDOW_DAYS",
@@ -57,12 +62,25 @@ __all__ = [
 
 CELL_KM = 30.0  # place cells; two reports further apart than this are never one incident
 MAX_KM = 30.0
+FAR_KM = 80.0  # up to this far only with a shared person or address (a wrong town nearby)
 WINDOW_DAYS = 7  # reports without a shared name are compared within this many days
 FOLLOW_UP_DAYS = 730  # a shared person or address is looked for this far
 WIDE_DAYS = 31  # a date interval wider than this is too vague to block on
 _MAX_DAY = dt.date.max
 _NAME_CAP = 50  # a name shared by more reports than this is not distinctive
+_GENERIC_MONTHS = 3  # a name found in reports of more months than this is not distinctive
+_LINK_CAP = 30
+LINK = 0.0  # two groups join when the mean score of the pairs across them is above this
 _KM_PER_DEGREE = 111.2
+# evidence needed by the gap between two reports' dates: a day, a week, two months, more;
+# undated
+NEED_SAME_DAYS = 0.9
+NEED_WEEK = 1.6
+NEED_MONTHS = 2.2
+NEED_LATER = 2.6
+NEED_UNDATED = 2.5
+QUIET = 2
+QUIET_BONUS = 0.5
 
 
 @dataclass(slots=True)
@@ -71,8 +89,10 @@ class _Item:
     order: int
     lo: int | None  # day ordinals of the date interval (None: undated)
     hi: int | None
-    lat: float | None
+    lat: float | None  # a point only for a town, county or finer place
     lon: float | None
+    area: tuple[str, str]  # (country code, first-level region code), "" when unknown
+    place_name: str  # lower-case, "" when none
     people: frozenset[str]
     addresses: frozenset[str]
     streets: frozenset[str]
@@ -80,6 +100,7 @@ class _Item:
     other: frozenset[str]
     terms: Counter[str]
     vec: dict[str, float] = field(default_factory=dict)
+    near: int = 0  # other articles' reports in its cells and time window
 
 
 def _day_interval(r: IncidentReport) -> tuple[int | None, int | None]:
@@ -138,26 +159,31 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _conflict(a: _Item, b: _Item) -> bool:
-    """Never one incident: the same article, or points too far apart."""
+    """Never one incident: the same article, points too far apart, or places in different
+    countries or first-level regions."""
     if a.report.article_id == b.report.article_id:
         return True
-    return a.lat is not None and b.lat is not None and _km(a, b) > MAX_KM
+    if a.lat is not None and b.lat is not None:
+        # the same name resolved to two places ("Pike County"): one of them is wrong
+        return _km(a, b) > FAR_KM and not (a.place_name and a.place_name == b.place_name)
+    return any(x and y and x != y for x, y in zip(a.area, b.area, strict=True))
 
 
-def _score(a: _Item, b: _Item) -> float:
+def _score(a: _Item, b: _Item, generic: Mapping[str, bool]) -> float:
     """How strongly ``a`` and ``b`` look like one incident: > 0 joins them, the larger the
-    surer; <= 0 keeps them apart."""
+    surer; <= 0 keeps them apart. A ``generic`` name (one that turns up in many months: a
+    police spokesman, an activist) counts for little."""
     if _conflict(a, b):
-        return 0.0
-    people = len(a.people & b.people)
-    addresses = len(a.addresses & b.addresses)
+        return -9.0
+    people = sum(0.5 if generic.get(n) else 2.0 for n in a.people & b.people)
+    addresses = sum(0.5 if generic.get(n) else 1.5 for n in a.addresses & b.addresses)
     streets = len(a.streets & b.streets)
     ages = len(a.ages & b.ages)
     other = len(a.other & b.other)
     cos = _cosine(a.vec, b.vec)
     evidence = (
-        2.0 * min(people, 2)
-        + 1.5 * min(addresses, 1)
+        min(people, 4.0)
+        + min(addresses, 1.5)
         + 1.0 * min(streets, 2)
         + 0.4 * min(ages, 2)
         + 0.5 * min(other, 2)
@@ -168,21 +194,33 @@ def _score(a: _Item, b: _Item) -> float:
         evidence += 0.3
     gap = _gap(a, b)
     if gap is None:
-        need = 2.5
+        need = NEED_UNDATED
+    elif gap > FOLLOW_UP_DAYS:
+        return -1.0
     elif gap <= 1:
-        need = 1.0
+        need = NEED_SAME_DAYS
     elif gap <= WINDOW_DAYS:
-        need = 1.6
+        need = NEED_WEEK
     elif gap <= 60:
-        need = 2.2
+        need = NEED_MONTHS
     else:
-        need = 2.6
+        need = NEED_LATER
+    if gap is not None and gap <= 1 and max(a.near, b.near) <= QUIET:
+        need -= QUIET_BONUS  # the only reports of the kind in this place and week
     if ra.label != rb.label:
         need += 0.3 if ra.category == rb.category else 0.8
     if a.lat is None or b.lat is None:
-        need += 1.0
-    elif _km(a, b) > 10.0:
-        need += 0.5
+        need += 0.8 if a.area[1] and a.area == b.area else 1.2
+    else:
+        km = _km(a, b)
+        if km > FAR_KM:  # the same place name resolved to two places
+            need += 1.2
+        elif km > MAX_KM:
+            if people + addresses < 2.0:
+                return -1.0  # this far apart only with a distinctive name in common
+            need += 1.0
+        elif km > 10.0:
+            need += 0.5
     return evidence - need
 
 
@@ -199,6 +237,8 @@ class Grouper:
         self._undated: dict[tuple[int, int], list[int]] = {}
         self._names: dict[str, list[int]] = {}
         self._df: Counter[str] = Counter()
+        self._pair_scores: dict[tuple[int, int], float] = {}  # of the current batch
+        self._generic: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self._members)
@@ -219,7 +259,11 @@ class Grouper:
                 other.add(s.lower())
         lead = text if text is not None else " ".join(r.evidence)
         lo, hi = _day_interval(r)
-        point = r.point
+        point = None if r.place_precision in ("region", "country") else r.point
+        place = r.place
+        area = ("", "") if place is None else (place.country_code or "", place.admin1_code or "")
+        if r.place_precision == "country":
+            area = (area[0], "")
         return _Item(
             report=r,
             order=order,
@@ -227,6 +271,8 @@ class Grouper:
             hi=hi,
             lat=None if point is None else point[0],
             lon=None if point is None else point[1],
+            area=area,
+            place_name=(place.name if place is not None else r.place_text or "").lower(),
             people=frozenset(kinds["person"]),
             addresses=frozenset(kinds["address"]),
             streets=frozenset(kinds["street"]),
@@ -258,6 +304,16 @@ class Grouper:
                 self._undated.setdefault(cell, []).append(i)
         for name in it.people | it.addresses:
             self._names.setdefault(name, []).append(i)
+
+    def _spread(self, name: str) -> int:
+        """In how many distinct months the reports naming ``name`` are dated."""
+        return len(
+            {
+                self._items[j].lo // 30
+                for j in self._names.get(name, ())
+                if self._items[j].lo is not None
+            }
+        )  # type: ignore[operator]
 
     def _candidates(self, i: int) -> set[int]:
         it = self._items[i]
@@ -330,18 +386,34 @@ class Grouper:
             for n, k in enumerate(order, start)
         ]
         self._vectorise(new)
-        pairs: list[tuple[float, int, int]] = []
-        for it in new:
-            i = len(self._items)
+        for i, it in enumerate(new, start):
             self._items.append(it)
             self._parent.append(i)
             self._members[i] = [i]
-            for j in self._candidates(i):
-                s = _score(it, self._items[j])
-                if s > 0:
-                    pairs.append((-s, j, i))
             self._index(i)
-        for _, j, i in sorted(pairs):
+        self._generic = {
+            name: self._spread(name) > _GENERIC_MONTHS
+            for it in new
+            for name in it.people | it.addresses
+        }
+        self._pair_scores = {}
+        near = {i: self._candidates(i) for i in range(start, len(self._items))}
+        for i, found in near.items():
+            it = self._items[i]
+            it.near = sum(
+                1
+                for j in found
+                if self._items[j].report.article_id != it.report.article_id
+                and (g := _gap(it, self._items[j])) is not None
+                and g <= WINDOW_DAYS
+            )
+        for i, found in near.items():
+            for j in found:
+                key = (j, i) if j < i else (i, j)
+                if key not in self._pair_scores:
+                    self._pair_scores[key] = _score(self._items[i], self._items[j], self._generic)
+        pairs = sorted((-s, j, i) for (j, i), s in self._pair_scores.items() if s > 0)
+        for _, j, i in pairs:
             ra, rb = self._find(i), self._find(j)
             if ra != rb and self._joinable(ra, rb):
                 self._join(ra, rb)
