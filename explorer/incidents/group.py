@@ -307,13 +307,8 @@ class Grouper:
 
     def _spread(self, name: str) -> int:
         """In how many distinct months the reports naming ``name`` are dated."""
-        return len(
-            {
-                self._items[j].lo // 30
-                for j in self._names.get(name, ())
-                if self._items[j].lo is not None
-            }
-        )  # type: ignore[operator]
+        days = (self._items[j].lo for j in self._names.get(name, ()))
+        return len({day // 30 for day in days if day is not None})
 
     def _candidates(self, i: int) -> set[int]:
         it = self._items[i]
