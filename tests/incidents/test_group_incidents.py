@@ -141,9 +141,10 @@ def test_incremental_never_merges_two_existing_incidents() -> None:
 def test_ids_do_not_depend_on_input_order(order: tuple[int, ...]) -> None:
     pairs = [*PARTY_REPORTS, OTHER]
     texts = _texts(pairs)
-    expected = dict(zip((r.article_id for r, _ in pairs), assign_ids([r for r, _ in pairs], texts)))
+    ids = assign_ids([r for r, _ in pairs], texts)
+    expected = {r.article_id: i for (r, _), i in zip(pairs, ids, strict=True)}
     shuffled = [pairs[k][0] for k in order]
-    got = dict(zip((r.article_id for r in shuffled), assign_ids(shuffled, texts)))
+    got = {r.article_id: i for r, i in zip(shuffled, assign_ids(shuffled, texts), strict=True)}
     assert got == expected
 
 
