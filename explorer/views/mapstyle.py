@@ -23,6 +23,7 @@ __all__ = [
     "add_basemap",
     "add_legend",
     "category_color",
+    "category_scale",
     "color_of",
     "marker_cluster",
     "tile_provider",
@@ -56,6 +57,14 @@ def category_color(category: str) -> str:
     if known is not None:
         return known
     return EXTRA_COLORS[zlib.crc32(category.encode()) % len(EXTRA_COLORS)]
+
+
+def category_scale(present: Any) -> tuple[list[str], list[str]]:
+    """The categories ``present`` in legend order (the built-in ones first, then a user's own,
+    sorted) and their colours: one colour scale for maps, timelines and briefings."""
+    found = {str(c) for c in present if isinstance(c, str) and c}
+    used = [c for c in CATEGORY_COLORS if c in found] + sorted(found - set(CATEGORY_COLORS))
+    return used, [category_color(c) for c in used]
 
 
 def color_of(categories: Any) -> tuple[str, str]:

@@ -15,8 +15,8 @@ import pandas as pd
 
 from explorer.events.table import EventTable
 from explorer.scale.aggregate import PlaceCount
-from explorer.views.map import CATEGORY_COLORS
 from explorer.views.mapframe import Frame, country_labels, frame, town_labels
+from explorer.views.mapstyle import category_scale
 from explorer.views.outlines import country_outlines
 from explorer.views.popup import script_safe
 
@@ -107,7 +107,7 @@ def _chart(
         .mark_geoshape(fill="#f2efe9", stroke="#9a9a9a", strokeWidth=0.5, clip=True)
         .project(**projection)
     )
-    used = [c for c in CATEGORY_COLORS if c in set(points["category"])]
+    used, colours = category_scale(set(points["category"]))
     dots = (
         alt.Chart(points)
         .mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5, clip=True)
@@ -118,7 +118,7 @@ def _chart(
             color=alt.Color(
                 "category:N",
                 title="Category",
-                scale=alt.Scale(domain=used, range=[CATEGORY_COLORS[c] for c in used]),
+                scale=alt.Scale(domain=used, range=colours),
             ),
             tooltip=[
                 alt.Tooltip("place_name:N", title="Place"),

@@ -56,18 +56,10 @@ def _country_lane(code: object) -> str:
 
 def _category_color(data: pd.DataFrame) -> alt.Color:
     """The same colours as the map's legend."""
-    from explorer.views.map import CATEGORY_COLORS
+    from explorer.views.mapstyle import category_scale
 
-    present = set(data["category"])
-    used = [c for c in CATEGORY_COLORS if c in present]
-    used += sorted(c for c in present if c not in CATEGORY_COLORS)  # drawn grey
-    return alt.Color(
-        "category:N",
-        title="Category",
-        scale=alt.Scale(
-            domain=used, range=[CATEGORY_COLORS.get(c, CATEGORY_COLORS["other"]) for c in used]
-        ),
-    )
+    used, colours = category_scale(set(data["category"]))
+    return alt.Color("category:N", title="Category", scale=alt.Scale(domain=used, range=colours))
 
 
 def build_timeline(

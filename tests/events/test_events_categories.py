@@ -79,3 +79,21 @@ def test_the_command_line_takes_a_lexicon(
     bad.write_text("[]", encoding="utf-8")
     assert main(["ingest", str(article), "--out", str(out), "--lexicon", str(bad)]) == 2
     assert "must map each category" in capsys.readouterr().err
+
+
+def test_a_users_categories_have_one_colour_everywhere() -> None:
+    from explorer.views.mapstyle import category_color, category_scale
+    from explorer.views.timeline import build_timeline
+
+    table = EventTable.from_records(
+        [{"event_id": "e1", "sentence": "x", "categories": ("pests",), "start_date": "2022-08-01",
+          "end_date": "2022-08-01", "country_code": "PK"},
+         {"event_id": "e2", "sentence": "y", "categories": ("disaster",),
+          "start_date": "2022-08-02", "end_date": "2022-08-02", "country_code": "PK"}]
+    )  # fmt: skip
+    used, colours = category_scale({"pests", "disaster"})
+    assert used == ["disaster", "pests"] and colours[1] == category_color("pests") != "#7f7f7f"
+    spec = build_timeline(table).to_dict()
+    scales = [layer["encoding"]["color"]["scale"] for layer in spec.get("layer", [spec])
+              if "color" in layer.get("encoding", {})]  # fmt: skip
+    assert {"domain": used, "range": colours} in scales
