@@ -30,7 +30,7 @@ from explorer.events.given import read_events_file
 from explorer.events.merge import merge_tables
 from explorer.events.pool import worker_pool
 from explorer.events.records import event_record
-from explorer.events.table import EventTable, _json_value
+from explorer.events.table import EventTable, json_value
 from explorer.ingest import LoadReport, Notice, Skipped, load_report
 from explorer.messages import progress_bar
 from explorer.model import Article
@@ -139,7 +139,7 @@ def article_result(
         places = corrections.apply_places(article, places)  # the article: missed places added
         dates = corrections.apply_dates(article, dates)
     events = extract_events(article, places=places, dates=dates)
-    return [{k: _json_value(v) for k, v in event_record(e).items()} for e in events], stale
+    return [{k: json_value(v) for k, v in event_record(e).items()} for e in events], stale
 
 
 def article_events(

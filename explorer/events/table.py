@@ -35,7 +35,7 @@ from explorer.ingest.tables import parse_json, table_kind
 if TYPE_CHECKING:
     from explorer.events.filter import Criteria
 
-__all__ = ["FORMATS", "EventTable", "conform"]
+__all__ = ["FORMATS", "EventTable", "conform", "json_value"]
 
 FORMATS = ("csv", "json", "geojson", "parquet")
 _LIST_SEP = ";"
@@ -138,7 +138,7 @@ def conform(df: pd.DataFrame, *, where: Callable[[int], str] | None = None) -> p
     return out
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -185,7 +185,7 @@ class EventTable:
         """Rows as JSON-ready dicts (dates as ISO strings, lists as lists, NaN as None)."""
         columns = list(self.df.columns)
         for row in self.df.itertuples(index=False, name=None):
-            yield {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+            yield {c: json_value(v) for c, v in zip(columns, row, strict=True)}
 
     def filter(self, criteria: Criteria | None = None, **kwargs: Any) -> EventTable:
         from explorer.events.filter import Criteria, filter_events
