@@ -25,6 +25,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "find_dates": ("explorer.dates", "find_dates"),
     "load": ("explorer.ingest", "load"),
     "EventTable": ("explorer.events", "EventTable"),
+    "IncidentTable": ("explorer.incidents.table", "IncidentTable"),
     "extract_events": ("explorer.events", "extract_events"),
     "Criteria": ("explorer.events", "Criteria"),
     "filter_events": ("explorer.events", "filter_events"),
@@ -56,6 +57,7 @@ __all__ = [
     "EventTable",
     "Explorer",
     "ExplorerError",
+    "IncidentTable",
     "OfflineGeocoder",
     "Place",
     "PlaceMention",
@@ -82,6 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.events import Criteria, EventTable, extract_events, filter_events
     from explorer.export import brief
     from explorer.geocoding import OfflineGeocoder, candidates, geocode, get_geocoder
+    from explorer.incidents.table import IncidentTable
     from explorer.ingest import load
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse

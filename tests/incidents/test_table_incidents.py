@@ -1,0 +1,108 @@
+"""IncidentTable: one row per incident, written and read back equal in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from explorer.errors import TableError
+from explorer.incidents.group import group_reports
+from explorer.incidents.model import IncidentReport
+from explorer.incidents.table import FORMATS, IncidentTable, incidents_path
+from explorer.model import Place
+
+TOWN = Place(
+    "gn:5202215", "McKeesport", "populated_place", 40.3479, -79.8642, "US", "PA", "Pennsylvania"
+)
+
+
+def _report(aid: str, title: str, place: Place | None, source: str) -> IncidentReport:
+    day = dt.date(2013, 1, 1)
+    return IncidentReport(
+        article_id=aid,
+        label="shooting",
+        category="crime",
+        place=place,
+        place_precision=None if place is None else "town",
+        start=day,
+        end=day,
+        date_precision="day",
+        killed=1,
+        published=day,
+        source=source,
+        title=title,
+        event_ids=(f"{aid}:0",),
+        confidence=0.5,
+    )
+
+
+TEXT = "Julian Sims, 20, is wanted after a shooting on Versailles Avenue."
+
+
+def _table() -> IncidentTable:
+    reports = [
+        _report("a1", '=HYPERLINK("x") shooting', TOWN, "KDKA"),
+        _report("a2", "Party shooting, McKeesport", TOWN, "-Post"),
+        _report("b1", "Flood somewhere", None, "@Wire"),
+    ]
+    texts = {"a1": TEXT, "a2": TEXT, "b1": "Water rose."}
+    return IncidentTable.from_incidents(group_reports(reports, texts))
+
+
+def test_rows_and_columns() -> None:
+    table = _table()
+    assert len(table) == 2
+    first = next(table.records())
+    assert first["article_ids"] == ["a1", "a2"]
+    assert first["event_ids"] == ["a1:0", "a2:0"]
+    assert first["sources"] == ["KDKA", "-Post"]
+    assert first["reports"] == 2
+    assert first["place_name"] == "McKeesport" and first["admin1"] == "Pennsylvania"
+    assert first["start"] == first["first_reported"] == "2013-01-01"
+    assert first["confidence"] == pytest.approx(0.75)
+    geo = table.geojson()
+    assert geo["features"][0]["geometry"]["coordinates"] == [-79.8642, 40.3479]
+    assert geo["features"][1]["geometry"] is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip(tmp_path: Path, fmt: str) -> None:
+    table = _table()
+    path = table.write(tmp_path / f"events.incidents.{fmt}")
+    assert IncidentTable.read(path).equals(table)
+
+
+def test_csv_escapes_formulas(tmp_path: Path) -> None:
+    path = _table().write(tmp_path / "x.csv")
+    text = path.read_text(encoding="utf-8")
+    assert "'@Wire" in text and "KDKA;-Post" in text  # a cell starting so is escaped
+    assert ",-79.8642," in text  # numbers untouched
+
+
+def test_empty_round_trip(tmp_path: Path) -> None:
+    empty = IncidentTable()
+    assert len(empty) == 0
+    assert IncidentTable.read(empty.write(tmp_path / "e.json")).equals(empty)
+
+
+@pytest.mark.parametrize(
+    ("events", "incidents"),
+    [("out/events.csv", "out/events.incidents.csv"), ("e.parquet", "e.incidents.parquet")],
+)
+def test_incidents_path(events: str, incidents: str) -> None:
+    assert incidents_path(events) == Path(incidents)
+
+
+def test_bad_files(tmp_path: Path) -> None:
+    with pytest.raises(TableError, match="unknown table format"):
+        IncidentTable().write(tmp_path / "x.txt")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("incident_id,latitude\nx,north\n", encoding="utf-8")
+    with pytest.raises(TableError, match="row 2: latitude"):
+        IncidentTable.read(bad)
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(TableError, match="not an Explorer incidents table"):
+        IncidentTable.read(other)
