@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,8 @@ __all__ = [
     "orphan_notices",
     "stale_notices",
 ]
+
+log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "2"
 # the code and data files that decide an article's events (hashed into the cache key)
@@ -241,12 +244,16 @@ def _ingest(
         else:
             todo.append((i, article, fp))
     done = result.reused
+    log.info("%d article(s): %d from the cache%s, %d to extract on %d process(es)", total,
+             result.reused, f" ({cache.path})" if cache is not None else "", len(todo),
+             jobs)  # fmt: skip
     if progress is not None:
         progress(done, total)
 
     def finish(i: int, article: Article, fp: str, outcome: Outcome) -> None:
         nonlocal done
         if isinstance(outcome, str):
+            log.warning("article %s failed: %s", article.path or article.id, outcome)
             result.failed.append(Skipped(article.path or article.id, outcome))
         else:
             rows[i], stale[i] = outcome
