@@ -20,7 +20,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _CUES = re.compile(
     r"\b(?:(?P<future>will|shall|won't|going to|plans? to|planning|scheduled|expected to|"
     r"expects? to|is to|are to|set to|intends? to|aims? to|upcoming|tomorrow|due to|slated|"
-    r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll|payable|effective)"
+    r"as (?:soon|early) as|would|hopes? to|wants? to|to be held|'ll|payable|effective|"
+    r"expects?|forecasts?|predicts?|anticipates?|likely to|due|should|might|"
+    r"postponed|delayed|adjourned|deferred|extended|put off|pushed back)"
     r"|(?P<past>said|says|was|were|had|did|ago|yesterday|earlier|announced|reported|told|since|"
     r"began|came|went|met|took|made|gave|fell|rose|held|left|sent|won|lost|became|brought|"
     r"\w+ed))\b"
@@ -31,6 +33,14 @@ _NOT_PAST = frozenset(
      "deed", "heed", "greed", "weed")
 )  # fmt: skip
 
+
+_FORWARD_VERBS = frozenset(
+    ("postponed", "delayed", "adjourned", "deferred", "extended", "put off", "pushed back")
+)
+# the words between such a verb and its new date: "postponed it until", "extended the deadline to"
+_FORWARD_LINK = re.compile(
+    r"(?:\s+[\w$',.-]+){0,5}?\s+(?:until|till|to|through|into|for)\s+(?:the\s+)?$"
+)
 
 _DETERMINERS = ("the ", " a ", " an ", "its ", "his ", "her ", "their ", "still ", "newly ")
 
@@ -49,7 +59,16 @@ def clause_tense(text: str, start: int, end: int, reach: int = 120) -> str | Non
             continue
         kind = "future" if m.group("future") else "past"
         word = m.group(0)
-        if kind == "past":
+        if word in _FORWARD_VERBS:
+            # "postponed until Tuesday", "extended the deadline to March": the new date lies
+            # ahead; the act itself ("the vote was postponed on Monday") is past
+            if segment[max(0, at - 6) : at].endswith(_DETERMINERS):
+                continue  # "an extended stay": an adjective
+            forward = m.end() <= start and _FORWARD_LINK.match(segment, m.end(), start)
+            kind = "future" if forward else "past"
+        elif word in ("should", "might") and segment.startswith(" have", m.end()):
+            kind = "past"  # "might have left on Friday"
+        elif kind == "past":
             if word.endswith("ed") and text[lo + at].isupper():
                 continue  # "United", "Ted": a name, not a verb
             if segment[max(0, at - 6) : at].endswith(("be ", "been ", "being ")):

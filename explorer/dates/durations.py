@@ -20,6 +20,8 @@ def h_duration(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None
             return None  # "a second round": the ordinal
         if re.search(r"(?:\d|%|\$|percent|times|twice|once)\s*$", text[max(0, x0 - 14) : x0]):
             return None  # "$5 a year", "twice a day": a rate
+    if (m["n"] or "").lower() in ("a", "an", "one") and m["unit"].lower().endswith("s"):
+        return None  # "a decades-long feud": not an amount of decades
     if m["unit"].lower().startswith("quarter") and text[x0 : m.end()].count("-"):
         return None  # "three-quarters": a fraction
     u0 = m.span("unit")[0]

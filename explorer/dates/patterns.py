@@ -31,6 +31,14 @@ from explorer.dates.absolute import (
 from explorer.dates.compound import h_rel_year_quarter, h_week_of, h_weekday_date, h_year_quarter
 from explorer.dates.document import ANAPHORA, h_anaphora
 from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
+from explorer.dates.forms import (
+    h_clock24,
+    h_fiscal_code,
+    h_long,
+    h_phase_of_unit,
+    h_season_year,
+    h_while,
+)
 from explorer.dates.named import (
     h_century,
     h_holiday,
@@ -161,6 +169,8 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
               "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "midday",
               "term", "thousand"),
     "clock": ("noon", "midnight"),
+    "code": ("fy", "q", "h", "fiscal"),
+    "vague": ("while",),
 }  # fmt: skip
 TRIGGER_WORDS: dict[str, str] = {
     word: name for name, words in _TRIGGER_WORDS.items() for word in words
@@ -169,7 +179,7 @@ UNIT_CLASSES = tuple(name for name in _TRIGGER_WORDS if name.startswith("u_"))
 _TRIGGER_BYTES = {word.encode(): word for word in TRIGGER_WORDS}
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = re.compile(r"\d+")
-_CLOCK_AFTER = re.compile(r"(?::[0-5]\d)?\s*[aApP]\.?[mM]\b")
+_CLOCK_AFTER = re.compile(r"(?:[:.][0-5]\d)?\s*[aApP]\.?[mM]\b")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -208,6 +218,8 @@ def trigger_hits(text: str, low: str | None = None) -> dict[str, list[int]]:
                 name = "clock"
             elif text.startswith("/", end):
                 name = "slash"
+            elif text.startswith(":", end) and text[end + 1 : end + 3].isdigit():
+                name = "clock24"
             elif at and text[at - 1] == "'" and token.endswith("0"):
                 name, at = "decade", at - 1
             else:
@@ -265,7 +277,7 @@ RULES: list[Rule] = [
          h_relative_unit, ("u_week", "u_weekend", "u_month", "u_quarter", "u_year", "u_decade", "season"), 40, 10),
     Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"),
          lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
-    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
+    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
          h_time_on_day, ("clock",), 0, 40),
     Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?[Yy]ear-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"),
          h_year_earlier, ("u_year", "u_period"), 12, 25),
@@ -286,7 +298,7 @@ RULES: list[Rule] = [
     Rule("decade", _c(r"(?P<x>\b(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?:(?P<full>(?:19|20)\d0)s|'(?P<short>\d)0s))\b"),
          h_decade, ("year", "decade"), 22, 6),
     Rule("year", _c(rf"(?P<x>\b(?:fiscal\s+)?(?P<y>{YEAR}))\b(?!-\d|\.\d|,\d)"), h_year, ("year",), 8, 6),
-    Rule("time", _c(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)", _I),
+    Rule("time", _c(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)", _I),
          h_time, ("clock",), 0, 12),
     Rule("reference", _c(r"\b(?:now|currently|nowadays|at present|these days|recently|lately|in the past|the past(?!\s+\w+\s+(?:days|weeks|months|years))|in the future|the future|formerly|current(?!\s+(?:account|prices|dollars|affairs|events)\b))\b", _I),
          h_ref, ("ref",), 8, 12),
@@ -315,4 +327,13 @@ RULES: list[Rule] = [
     Rule("anaphora", _c(ANAPHORA), h_anaphora, ("u_day", "u_week", "u_month", "u_quarter", "u_year", "part"), 25, 12),
     Rule("the week of", _c(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
          h_week_of, ("u_week",), 5, 30),
+    Rule("unit-long", _c(rf"(?P<x>\b(?:(?P<n>{NUMWORD})-)?(?P<unit>{UNIT}s?|centuries)-long)\b", _I), h_long, _UNITS, 30, 12),
+    Rule("season year", _c(rf"(?P<x>\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{YEAR}))\b", _I), h_season_year, ("season",), 0, 16),
+    Rule("fiscal code", _c(rf"\b(?:(?:FY|[Ff]iscal\s+[Yy]ear)\s?(?P<fy>\d{{4}}|\d{{2}})|(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12]))\s*(?:of\s+)?'?(?P<y>{YEAR}|\d{{2}}))\b"),
+         h_fiscal_code, ("code",), 4, 20),
+    Rule("clock24", _c(r"\b(?P<h>2[0-3]|[01]?\d):(?P<min>[0-5]\d)(?P<ap>)\b(?![:.]\d|\s*(?:[ap]\.m\.|[AaPp][Mm]\b))(?=(?P<tz>\s*(?:GMT|UTC|[ECMP][SD]T|BST|CES?T|local\s+time|hrs\b|h\b))?)"),
+         h_clock24, ("clock24",), 0, 8),
+    Rule("phase of unit", _c(r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|quarter)\b", _I),
+         h_phase_of_unit, ("u_week", "u_month", "u_quarter"), 30, 8),
+    Rule("a while", _c(r"\b(?:for|after)\s+(?P<x>(?:quite\s+)?a\s+(?:long\s+|good\s+)?while)\b", _I), h_while, ("vague",), 24, 6),
 ]  # fmt: skip
