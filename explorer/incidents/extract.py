@@ -25,7 +25,7 @@ from explorer.incidents.region import settle_region
 from explorer.incidents.status import status_of
 from explorer.incidents.triggers import Trigger, find_triggers, order
 from explorer.incidents.when import incident_date
-from explorer.incidents.where import incident_place
+from explorer.incidents.where import MIN_SCORE, Where, incident_place
 from explorer.model import Article, PlaceMention, TimeMention
 
 __all__ = ["extract_incidents"]
@@ -91,11 +91,13 @@ def extract_incidents(
     places: Sequence[PlaceMention] | None = None,
     dates: Sequence[TimeMention] | None = None,
     limit: int = MAX_INCIDENTS,
+    min_score: float = MIN_SCORE,
 ) -> list[IncidentReport]:
     """The incidents ``article`` reports, the main one first; ``[]`` when it tells of none.
 
-    ``places``/``dates`` may be given, found in ``title + "\\n\\n" + text`` (or in the text
-    alone when the title is empty), to skip finding them."""
+    In a text of one sentence, an incident whose place has less evidence than ``min_score``
+    (see :mod:`.where`) gets none. ``places``/``dates`` may be given, found in ``title + "\\n\\n" + text`` (or in
+    the text alone when the title is empty), to skip finding them."""
     title = article.title.strip() if article.title else ""
     full = f"{title}\n\n{article.text}" if title else article.text
     shift = len(full) - len(article.text)
@@ -127,7 +129,8 @@ def extract_incidents(
         first_k = min(trig) if trig else 0
         first_t = trig[first_k][0] if trig else 0
         status = status_of(full, sentences[first_k] if sentences else (0, 0), first_t)
-        place = incident_place(full, mentions, sentences, trig, title_end=title_end)
+        strong = frozenset(t.start for t in triggers if t.label == label)
+        place = incident_place(full, mentions, sentences, trig, title_end=title_end, strong=strong)
         when = incident_date(
             full,
             dates,
@@ -136,10 +139,19 @@ def extract_incidents(
             title_end=title_end,
             published=article.published,
             planned=status != "happened",
-            strong=frozenset(t.start for t in triggers if t.label == label),
+            strong=strong,
         )
         m = place.mention
-        resolved = settle_region(full, m, mentions, title_end=title_end) if m else None
+        if place.score < min_score and len(sentences) <= 1:
+            # a sentence alone that names a place only in passing does not say where; an
+            # article's weakest place is still the place of its story (its confidence low)
+            place = Where(None, None, None, f"too little evidence ({place.evidence})", 0.0)
+            m = None
+        resolved = (
+            settle_region(full, m, mentions, title_end=title_end)
+            if m is not None and m.place is not None
+            else None
+        )
         evidence_spans = [sentences[k] for k in sorted(trig)[:3]] if sentences else []
         evidence_text = " ".join(full[s:e] for s, e in evidence_spans)
         start = end = None
@@ -166,7 +178,7 @@ def extract_incidents(
                 label=label,
                 category=category,
                 status=status,
-                place=resolved.place if resolved else None,
+                place=resolved.place if resolved else place.place,
                 place_text=text_of,
                 place_start=start,
                 place_end=end,

@@ -21,7 +21,7 @@ __all__ = ["status_of"]
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to|"
     r"going\s+to|expected\s+to|set\s+to|prepared\s+to|ready\s+to|aims?\s+to|could|may|might|"
-    r"proposed|proposal|to\s+be|next\s+(?:week|month|year))\b[^.;]{0,80}$",
+    r"proposed|proposal|to\s+be|next\s+(?:week|month|year))\b[^.;]{0,80}$|\bto\s+$",
     re.IGNORECASE,
 )
 _ANNOUNCED = re.compile(

@@ -60,7 +60,8 @@ LABELS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "arrest": ("legal", 0.5, ("arrest", "detained", "custody", "apprehend")),
     "deployment": (
         "military", 0.9,
-        ("deploy", "send troops", "sending troops", "send special", "sent troops",
+        ("deploy", "send troops", "sending troops", "send special", "sent troops", "send the",
+         "send its", "send about", "send more", "send u.s.", "send american",
          "dispatch", "troops will", "forces will"),
     ),
     "talks": (

@@ -37,7 +37,8 @@ _REPORTING = re.compile(
     r"arrested|arraigned|booked|pleaded|pleads|appeared|sentenced|convicted|indicted|"
     r"investigating|investigated|released|confirmed|reassured|reported|updated|posted|"
     r"filed|issued|held|hosted|gathered|remembered|mourned|asked|urged|searching|"
-    r"continued|continue|court|hearing|statement|conference|interview)\b",
+    r"continued|continue|court|hearing|statement|conference|interview|announcement|"
+    r"approved|ordered|decided|testified)\b",
     re.IGNORECASE,
 )
 # words that make a date the happening's even without a trigger word next to it
@@ -104,7 +105,6 @@ def incident_date(
     (0: no title)."""
     best: tuple[float, int, TimeMention, str] | None = None
     k = 0
-    first = min(trigger_sentences) if trigger_sentences else 0
     for t in sorted(dates, key=lambda t: t.start):
         if t.type not in ("DATE", "TIME") or not t.anchored or t.start_date is None:
             continue
@@ -131,7 +131,7 @@ def incident_date(
         elif t.start < title_end:
             score += 2.0
             where = "title"
-        elif abs(k - first) <= 1:
+        elif k - 1 in trigger_sentences or k + 1 in trigger_sentences:
             score += 1.0
             where = "next to the incident"
         near_trigger = min((_gap(t, x) for x in triggers), default=999)
@@ -139,7 +139,10 @@ def incident_date(
             (_gap(t, m.start()) for m in _REPORTING.finditer(text, max(s, t.start - 40), e)),
             default=999,
         )
-        if near_report < near_trigger and near_report <= 30:
+        if planned and near_report <= 30:
+            score += 2.0  # a plan is dated by its announcement: "announced on Tuesday"
+            where += ", the day it was announced"
+        elif near_report < near_trigger and near_report <= 30:
             score -= 3.0  # "police said Friday", "was charged Monday"
             where += ", the day of a statement or a step after"
         elif near_trigger <= 40:

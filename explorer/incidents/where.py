@@ -21,9 +21,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.model import PlaceMention
+from explorer.model import Place, PlaceMention
 
-__all__ = ["PRECISION_OF", "Where", "incident_place"]
+__all__ = ["MIN_SCORE", "PRECISION_OF", "Where", "incident_place"]
+
+MIN_SCORE = 3.0
 
 PRECISION_OF = {
     "populated_place": "town",
@@ -65,6 +67,21 @@ _FACILITY = re.compile(
     r"Cemetery|Police|Sheriff|Court|Courthouse|Bureau|Department|News|Times|Post|Herald|"
     r"Tribune|Journal|Gazette|Press|Daily)\b"
 )
+_NAMED_AREA = re.compile(
+    r"\b(?:city|town|village|villages|province|district|neighbou?rhood|suburb|region|"
+    r"governorate|county|municipality|state|camp|area|outskirts|countryside)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a place name used as an attribute: possessive, or followed by a noun ("U.S. jets")
+_NEXT_WORD = re.compile(r"(['’]s\b)|\s+([a-z]{3,})\b")
+_NOT_NOUNS = frozenset(
+    """and nor but the this that these those last next early late yesterday today tonight
+    where when which while who whose after before since during until with from for into onto
+    over under near about against between among through across along around amid
+    province district city town village region governorate county area border state
+    proper itself earlier later instead again also alone""".split()
+)
 # a US broadcaster's call sign ("KDKA", "WSB-TV"): named in datelines and titles, no place
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s")
@@ -72,12 +89,19 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s")
 
 @dataclass(frozen=True, slots=True)
 class Where:
-    """The mention chosen to place an incident, how precise it is and why."""
+    """The mention chosen to place an incident, how precise it is and why.
+
+    ``mention`` may be unresolved (a village the gazetteer lacks, "in the village of Abu
+    Zindin"): it still says where, and ``place`` is then the best resolved place of the article
+    (or the region the text puts the mention in). ``score`` is the evidence's weight: below
+    :data:`MIN_SCORE` the text does not say where the incident happened."""
 
     mention: PlaceMention | None
+    place: Place | None
     precision: str | None
     evidence: str
     confidence: float
+    score: float = 0.0
 
 
 def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
@@ -92,6 +116,11 @@ def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool
     if q.feature == "admin1":
         return p.admin1_code == q.admin1_code and p.feature not in ("admin1", "country")
     return False
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and (nxt.group(1) is not None or nxt.group(2) not in _NOT_NOUNS)
 
 
 def _follows_place(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
@@ -135,11 +164,18 @@ def incident_place(
     trigger_sentences: dict[int, list[int]],
     *,
     title_end: int = 0,
+    strong: frozenset[int] = frozenset(),
 ) -> Where:
     """The mention that places the incident told of in ``trigger_sentences`` (sentence index
-    -> offsets of its trigger words); ``title_end`` is where the title ends (0: no title)."""
+    -> offsets of its trigger words; ``strong``: the offsets of the words of the incident's own
+    label); ``title_end`` is where the title ends (0: no title)."""
     best: tuple[float, PlaceMention, str] | None = None
+    best_resolved: tuple[float, PlaceMention, str] | None = None
     country = dominant_country(mentions)
+    # in a sentence alone, a name the gazetteer lacks may still be the place, and a place
+    # named as an attribute ("U.S. jets") is not; in an article, "a Durham man" names the
+    # story's town and an unknown name is more often a street or a business
+    single = len(sentences) <= 1
     fallback: PlaceMention | None = None
     k = 0
     prev: PlaceMention | None = None
@@ -147,21 +183,29 @@ def incident_place(
     for m in mentions:
         qualifier = _is_qualifier(prev, m, text) or _follows_place(prev, m, text)
         prev = m
-        if m.place is None or qualifier or _CALL_SIGN.fullmatch(m.text):
+        if qualifier or _CALL_SIGN.fullmatch(m.text):
             continue
         if m.demonym:
             fallback = fallback or m
             continue
+        resolved = m.place is not None
         while k + 1 < len(sentences) and sentences[k + 1][0] <= m.start:
             k += 1
         s, _ = sentences[k] if sentences else (0, len(text))
-        score = _SPECIFIC.get(m.place.feature, 0.5)
-        why = "first place"
         before = text[max(s, m.start - 60) : m.start]
+        feature = m.place.feature if m.place is not None else ""
+        if resolved:
+            score = _SPECIFIC.get(feature, 0.5)
+        elif single and (_LOCATIVE.search(before) or _NAMED_AREA.search(before)):
+            score = 2.0  # a place the gazetteer lacks, in a place position
+        else:
+            continue
+        why = "first place"
         line_start = text.rfind("\n", 0, m.start) + 1
         if k in trigger_sentences:
             near = min(abs(m.start - t) for t in trigger_sentences[k])
-            score += 3.0 + (1.0 if near < 60 else 0.0)
+            own = any(t in strong for t in trigger_sentences[k])
+            score += (3.5 if own else 1.0) + (1.0 if near < 60 else 0.0)
             why = "incident sentence"
         elif m.start < title_end:
             score += 2.5
@@ -174,23 +218,35 @@ def incident_place(
             why = "dateline"
         elif _LOCATIVE.search(before):
             score += 1.0
+        if _NAMED_AREA.search(before):
+            score += 1.0  # "the southern city of Karachi", "the village of Qarassi"
+        if single and _is_modifier(text, m.end):
+            score -= 2.0  # "U.S. jets", "Syria's conflict": a place as an attribute
         if _ORIGIN.search(before):
             score -= 1.5
         if _STATEMENT.search(before) or _AFTER.search(before):
             score -= 2.0
         if _FACILITY.match(text, m.end, m.end + 40):
             score -= 2.5
-        if country and m.place.country_code != country and m.score < 0.95:
+        if country and m.place is not None and m.place.country_code != country and m.score < 0.95:
             score -= 2.0  # "Perth" in a story about Pennsylvania
         score -= 0.03 * k
         if best is None or score > best[0]:
             best = (score, m, why)
+        if resolved and (best_resolved is None or score > best_resolved[0]):
+            best_resolved = (score, m, why)
     if best is not None:
         score, m, why = best
-        assert m.place is not None
-        precision = PRECISION_OF.get(m.place.feature, "region")
-        return Where(m, precision, f"{why}: {m.text!r}", max(0.1, min(0.95, score / 10)))
+        confidence = max(0.1, min(0.95, score / 10))
+        if m.place is not None:
+            precision = PRECISION_OF.get(m.place.feature, "region")
+            return Where(m, m.place, precision, f"{why}: {m.text!r}", confidence, score)
+        area: Place | None = m.within or (best_resolved[1].place if best_resolved else None)
+        area_precision = None if area is None else PRECISION_OF.get(area.feature, "region")
+        evidence = f"{why}: {m.text!r} (not in the gazetteer)"
+        return Where(m, area, area_precision, evidence, confidence * 0.8, score)
     if fallback is not None and fallback.place is not None:
+        # a demonym ("Syrian forces") tells the country, not where: no mention places it
         precision = PRECISION_OF.get(fallback.place.feature, "country")
-        return Where(fallback, precision, f"demonym: {fallback.text!r}", 0.2)
-    return Where(None, None, "no place", 0.0)
+        return Where(None, fallback.place, precision, f"demonym: {fallback.text!r}", 0.2, 0.0)
+    return Where(None, None, None, "no place", 0.0, 0.0)
