@@ -45,6 +45,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     from explorer.events import Corrections, ingest
     from explorer.files import cache_dir
+    from explorer.incidents.table import incidents_path
 
     out = Path(args.out)
     if args.corrections and not Path(args.corrections).is_file():
@@ -79,7 +80,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         cache_path=cache,
         corrections=corrections,
         progress=progress,
-        exclude=[out],  # an output inside an input folder is not read back next time
+        exclude=[out, incidents_path(out)],  # outputs inside an input folder are not read
+        incidents=True,
     )
     bar.close()
     for line in result.messages():
@@ -88,6 +90,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     path = table.write(out, args.format, csv_formulas=args.csv_formulas)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {path}", file=sys.stderr)
+    if result.incidents is not None:  # next to the events: events.csv -> events.incidents.csv
+        where = result.incidents.write(
+            incidents_path(path), args.format, csv_formulas=args.csv_formulas
+        )
+        print(f"wrote {where} ({len(result.incidents)} incidents)", file=sys.stderr)
     return 0
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.errors import ExplorerError
 from explorer.events.cache import IngestCache
@@ -35,6 +35,9 @@ from explorer.events.table import EventTable, json_value
 from explorer.ingest import LoadReport, Notice, Skipped, load_report
 from explorer.messages import progress_bar
 from explorer.model import Article
+
+if TYPE_CHECKING:
+    from explorer.incidents.table import IncidentTable
 
 __all__ = [
     "PIPELINE_VERSION",
@@ -65,6 +68,8 @@ class IngestResult:
     reused: int = 0
     failed: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    # one row per real-world incident, grouped across articles (ingest(incidents=True))
+    incidents: IncidentTable | None = None
 
     def summary(self) -> str:
         df = self.table.df
@@ -199,8 +204,13 @@ def ingest(
     corrections: Corrections | None = None,
     progress: Callable[[int, int], None] | bool | None = None,
     exclude: Iterable[str | Path] = (),
+    incidents: bool = False,
 ) -> IngestResult:
     """Load sources and extract their events into one table.
+
+    ``incidents``: also group the articles' incidents across articles into
+    ``result.incidents`` (an :class:`~explorer.incidents.table.IncidentTable`; see
+    docs/incidents.md). It reads the articles again (about as long as the events).
 
     ``progress``: a function ``progress(done, total)`` called as articles complete (the CLI
     draws its bar with it); ``True`` for a progress bar; ``False`` for none; ``None`` (the
@@ -209,9 +219,15 @@ def ingest(
     """
     progress, close_bar = progress_bar(progress, desc="ingest", unit="article")
     try:
-        return _ingest(paths, jobs, cache_path, corrections, progress, exclude)
+        result = _ingest(paths, jobs, cache_path, corrections, progress, exclude)
     finally:
         close_bar()
+    if incidents:
+        from explorer.incidents.build import incident_table
+
+        result.incidents, failed = incident_table(result.report.articles)
+        result.failed.extend(Skipped(where, reason) for where, reason in failed)
+    return result
 
 
 def _ingest(

@@ -106,3 +106,60 @@ def test_bad_files(tmp_path: Path) -> None:
     other.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(TableError, match="not an Explorer incidents table"):
         IncidentTable.read(other)
+
+
+ARTICLES = {
+    "a.md": (
+        "KDKA",
+        "2013-01-01",
+        "Four shot at McKeesport New Year's Eve party",
+        "MCKEESPORT, Pa. - Four people were shot at a New Year's Eve house party on Versailles "
+        "Avenue in McKeesport early Tuesday, police said. Police are looking for Julian Sims, 20.",
+    ),
+    "b.md": (
+        "Post-Gazette",
+        "2013-01-01",
+        "Gunman sought after four wounded at McKeesport party",
+        "Police in McKeesport, Pennsylvania, are looking for Julian Sims, 20, after four people "
+        "were shot at a house party on Versailles Avenue on Tuesday.",
+    ),
+    "c.md": (
+        "Tulsa World",
+        "2013-01-07",
+        "Four women found dead in Tulsa apartment",
+        "TULSA, Okla. - Four women were found shot to death in an apartment in Tulsa, Oklahoma, "
+        "on Monday, police said.",
+    ),
+}
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for name, (source, day, title, text) in ARTICLES.items():
+        (folder / name).write_text(
+            f"---\ntitle: {title}\npublished: {day}\nsource: {source}\n---\n{text}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_ingest_groups_incidents_across_articles(tmp_path: Path) -> None:
+    from explorer.events import ingest
+
+    result = ingest(_corpus(tmp_path / "articles"), incidents=True, progress=False)
+    assert result.incidents is not None
+    rows = {r["place_name"]: r for r in result.incidents.records()}
+    assert rows["McKeesport"]["reports"] == 2
+    assert rows["McKeesport"]["sources"] == ["KDKA", "Post-Gazette"]
+    assert rows["Tulsa"]["reports"] == 1
+    assert ingest(tmp_path / "articles", progress=False).incidents is None  # only when asked
+
+
+def test_cli_ingest_writes_incidents_next_to_events(tmp_path: Path) -> None:
+    from explorer.cli import main
+
+    out = tmp_path / "out" / "events.json"
+    assert main(["ingest", str(_corpus(tmp_path / "articles")), "--out", str(out), "--no-cache",
+                 "--quiet"]) == 0  # fmt: skip
+    table = IncidentTable.read(tmp_path / "out" / "events.incidents.json")
+    assert sorted(table.df["reports"]) == [1, 2]
