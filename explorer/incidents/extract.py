@@ -96,8 +96,9 @@ def extract_incidents(
     """The incidents ``article`` reports, the main one first; ``[]`` when it tells of none.
 
     In a text of one sentence, an incident whose place has less evidence than ``min_score``
-    (see :mod:`.where`) gets none. ``places``/``dates`` may be given, found in ``title + "\\n\\n" + text`` (or in
-    the text alone when the title is empty), to skip finding them."""
+    (see :mod:`.where`) gets none. ``places``/``dates`` may be given, found in the title, a
+    blank line and the text (or in the text alone when the title is empty), to skip finding
+    them."""
     title = article.title.strip() if article.title else ""
     full = f"{title}\n\n{article.text}" if title else article.text
     shift = len(full) - len(article.text)
