@@ -20,6 +20,11 @@ from explorer.dates.timex import (
 from explorer.dates.timex import day_found as _day_found
 from explorer.dates.timex import make_date as _date
 
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|by)\s+(?:(?:early|late|mid|the\s+(?:end|middle)\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
+
 
 def _year_for_month(
     text: str, m: re.Match[str], month: int, published: dt.date, day: int = 15
@@ -42,6 +47,14 @@ def _year_for_month(
         if upcoming and not recent:
             return upcoming[0]
     else:
+        if _DEADLINE.search(text, max(0, m.start() - 24), m.start()):
+            # "until March 6", "by February", "through mid-November": a limit, mostly ahead
+            # (within half a year in a past clause), unless it passed only days ago
+            reach = 365 if when is None else 183
+            upcoming = [y for y, d in options if d >= today and (d - today).days <= reach]
+            recent = [d for y, d in options if d < today and (today - d).days <= 20]
+            if upcoming and not recent:
+                return upcoming[0]
         earlier = [(y, d) for y, d in options if d <= today]
         later = [(y, d) for y, d in options if d > today]
         if earlier and not (later and (later[0][1] - today).days <= 60):

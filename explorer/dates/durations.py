@@ -126,7 +126,9 @@ class WdSet:
 
     def __getitem__(self, name: str) -> str | None:
         if name == "wd":
-            return self._m.group("wd") or self._m.group("wd2")
+            return self._m.group("wd") or self._m.group("wd2") or self._m.group("wd3")
+        if name == "part":
+            return self._m.group("part") or self._m.group("part3")
         return self._m.group(name)
 
     def span(self, name: str | int = 0) -> tuple[int, int]:

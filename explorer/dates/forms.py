@@ -7,11 +7,20 @@ import datetime as dt
 import re
 
 from explorer.dates.absolute import h_quarter, h_season, h_time
-from explorer.dates.lexicon import UNITS
+from explorer.dates.lexicon import SEASONS, UNITS
+from explorer.dates.lexicon import month_number as _month
 from explorer.dates.lexicon import number_value as _number
 from explorer.dates.timex import Found, year_interval
 
-__all__ = ["h_clock24", "h_fiscal_code", "h_long", "h_phase_of_unit", "h_season_year", "h_while"]
+__all__ = [
+    "h_calendar_set",
+    "h_clock24",
+    "h_fiscal_code",
+    "h_long",
+    "h_phase_of_unit",
+    "h_season_year",
+    "h_while",
+]
 
 
 def h_long(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
@@ -127,3 +136,9 @@ def h_phase_of_unit(m: re.Match[str], text: str, pub: dt.date | None) -> Found |
 def h_while(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
     """ "for a while", "for quite some time": a stretch of unknown length."""
     return Found(*m.span("x"), "DURATION", "PXX", None, None, None, False, "a while")
+
+
+def h_calendar_set(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
+    """ "every July", "each winter": that month or season of every year (a SET)."""
+    value = f"XXXX-{_month(m['mon']):02d}" if m["mon"] else f"XXXX-{SEASONS[m['s'].lower()]}"
+    return Found(*m.span(), "SET", value, None, None, None, False, "every month or season")

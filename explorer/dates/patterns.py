@@ -32,6 +32,7 @@ from explorer.dates.compound import h_rel_year_quarter, h_week_of, h_weekday_dat
 from explorer.dates.document import ANAPHORA, h_anaphora
 from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, h_weekday_set
 from explorer.dates.forms import (
+    h_calendar_set,
     h_clock24,
     h_fiscal_code,
     h_long,
@@ -275,7 +276,7 @@ RULES: list[Rule] = [
          h_deictic_day, ("deictic",), 0, 22),
     Rule("relative unit", _c(rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+(?P<unit>week|weekend|month|quarter|year|decade|spring|summer|fall|autumn|winter)\b", _I),
          h_relative_unit, ("u_week", "u_weekend", "u_month", "u_quarter", "u_year", "u_decade", "season"), 40, 10),
-    Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b"),
+    Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b|\b(?P<wd3>{WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights)\b"),
          lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
     Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
          h_time_on_day, ("clock",), 0, 40),
@@ -335,5 +336,7 @@ RULES: list[Rule] = [
          h_clock24, ("clock24",), 0, 8),
     Rule("phase of unit", _c(r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|quarter)\b", _I),
          h_phase_of_unit, ("u_week", "u_month", "u_quarter"), 30, 8),
+    Rule("every month", _c(rf"\b(?:every|each)\s+(?:(?P<mon>{MONTH_FULL})|(?P<s>spring|summer|fall|autumn|winter))\b"),
+         h_calendar_set, ("mon", "season"), 12, 12),
     Rule("a while", _c(r"\b(?:for|after)\s+(?P<x>(?:quite\s+)?a\s+(?:long\s+|good\s+)?while)\b", _I), h_while, ("vague",), 24, 6),
 ]  # fmt: skip

@@ -26,6 +26,9 @@ from explorer.dates.timex import (
 _AHEAD = re.compile(r"(?:ahead of|upcoming|until|till)\s+(?:the\s+)?$")
 
 
+_LIMIT = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+
+
 def _weekday_future(text: str, span: tuple[int, int]) -> bool:
     """Whether a bare weekday is the coming one: by the tense of its clause, except that a
     possessive ("Wednesday's ruling") names an event already reported unless something points
@@ -33,7 +36,10 @@ def _weekday_future(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     if text.startswith(("'s", "’s"), end):
         return _AHEAD.search(text[max(0, start - 16) : start].lower()) is not None
-    return clause_tense(text, start, end) == "future"
+    tense = clause_tense(text, start, end)
+    if tense != "past" and _LIMIT.search(text, max(0, start - 8), start):
+        return True  # "until Tuesday", "by Friday": a limit, ahead unless the clause is past
+    return tense == "future"
 
 
 def h_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:

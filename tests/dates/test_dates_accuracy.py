@@ -39,6 +39,16 @@ def found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, st
         ("The ministry extended the deadline to May.", ("May", "DATE", "2016-05")),
         ("The concert was postponed on Monday.", ("Monday", "DATE", "2016-03-14")),
         ("The band played an extended set on Saturday.", ("Saturday", "DATE", "2016-03-12")),
+        # a limit (until, till, through, by) lies ahead, unless the clause is past or the date
+        # passed only days ago
+        ("The ferry will run until Tuesday.", ("Tuesday", "DATE", "2016-03-22")),
+        ("Tickets are on sale till Sunday.", ("Sunday", "DATE", "2016-03-20")),
+        ("By Friday, the river had burst its banks.", ("Friday", "DATE", "2016-03-11")),
+        ("The firm must repay the loan by February.", ("February", "DATE", "2017-02")),
+        ("The lender agreed to extend the credit line through July.", ("July", "DATE", "2016-07")),
+        ("The museum stays shut until mid-June.", ("mid-June", "DATE", "2016-06")),
+        ("Parliament had to approve the budget by March 4.", ("March 4", "DATE", "2016-03-04")),
+        ("The camp stayed open until January.", ("January", "DATE", "2016-01")),
     ],
 )
 def test_forward_sense(text: str, expected: tuple[str, str, str]) -> None:
@@ -78,6 +88,11 @@ def test_forward_sense(text: str, expected: tuple[str, str, str]) -> None:
             [("the end of the month", "DATE", "2016-03")],
         ),
         ("Prices rose at the start of the week.", [("the start of the week", "DATE", "2016-W11")]),
+        # a month, a season or a part of a weekday every year or week
+        ("Pilgrims gather here each July.", [("each July", "SET", "XXXX-07")]),
+        ("The market opens every spring.", [("every spring", "SET", "XXXX-SP")]),
+        ("The show airs on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("The club meets Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
         # a stretch of unknown length
         ("The road will stay closed for a while.", [("a while", "DURATION", "PXX")]),
         ("After a long while, the crowd left.", [("a long while", "DURATION", "PXX")]),
