@@ -7,16 +7,19 @@ import datetime as dt
 import re
 
 from explorer.dates.absolute import h_quarter, h_season, h_time
+from explorer.dates.context import clause_tense
 from explorer.dates.lexicon import SEASONS, UNITS
 from explorer.dates.lexicon import month_number as _month
 from explorer.dates.lexicon import number_value as _number
-from explorer.dates.timex import Found, year_interval
+from explorer.dates.timex import Found, day_found, make_date, shift_months, year_interval
 
 __all__ = [
     "h_calendar_set",
     "h_clock24",
+    "h_day_first",
     "h_fiscal_code",
     "h_long",
+    "h_nth_day",
     "h_phase_of_unit",
     "h_season_year",
     "h_while",
@@ -142,3 +145,33 @@ def h_calendar_set(m: re.Match[str], text: str, pub: dt.date | None) -> Found | 
     """ "every July", "each winter": that month or season of every year (a SET)."""
     value = f"XXXX-{_month(m['mon']):02d}" if m["mon"] else f"XXXX-{SEASONS[m['s'].lower()]}"
     return Found(*m.span(), "SET", value, None, None, None, False, "every month or season")
+
+
+def h_day_first(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
+    """ "15/03/2016" (a first number above 12 is the day), "15.03.2016": day, month, year."""
+    day, month, year = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+    d = make_date(int(year), int(month), int(day))
+    return None if d is None else day_found(m, "numeric date d/m/y", d)
+
+
+def h_nth_day(m: re.Match[str], text: str, pub: dt.date | None) -> Found | None:
+    """ "on the 13th": that day of the publication month, or of the month before when it is
+    still to come (the next one when the clause speaks of the future)."""
+    day = int(m["d"])
+    s, e = m.span("x")
+    if pub is None:
+        return Found(s, e, "DATE", f"XXXX-XX-{day:02d}", None, None, "day", False, "the nth")
+    options = []
+    for step in (-1, 0, 1):
+        y, mo = shift_months(pub.year, pub.month, step)
+        d = make_date(y, mo, day)
+        if d is not None:
+            options.append(d)
+    if clause_tense(text, s, e) == "future":
+        chosen = [d for d in options if d >= pub][:1]
+    else:
+        chosen = [d for d in options if d <= pub][-1:]
+    if not chosen:
+        return None
+    d = chosen[0]
+    return Found(s, e, "DATE", d.isoformat(), d, d, "day", True, "the nth")

@@ -34,8 +34,10 @@ from explorer.dates.durations import WdSet, h_duration, h_recent, h_ref, h_set, 
 from explorer.dates.forms import (
     h_calendar_set,
     h_clock24,
+    h_day_first,
     h_fiscal_code,
     h_long,
+    h_nth_day,
     h_phase_of_unit,
     h_season_year,
     h_while,
@@ -172,6 +174,7 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "clock": ("noon", "midnight"),
     "code": ("fy", "q", "h", "fiscal"),
     "vague": ("while",),
+    "long": ("long",),
 }  # fmt: skip
 TRIGGER_WORDS: dict[str, str] = {
     word: name for name, words in _TRIGGER_WORDS.items() for word in words
@@ -182,6 +185,7 @@ _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = re.compile(r"\d+")
 _CLOCK_AFTER = re.compile(r"(?:[:.][0-5]\d)?\s*[aApP]\.?[mM]\b")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 
 
 def trigger_hits(text: str, low: str | None = None) -> dict[str, list[int]]:
@@ -221,6 +225,8 @@ def trigger_hits(text: str, low: str | None = None) -> dict[str, list[int]]:
                 name = "slash"
             elif text.startswith(":", end) and text[end + 1 : end + 3].isdigit():
                 name = "clock24"
+            elif text[end : end + 2] in _ORDINAL_ENDINGS:
+                name = "nth"
             elif at and text[at - 1] == "'" and token.endswith("0"):
                 name, at = "decade", at - 1
             else:
@@ -328,7 +334,7 @@ RULES: list[Rule] = [
     Rule("anaphora", _c(ANAPHORA), h_anaphora, ("u_day", "u_week", "u_month", "u_quarter", "u_year", "part"), 25, 12),
     Rule("the week of", _c(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"),
          h_week_of, ("u_week",), 5, 30),
-    Rule("unit-long", _c(rf"(?P<x>\b(?:(?P<n>{NUMWORD})-)?(?P<unit>{UNIT}s?|centuries)-long)\b", _I), h_long, _UNITS, 30, 12),
+    Rule("unit-long", _c(rf"(?P<x>\b(?:(?P<n>{NUMWORD})-)?(?P<unit>{UNIT}s?|centuries)-long)\b", _I), h_long, ("long",), 40, 6),
     Rule("season year", _c(rf"(?P<x>\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{YEAR}))\b", _I), h_season_year, ("season",), 0, 16),
     Rule("fiscal code", _c(rf"\b(?:(?:FY|[Ff]iscal\s+[Yy]ear)\s?(?P<fy>\d{{4}}|\d{{2}})|(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12]))\s*(?:of\s+)?'?(?P<y>{YEAR}|\d{{2}}))\b"),
          h_fiscal_code, ("code",), 4, 20),
@@ -338,5 +344,11 @@ RULES: list[Rule] = [
          h_phase_of_unit, ("u_week", "u_month", "u_quarter"), 30, 8),
     Rule("every month", _c(rf"\b(?:every|each)\s+(?:(?P<mon>{MONTH_FULL})|(?P<s>spring|summer|fall|autumn|winter))\b"),
          h_calendar_set, ("mon", "season"), 12, 12),
+    Rule("weekday day month", _c(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_ABBR})(?:,?\s+(?P<y>{YEAR}))?\b"),
+         h_weekday_date, ("wd",), 0, 40),
+    Rule("numeric d/m/y", _c(r"\b(?P<d>1[3-9]|2\d|3[01])/(?P<m>1[0-2]|0?[1-9])/(?P<y>\d{4})\b|\b(?P<d2>3[01]|[12]\d|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\.(?P<y2>\d{4})\b"),
+         h_day_first, ("slash", "year"), 6, 12),
+    Rule("the nth", _c(r"\b(?:on|by|until|till|since|from|before|after)\s+the\s+(?P<x>(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))\b(?![ \t]*[\w(])", _I),
+         h_nth_day, ("nth",), 20, 8),
     Rule("a while", _c(r"\b(?:for|after)\s+(?P<x>(?:quite\s+)?a\s+(?:long\s+|good\s+)?while)\b", _I), h_while, ("vague",), 24, 6),
 ]  # fmt: skip

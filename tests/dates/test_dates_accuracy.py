@@ -39,6 +39,11 @@ def found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, st
         ("The ministry extended the deadline to May.", ("May", "DATE", "2016-05")),
         ("The concert was postponed on Monday.", ("Monday", "DATE", "2016-03-14")),
         ("The band played an extended set on Saturday.", ("Saturday", "DATE", "2016-03-12")),
+        # a present-tense schedule looks ahead
+        ("The new law takes effect on January 1.", ("January 1", "DATE", "2017-01-01")),
+        ("The exhibition opens in May.", ("May", "DATE", "2016-05")),
+        ("The torch arrives in mid-July.", ("mid-July", "DATE", "2016-07")),
+        ("The law took effect on January 1.", ("January 1", "DATE", "2016-01-01")),
         # a limit (until, till, through, by) lies ahead, unless the clause is past or the date
         # passed only days ago
         ("The ferry will run until Tuesday.", ("Tuesday", "DATE", "2016-03-22")),
@@ -93,6 +98,20 @@ def test_forward_sense(text: str, expected: tuple[str, str, str]) -> None:
         ("The market opens every spring.", [("every spring", "SET", "XXXX-SP")]),
         ("The show airs on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
         ("The club meets Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+        # day-first dates, a weekday before a day-first date, "the 13th"
+        ("The vote was held on 15/03/2016.", [("15/03/2016", "DATE", "2016-03-15")]),
+        ("The vote was held on 14.03.2016.", [("14.03.2016", "DATE", "2016-03-14")]),
+        ("The form says 03/04/2016.", [("03/04/2016", "DATE", "2016-03-04")]),
+        ("The summit ended on Sunday, 13 March.", [("Sunday, 13 March", "DATE", "2016-03-13")]),
+        (
+            "It opened on Tuesday 1 March 2016.",
+            [("Tuesday 1 March 2016", "DATE", "2016-03-01")],
+        ),
+        ("The first round took place on the 13th.", [("13th", "DATE", "2016-03-13")]),
+        ("Voting ended on the 20th.", [("20th", "DATE", "2016-02-20")]),
+        ("The runoff will be held on the 27th.", [("27th", "DATE", "2016-03-27")]),
+        ("He finished on the 13th hole.", []),
+        ("Marchers gathered on the 4th of the month.", []),
         # a stretch of unknown length
         ("The road will stay closed for a while.", [("a while", "DURATION", "PXX")]),
         ("After a long while, the crowd left.", [("a long while", "DURATION", "PXX")]),
