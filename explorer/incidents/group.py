@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -66,6 +66,7 @@ FAR_KM = 80.0  # up to this far only with a shared person or address (a wrong to
 WINDOW_DAYS = 7  # reports without a shared name are compared within this many days
 FOLLOW_UP_DAYS = 730  # a shared person or address is looked for this far
 WIDE_DAYS = 31  # a date interval wider than this is too vague to block on
+_NARROW_DAYS = 2  # intervals up to this wide are indexed apart from the wider ones
 _MAX_DAY = dt.date.max
 _NAME_CAP = 50  # a name shared by more reports than this is not distinctive
 _GENERIC_MONTHS = 3  # a name found in reports of more months than this is not distinctive
@@ -233,7 +234,9 @@ class Grouper:
         self._members: dict[int, list[int]] = {}  # root -> item indices
         self._ids: dict[int, str] = {}  # root -> incident id (once assigned)
         self._used_ids: set[str] = set()
-        self._cells: dict[tuple[int, int], list[tuple[int, int]]] = {}  # -> sorted (lo, item)
+        # (cell, wide interval?) -> (lo, item), sorted before each batch's candidates
+        self._cells: dict[tuple[tuple[int, int], bool], list[tuple[int, int]]] = {}
+        self._unsorted: set[tuple[tuple[int, int], bool]] = set()
         self._undated: dict[tuple[int, int], list[int]] = {}
         self._names: dict[str, list[int]] = {}
         self._df: Counter[str] = Counter()
@@ -298,8 +301,10 @@ class Grouper:
         it = self._items[i]
         if it.lat is not None and it.lon is not None:
             cell = _cell(it.lat, it.lon)
-            if it.lo is not None:
-                insort(self._cells.setdefault(cell, []), (it.lo, i))
+            if it.lo is not None and it.hi is not None:
+                key = (cell, it.hi - it.lo > _NARROW_DAYS)
+                self._cells.setdefault(key, []).append((it.lo, i))
+                self._unsorted.add(key)
             else:
                 self._undated.setdefault(cell, []).append(i)
         for name in it.people | it.addresses:
@@ -316,10 +321,11 @@ class Grouper:
         if it.lat is not None and it.lon is not None:
             for cell in _neighbours(it.lat, it.lon):
                 if it.lo is not None and it.hi is not None:
-                    rows = self._cells.get(cell, [])
-                    a = bisect_left(rows, (it.lo - WINDOW_DAYS - WIDE_DAYS, -1))
-                    b = bisect_right(rows, (it.hi + WINDOW_DAYS, len(self._items)))
-                    out.update(j for _, j in rows[a:b])
+                    for wide, slack in ((False, _NARROW_DAYS), (True, WIDE_DAYS)):
+                        rows = self._cells.get((cell, wide), [])
+                        a = bisect_left(rows, (it.lo - WINDOW_DAYS - slack, -1))
+                        b = bisect_right(rows, (it.hi + WINDOW_DAYS, len(self._items)))
+                        out.update(j for _, j in rows[a:b])
                 out.update(self._undated.get(cell, ()))
         for name in it.people | it.addresses:
             holders = self._names.get(name, ())
@@ -386,6 +392,9 @@ class Grouper:
             self._parent.append(i)
             self._members[i] = [i]
             self._index(i)
+        for block in self._unsorted:
+            self._cells[block].sort()
+        self._unsorted.clear()
         self._generic = {
             name: self._spread(name) > _GENERIC_MONTHS
             for it in new
