@@ -4,8 +4,9 @@ and in incremental batches, on synthetic reports. Prints figures; asserts nothin
 .venv/bin/python benchmarks/bench_incidents.py                     # 1,000,000 reports
 .venv/bin/python benchmarks/bench_incidents.py --reports 100000    # a quick run
 
-Synthetic reports: incidents at random points around 400 towns over four years (busier towns
-have more), each told by 1-5 reports published over the next days, some months later; each
+Synthetic reports: incidents at random points around towns (400, or one per 250 reports, so
+that a bigger run is a bigger country, not a busier town) over four years (busier towns have
+more), each told by 1-5 reports published over the next days, some months later; each
 report names the victim (a random full name) in its specifics and has a title of 8 words from
 a 2,000-word vocabulary, so every report has candidates to score in its cell and week.
 """
@@ -32,7 +33,7 @@ def make_reports(n: int, seed: int = 1) -> list[IncidentReport]:
     rng = random.Random(seed)
     towns = [
         Place(f"t{k}", f"Town {k}", "populated_place", rng.uniform(26, 48), rng.uniform(-123, -70))
-        for k in range(400)
+        for k in range(max(400, n // 250))
     ]
     weights = [1.0 / (k + 1) for k in range(len(towns))]  # a few big cities, many small towns
     words = [f"w{k}" for k in range(2000)]
