@@ -41,23 +41,36 @@ _NUMBERS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
-_KILLED = re.compile(
-    _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*"
-    r"(?:killed|dead|died|slain)\b|\bkill(?:ed|ing)\s+" + _NUMBER + r"\b",
+# "three people were killed", "killing two": the number before the word (up to three words and
+# an auxiliary between) or after the verb; the word is found first, the number looked for next
+_BEFORE = re.compile(
+    r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*$",
     re.IGNORECASE,
 )
-_INJURED = re.compile(
-    _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*"
-    r"(?:wounded|injured|hurt)\b|\b(?:wound|injur)(?:ed|ing)\s+" + _NUMBER + r"\b",
-    re.IGNORECASE,
+_KILLED = (
+    re.compile(r"\b(?:kill(?:ed|ing)|dead|died|slain)\b", re.IGNORECASE),
+    re.compile(r"kill(?:ed|ing)\s+" + _NUMBER + r"\b", re.IGNORECASE),
+)
+_INJURED = (
+    re.compile(r"\b(?:(?:wound|injur)(?:ed|ing)|hurt)\b", re.IGNORECASE),
+    re.compile(r"(?:wound|injur)(?:ed|ing)\s+" + _NUMBER + r"\b", re.IGNORECASE),
 )
 _AGE = re.compile(r"\b(\d{1,2})-year-old\b|,\s(\d{1,2}),")
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int | None:
+def _count(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> int | None:
+    word_pattern, after = patterns
+    words: list[str] = []
+    for m in word_pattern.finditer(text):
+        b = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if b is not None and not m.group().lower().endswith("ing"):
+            words.append(b.group(1))
+        a = after.match(text, m.start())
+        if a is not None:
+            words.append(a.group(1))
     best: int | None = None
-    for m in pattern.finditer(text):
-        word = (m.group(1) or m.group(2) or "").lower()
+    for word in words:
+        word = word.lower()
         value = int(word) if word.isdigit() else _NUMBERS.get(word, 1 if word in ("a", "an") else 0)
         if value and value < 1000:
             best = max(best or 0, value)

