@@ -43,8 +43,8 @@ _NUMBERS = {
 }
 # "three people were killed", "killing two": the number before the word (up to three words and
 # an auxiliary between) or after the verb; the word is found first, the number looked for next
-_BEFORE = re.compile(
-    r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*$",
+_BEFORE = re.compile(  # the nearest number: "4 dead and 3 hurt" has 3 hurt
+    r"(?s:.*)\b" + _NUMBER + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|have been|has been)?\s*$",
     re.IGNORECASE,
 )
 _KILLED = (
@@ -62,7 +62,7 @@ def _count(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> int 
     word_pattern, after = patterns
     words: list[str] = []
     for m in word_pattern.finditer(text):
-        b = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+        b = _BEFORE.match(text, max(0, m.start() - 60), m.start())
         if b is not None and not m.group().lower().endswith("ing"):
             words.append(b.group(1))
         a = after.match(text, m.start())

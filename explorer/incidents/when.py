@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from explorer.model import TimeMention
 
-__all__ = ["When", "incident_date"]
+__all__ = ["When", "date_candidates", "incident_date"]
 
 # words of a sentence about what came after the happening (its dates are not the happening's)
 _AFTERMATH = re.compile(
@@ -35,10 +35,11 @@ _AFTERMATH = re.compile(
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|identified|identifies|charged|"
     r"arrested|arraigned|booked|pleaded|pleads|appeared|sentenced|convicted|indicted|"
-    r"investigating|investigated|released|confirmed|reassured|reported|updated|posted|"
+    r"investigating|investigated|investigation|released|confirmed|reassured|reported|updated|posted|"
     r"filed|issued|held|hosted|gathered|remembered|mourned|asked|urged|searching|"
     r"continued|continue|court|hearing|statement|conference|interview|announcement|"
-    r"approved|ordered|decided|testified)\b",
+    r"approved|ordered|decided|testified|looking|searching|behind bars|remained|remains|"
+    r"died|dies|succumbed|passed away)\b",
     re.IGNORECASE,
 )
 # words that make a date the happening's even without a trigger word next to it
@@ -50,6 +51,12 @@ _NAMES_DAY = re.compile(
     r"overnight|christmas|new year|thanksgiving|halloween|eve\b|day\b)|\d{1,2}/\d{1,2}|"
     r"\d{4}-\d\d|\b\d{1,2}(?:st|nd|rd|th)\b"
 )
+# the date names the incident it stands before: "the Sept. 15, 2015 shooting", "Saturday's
+# shooting", "last night's double homicide"; or right after: "a shooting incident last Saturday"
+_BEFORE_TRIGGER = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
+_AFTER_TRIGGER = re.compile(r"\w*(?:\s+(?:incident|death|that|which|spree))?\s+(?:on\s+)?$")
+# an embedded post's signature: "— Jane Doe (@jdoe) June 26, 2016"
+_SIGNATURE = re.compile(r"\(@\w+\)\s*$|@\w+\s*$")
 _PRECISION = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -66,6 +73,8 @@ class When:
 
 
 _VAGUE = frozenset({"now", "currently", "recently", "lately", "that day", "the same day"})
+# a day told relative to another one of the story, not to the report's
+_RELATIVE = re.compile(r"(?i)(?:the\s+)?(?:following|next|previous|same|day before|day after)\b")
 
 
 def _gap(t: TimeMention, offset: int) -> int:
@@ -73,6 +82,16 @@ def _gap(t: TimeMention, offset: int) -> int:
     if offset >= t.end:
         return offset - t.end
     return max(0, t.start - offset - 8)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\d+/\d+/\d+")
+
+
+def _names_trigger(text: str, t: TimeMention, trigger: int) -> bool:
+    """The date stands right before the incident's word, or right after it."""
+    if trigger >= t.end:
+        return _BEFORE_TRIGGER.fullmatch(text, t.end, trigger) is not None
+    return _AFTER_TRIGGER.fullmatch(text, trigger, t.start) is not None
 
 
 def _granularity(t: TimeMention) -> str:
@@ -88,7 +107,7 @@ def _granularity(t: TimeMention) -> str:
     return "year"
 
 
-def incident_date(
+def date_candidates(
     text: str,
     dates: Sequence[TimeMention],
     sentences: Sequence[tuple[int, int]],
@@ -98,12 +117,10 @@ def incident_date(
     published: dt.date | None = None,
     planned: bool = False,
     strong: frozenset[int] = frozenset(),
-) -> When:
-    """The day or interval of the incident told of in ``trigger_sentences`` (indexes into
-    ``sentences``, each with the offsets of its trigger words; ``strong``: the offsets of the
-    words of the incident's own label); ``title_end`` is where the title ends in ``text``
-    (0: no title)."""
-    best: tuple[float, int, TimeMention, str] | None = None
+) -> list[tuple[float, TimeMention, str]]:
+    """Every date that may be the incident's, with its score and why, in text order (the
+    arguments as for :func:`incident_date`)."""
+    out: list[tuple[float, TimeMention, str]] = []
     k = 0
     for t in sorted(dates, key=lambda t: t.start):
         if t.type not in ("DATE", "TIME") or not t.anchored or t.start_date is None:
@@ -115,17 +132,21 @@ def incident_date(
             k += 1
         if published is not None and t.start_date > published and not planned:
             continue
-        if published is not None and (published - t.start_date).days > 400:
+        age = 0 if published is None else (published - t.start_date).days
+        if age > 400 and (age > 1900 or not _YEAR.search(t.text)):
+            continue  # a day more than a year back is the incident's only when its year is written
+        if _SIGNATURE.search(text, max(0, t.start - 30), t.start):
             continue
         s, e = sentences[k] if sentences else (0, len(text))
-        if t.text.lower() in _VAGUE or (grain == "day" and not _NAMES_DAY.search(t.text)):
+        vague = t.text.lower() in _VAGUE or _RELATIVE.match(t.text) is not None
+        if vague or (grain == "day" and not _NAMES_DAY.search(t.text)):
             continue  # "now", "11 p.m.", "midnight": the day of the report, said again
         score = {"day": 3.0, "week": 1.0, "month": 0.5}[grain]
         where = "other sentence"
         triggers = list(trigger_sentences.get(k, ()))
         happen = [m.start() for m in _HAPPENING.finditer(text, s, e)]
         triggers += happen
-        if k in trigger_sentences:
+        if k in trigger_sentences or any(_gap(t, x) <= 40 for x in happen):
             score += 3.0
             where = "incident sentence"
         elif t.start < title_end:
@@ -148,13 +169,54 @@ def incident_date(
         elif near_trigger <= 40:
             nearest = min(triggers, key=lambda x: _gap(t, x))
             score += 1.5 if nearest in strong or nearest in happen else 0.8
+            if grain == "day" and nearest in strong and _names_trigger(text, t, nearest):
+                score += 2.0
+                where += ", names the incident"
         if _AFTERMATH.search(text, s, e):
             score -= 1.5 if k in trigger_sentences else 3.0
+        if (
+            published is not None
+            and t.start_date == published
+            and t.start >= title_end
+            and near_trigger > 40
+            and _YEAR.search(t.text)
+        ):
+            score -= 1.5  # "By Jane Doe // September 3, 2016": the report's own date
+        if age > 400:
+            score -= 1.0  # a follow-up may date its incident years back, but rarely does
         score -= 0.05 * k  # earlier is likelier the happening
-        if best is None or score > best[0]:
-            best = (score, k, t, where)
+        out.append((score, t, where))
+    return out
+
+
+def incident_date(
+    text: str,
+    dates: Sequence[TimeMention],
+    sentences: Sequence[tuple[int, int]],
+    trigger_sentences: dict[int, list[int]],
+    *,
+    title_end: int = 0,
+    published: dt.date | None = None,
+    planned: bool = False,
+    strong: frozenset[int] = frozenset(),
+) -> When:
+    """The day or interval of the incident told of in ``trigger_sentences`` (indexes into
+    ``sentences``, each with the offsets of its trigger words; ``strong``: the offsets of the
+    words of the incident's own label); ``title_end`` is where the title ends in ``text``
+    (0: no title)."""
+    found = date_candidates(
+        text,
+        dates,
+        sentences,
+        trigger_sentences,
+        title_end=title_end,
+        published=published,
+        planned=planned,
+        strong=strong,
+    )
+    best = max(found, key=lambda c: c[0], default=None)  # the first of equals
     if best is not None and best[0] > 0:
-        score, _, t, where = best
+        score, t, where = best
         grain = _granularity(t)
         return When(
             t.start_date,
