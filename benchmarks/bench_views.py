@@ -1,5 +1,10 @@
 """Map build time, HTML size and the time a browser takes to open it, timeline build, briefing
-size, and filter latency on synthetic event tables.
+size, filter latency, and what the Explorer panel sends per map redraw, on synthetic event
+tables.
+
+The panel's live map (explorer/views/mapwidget.py) sends only the markers of a view; it used to
+send the whole offline folium page. At 16,746 events, each at its own point (2 cores, shared):
+0.39 s and 1.43 MB per redraw, was 4.52 s and 13.0 MB.
 
 .venv/bin/python benchmarks/bench_views.py
 """
@@ -11,6 +16,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_events
@@ -43,6 +49,54 @@ def _open_in_browser(page: str) -> float | None:
         seconds = time.perf_counter() - t
         browser.close()
     return seconds
+
+
+def _panel_redraw(n: int = 16_746) -> None:
+    """Bytes sent and seconds per map redraw of the Explorer panel: the live map widget's data
+    against the offline folium page in an iframe it replaced (``Explorer.map_html``); and the
+    timeline's rebuild when a filter other than the dates changes."""
+
+    import altair as alt
+
+    from explorer.views.panel import Explorer
+
+    for places in (None, 5_000):
+        # the counts timeline's spans (commit f4ea10c) exceed altair's 5,000 rows on these
+        # tables (a MaxRowsError in build_timeline): lifted here, to measure the map
+        with alt.data_transformers.disable_max_rows():
+            _panel_case(Explorer(make_events(n, places=places)), places)  # type: ignore[arg-type]
+
+
+def _panel_case(panel: Any, places: int | None) -> None:
+    import json
+
+    view = panel.map_view
+    once = len(view._esm) + len(view._css) + len(json.dumps(view.outlines))
+    where = "each at its own point" if places is None else f"on {places:,} places"
+    for label, countries in (("all", ()), ("IQ + SY", ("IQ", "SY")), ("IQ", ("IQ",))):
+        panel.countries.value = countries
+        t = time.perf_counter()
+        page = panel.map_html().encode()
+        before = time.perf_counter() - t
+        t = time.perf_counter()
+        panel.render_map()
+        sent = json.dumps(view.data).encode()
+        after = time.perf_counter() - t
+        t = time.perf_counter()
+        rebuilt = panel.render_timeline()
+        spec = json.dumps(panel.timeline.spec).encode()
+        rebuild = time.perf_counter() - t
+        timeline = (
+            f"timeline rebuilt in {rebuild:.2f} s, {len(spec) / 1e6:.2f} MB"
+            if rebuilt
+            else "timeline unchanged"
+        )
+        print(
+            f"Explorer panel map redraw, {len(panel.filtered):,} events {where} ({label}):"
+            f" {after:.2f} s, {len(sent) / 1e6:.2f} MB sent (was {before:.2f} s,"
+            f" {len(page) / 1e6:.2f} MB: the offline folium page); {timeline}"
+        )
+    print(f"  sent once per panel: {once / 1e6:.2f} MB (Leaflet, markercluster, outlines)")
 
 
 def main() -> None:
@@ -93,6 +147,7 @@ def main() -> None:
     }
     from explorer.views.panel import Explorer
 
+    _panel_redraw()
     panel = Explorer(big)  # type: ignore[arg-type]
     times = []
     for countries in [("IQ",), ("IQ", "SY"), ("SY",), ("TR", "JO"), ()]:
