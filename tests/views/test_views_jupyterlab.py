@@ -1,6 +1,8 @@
 """A real client: JupyterLab on a loopback port, 02_explore opened in headless Chromium, all cells
-run from the Run menu; the map, the chart and the panel must draw, and the date slider must
-change the map and the table."""
+run from the Run menu, every request that does not go to JupyterLab blocked; the map, the chart
+and the panel must draw, the date slider must change the map and the table, and a country
+filter the panel's timeline. One JupyterLab and one run of the notebook for the module's tests
+(in order: they share the panel)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import time
 import urllib.request
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +39,9 @@ ARGS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def lab(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp_path = tmp_path_factory.mktemp("lab")
     work = tmp_path / "work"
     shutil.copytree(ROOT / "notebooks", work / "notebooks")  # the run autosaves outputs: a copy
     shutil.copytree(ROOT / "data", work / "data")
@@ -169,7 +173,9 @@ def _run_until_the_panel_draws(page: Any, attempts: int = 3) -> None:
             break
         if state == "done":
             try:
-                page.wait_for_selector(".explorer-map iframe", state="attached", timeout=60_000)
+                page.wait_for_selector(
+                    ".explorer-map .leaflet-container", state="attached", timeout=60_000
+                )
                 return
             except playwright.TimeoutError:
                 state = "without a map"
@@ -177,43 +183,98 @@ def _run_until_the_panel_draws(page: Any, attempts: int = 3) -> None:
     pytest.fail(f"the Explorer panel did not draw ({state}; screenshot: /tmp/lab_fail.png)")
 
 
-def test_explore_notebook_in_jupyterlab(lab: str) -> None:
+@dataclass
+class Lab:
+    page: Any
+    blocked: list[str] = field(default_factory=list)  # requests that left JupyterLab
+
+
+@pytest.fixture(scope="module")
+def panel(lab: str) -> Iterator[Lab]:
+    """02_explore run in JupyterLab, its panel drawn. The network outside JupyterLab is blocked
+    by Chromium itself (a proxy that does not exist; loopback bypasses it), which costs
+    nothing per request: routing every request of JupyterLab through playwright slows its start
+    enough to lose the kernel's first widget messages. Requests that leave it are recorded."""
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=ARGS,
+            proxy={"server": "http://127.0.0.1:9", "bypass": "127.0.0.1,localhost"},
+        )  # fmt: skip
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        state = Lab(page)
+
+        def record(request: Any) -> None:
+            if not request.url.startswith((lab, "data:", "blob:")):
+                state.blocked.append(request.url)
+
+        page.on("request", record)
         page.goto(f"{lab}/lab/tree/notebooks/02_explore.ipynb")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         # the kernel must be up before "Run All Cells", or the run is lost
         _wait_for_idle_kernel(page)
         _run_until_the_panel_draws(page)
-        page.wait_for_selector(
-            ".vega-embed canvas, .vega-embed svg", state="attached", timeout=60_000
-        )
-        errors = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
-        assert errors.count() == 0
-        frame = page.frame_locator(".explorer-map iframe").first
-        frame.locator(".leaflet-container").wait_for(timeout=30_000)
-        assert frame.locator("path.leaflet-interactive, .marker-cluster").count() > 0
-
-        count = page.locator(".explorer-count b").first
-        before_count = count.inner_text()
-        before_map = page.locator(".explorer-map iframe").first.get_attribute("srcdoc")
-        before_table = page.locator(".explorer-table").first.inner_text()
-        handle = page.locator(".widget-selection-range-slider .noUi-handle, .noUi-handle").first
-        handle.scroll_into_view_if_needed()
-        box = handle.bounding_box()
-        assert box is not None
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.mouse.down()
-        page.mouse.move(box["x"] + 400, box["y"] + box["height"] / 2, steps=10)
-        page.mouse.up()
-        page.wait_for_function(
-            "t => document.querySelector('.explorer-count b').innerText !== t", arg=before_count,
-            timeout=30_000,
-        )  # fmt: skip
-        page.wait_for_function(
-            "s => document.querySelector('.explorer-map iframe').getAttribute('srcdoc') !== s",
-            arg=before_map, timeout=30_000,
-        )  # fmt: skip
-        assert page.locator(".explorer-table").first.inner_text() != before_table
+        yield state
         browser.close()
+
+
+_VERSION = "() => document.querySelector('.explorer-map').dataset.version"
+# what the timeline shows: its canvas's pixels (or its SVG)
+_TIMELINE = """() => {
+  const chart = document.querySelector('.explorer-timeline');
+  const canvas = chart && chart.querySelector('canvas');
+  if (canvas) return canvas.toDataURL();
+  const svg = chart && chart.querySelector('svg');
+  return svg ? svg.outerHTML : null;
+}"""
+
+
+def test_explore_notebook_in_jupyterlab(panel: Lab) -> None:
+    page = panel.page
+    page.wait_for_selector(".vega-embed canvas, .vega-embed svg", state="attached", timeout=60_000)
+    errors = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+    assert errors.count() == 0
+    page.locator(".explorer-map .leaflet-container").first.wait_for(timeout=30_000)
+    page.wait_for_selector(
+        ".explorer-map path.leaflet-interactive, .explorer-map .explorer-cluster", timeout=30_000
+    )
+    assert page.locator(".explorer-map canvas").count() > 0  # the country outlines
+
+    count = page.locator(".explorer-count b").first
+    before_count = count.inner_text()
+    before_map = page.evaluate(_VERSION)
+    before_table = page.locator(".explorer-table").first.inner_text()
+    handle = page.locator(".widget-selection-range-slider .noUi-handle, .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 400, box["y"] + box["height"] / 2, steps=10)
+    page.mouse.up()
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-count b').innerText !== t", arg=before_count,
+        timeout=30_000,
+    )  # fmt: skip
+    page.wait_for_function(
+        f"v => ({_VERSION})() !== v", arg=before_map, timeout=30_000
+    )  # the map was sent its new markers
+    assert page.locator(".explorer-table").first.inner_text() != before_table
+    assert panel.blocked == []
+
+
+def test_the_panels_timeline_changes_with_a_country_filter(panel: Lab) -> None:
+    page = panel.page
+    page.wait_for_function(f"() => ({_TIMELINE})() !== null", timeout=60_000)
+    before = page.evaluate(_TIMELINE)
+    before_map = page.evaluate(_VERSION)
+    countries = page.locator(".widget-select-multiple select").first  # Countries, first
+    countries.scroll_into_view_if_needed()
+    chosen = countries.locator("option").nth(1).get_attribute("value")
+    assert chosen is not None
+    countries.select_option(chosen)  # the second commonest country only
+    page.wait_for_function(
+        f"t => {{ const now = ({_TIMELINE})(); return now !== null && now !== t; }}",
+        arg=before, timeout=60_000,
+    )  # fmt: skip
+    page.wait_for_function(f"v => ({_VERSION})() !== v", arg=before_map, timeout=30_000)
+    assert panel.blocked == []
