@@ -400,22 +400,23 @@ class Grouper:
             for it in new
             for name in it.people | it.addresses
         }
-        self._pair_scores = {}
-        near = {i: self._candidates(i) for i in range(start, len(self._items))}
-        for i, found in near.items():
+        # two passes, so that neither the candidate sets nor the rejected pairs are kept
+        for i in range(start, len(self._items)):
             it = self._items[i]
             it.near = sum(
                 1
-                for j in found
+                for j in self._candidates(i)
                 if self._items[j].report.article_id != it.report.article_id
                 and (g := _gap(it, self._items[j])) is not None
                 and g <= WINDOW_DAYS
             )
-        for i, found in near.items():
-            for j in found:
-                key = (j, i) if j < i else (i, j)
-                if key not in self._pair_scores:
-                    self._pair_scores[key] = _score(self._items[i], self._items[j], self._generic)
+        self._pair_scores = {}  # the accepted pairs of this batch
+        for i in range(start, len(self._items)):
+            for j in self._candidates(i):
+                if j < i:  # each pair once (the candidate relation is symmetric)
+                    score = _score(self._items[i], self._items[j], self._generic)
+                    if score > 0:
+                        self._pair_scores[(j, i)] = score
         pairs = sorted((-s, j, i) for (j, i), s in self._pair_scores.items() if s > 0)
         for _, j, i in pairs:
             ra, rb = self._find(i), self._find(j)
