@@ -38,6 +38,7 @@ from explorer.places.context import (
     town_pairs,
     unknown_first_names,
 )
+from explorer.places.definitions import definitions
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import (
     PersonEvidence,
@@ -339,6 +340,11 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             name = names[s.key] = Name(s.key, s.text, ranked)
         if n in qualifiers and name.qualified is None:
             name.qualified = qualifiers[n]
+    # a defining clause ("Florence is a city in Marion County, Kansas") settles its subject
+    homes = definitions(text, [(s, r, fixed.get(s.key)) for _, s, r in survivors])
+    for key, home in homes.items():
+        if key in names:
+            names[key].home, names[key].qualified = home, (set(home.areas), home.label)
     for key, peers in list_peers(text, [s for _, s, _ in survivors]).items():
         if key in names:
             names[key].peers = frozenset(peers)

@@ -28,6 +28,7 @@ import math
 
 from explorer.model import Place
 from explorer.places.coherence import Scored, capitals, score_all
+from explorer.places.definitions import settle
 from explorer.places.senses import Area, Name, Ranked, inside, rank
 
 __all__ = ["Area", "Name", "Ranked", "capitals", "inside", "rank", "resolve_names"]
@@ -69,6 +70,15 @@ def resolve_names(
     choices: dict[str, Choice] = {}
     dists: dict[str, list[tuple[Place, float]]] = {}
     for n in names:
+        if n.home is not None:
+            place, why = settle(n.cands, n.home)
+            if place is not None:
+                # a candidate of the name, or the region the clause names (the name is no
+                # candidate there: the gazetteer lacks the place)
+                sure = any(r.place is place for r in n.cands)
+                choices[n.key] = (place, 0.97 if sure else 0.6, why)
+                dists[n.key] = [(place, 1.0)]
+                continue
         if n.qualified is not None:
             areas, label = n.qualified
             kept = [r for r in n.cands if inside(r.place, areas) and r.place.feature != "country"]

@@ -4,6 +4,7 @@ feature kind, how the name belongs to the place), and what the article says abou
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from explorer.gazetteer import Match
 from explorer.geocoding.rank import Ranked, capitals, country_key, prior
@@ -31,7 +32,7 @@ def inside(place: Place, areas: set[Area]) -> bool:
 class Name:
     """One distinct name of the article and what the article says about it."""
 
-    __slots__ = ("cands", "demonym", "key", "peers", "qualified", "text")
+    __slots__ = ("cands", "demonym", "home", "key", "peers", "qualified", "text")
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class Name:
         demonym: bool = False,
         qualified: tuple[set[Area], str] | None = None,
         peers: frozenset[str] = frozenset(),
+        home: Any = None,
     ) -> None:
         self.key = key
         self.text = text
@@ -48,3 +50,4 @@ class Name:
         self.demonym = demonym
         self.qualified = qualified  # the first qualifier seen for the name
         self.peers = peers  # names listed with it ("Ohio, Iowa and Utah")
+        self.home = home  # where a defining clause puts it (definitions.Home)
