@@ -64,6 +64,43 @@ class TimeSpan:
     events: int
 
 
+MAX_SPAN_ROWS = 2000  # distinct spans drawn; more are snapped to coarser periods
+
+
+def _snap(day: dt.date, unit: str, *, end: bool) -> dt.date:
+    """The first (or with ``end`` the last) day of ``day``'s week, month or year."""
+    if unit == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        return start + dt.timedelta(days=6) if end else start
+    if unit == "month":
+        start = day.replace(day=1)
+        if not end:
+            return start
+        following = (start + dt.timedelta(days=32)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    if unit == "year":
+        return day.replace(month=12, day=31) if end else day.replace(month=1, day=1)
+    return day
+
+
+def bounded_spans(
+    spans: tuple[TimeSpan, ...], unit: str, limit: int = MAX_SPAN_ROWS
+) -> tuple[TimeSpan, ...]:
+    """At most ``limit`` spans for a chart: when there are more, each is widened to whole
+    periods (the counting unit, then months, then years) and those that become the same are
+    counted together. The events are all kept; only the ends are rounded outwards."""
+    order = ("day", "week", "month", "year")
+    for coarse in order[order.index(unit) if unit in order else 0 :]:
+        if len(spans) <= limit:
+            break
+        merged: dict[tuple[dt.date, dt.date, str], int] = {}
+        for s in spans:
+            key = (_snap(s.start, coarse, end=False), _snap(s.end, coarse, end=True), s.category)
+            merged[key] = merged.get(key, 0) + s.events
+        spans = tuple(TimeSpan(a, z, c, n) for (a, z, c), n in sorted(merged.items()))
+    return spans
+
+
 @dataclass(frozen=True)
 class TimeCounts:
     unit: str  # "day", "week" or "month"
@@ -209,10 +246,10 @@ def time_counts(table: EventTable, unit: str = "auto") -> TimeCounts:
         TimeBucket(b.date(), str(c), int(n))
         for b, c, n in counts.itertuples(index=False, name=None)
     )
-    return TimeCounts(unit, buckets, tuple(
+    return TimeCounts(unit, buckets, bounded_spans(tuple(
         TimeSpan(a.date(), b.date(), str(c), int(n))
         for a, b, c, n in spans.itertuples(index=False, name=None)
-    ))  # fmt: skip
+    ), unit))  # fmt: skip
 
 
 def grid_counts(

@@ -47,6 +47,7 @@ from explorer.scale.aggregate import (
     TimeBucket,
     TimeCounts,
     TimeSpan,
+    bounded_spans,
     choose_unit,
 )
 from explorer.scale.briefing_sql import key_event_groups_sql, outlets_sql
@@ -296,7 +297,7 @@ class ParquetEvents:
         return TimeCounts(
             unit,
             tuple(TimeBucket(b, str(c), int(k)) for b, c, k in rows),
-            tuple(TimeSpan(a, z, str(c), int(k)) for a, z, c, k in spans),
+            bounded_spans(tuple(TimeSpan(a, z, str(c), int(k)) for a, z, c, k in spans), unit),
         )
 
     def grid(self, *, size: float | None = None, max_cells: int = 10_000) -> GridCounts:

@@ -199,3 +199,23 @@ def test_weekly_counts_put_month_and_year_events_apart_not_in_their_first_week(
     assert {(r["start"][:10], r["end"][:10], r["events"]) for r in spans} == {
         ("2015-01-01", "2015-02-01", 30), ("2015-01-01", "2016-01-01", 1)}  # fmt: skip
     assert sum(r["events"] for r in spec["datasets"][top["data"]["name"]]) == 40
+
+
+def test_many_distinct_periods_stay_under_the_chart_row_limit() -> None:
+    """Thousands of events with their own odd periods (ranges of a few weeks) are counted over
+    whole weeks, then months: every event is kept and the chart builds (altair's row limit)."""
+    import datetime as dt
+
+    from explorer.events import EventTable
+    from explorer.scale.aggregate import MAX_SPAN_ROWS, time_counts
+    from explorer.views.timeline import build_timeline
+
+    start = dt.date(2014, 1, 1)
+    rows = [{"event_id": f"e{i}", "start_date": start + dt.timedelta(days=i % 1400),
+             "end_date": start + dt.timedelta(days=i % 1400 + 9 + i % 23),
+             "categories": (("military", "political", "legal")[i % 3],)}
+            for i in range(12_000)]  # fmt: skip
+    table = EventTable.from_records(rows)
+    counts = time_counts(table)
+    assert counts.total == 12_000 and len(counts.spans) <= MAX_SPAN_ROWS
+    build_timeline(table, max_rows=5000).to_dict()  # no MaxRowsError
