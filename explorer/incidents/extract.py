@@ -20,17 +20,25 @@ import re
 from collections.abc import Sequence
 
 from explorer.document import document
+from explorer.incidents.dateline import (
+    dateline_name,
+    fallback_place,
+    site_state,
+    state_key,
+    town_names,
+)
 from explorer.incidents.model import IncidentReport
-from explorer.incidents.region import settle_region
+from explorer.incidents.region import Settled, region_votes, settle_region
 from explorer.incidents.status import status_of
 from explorer.incidents.triggers import Trigger, find_triggers, order
 from explorer.incidents.when import incident_date
-from explorer.incidents.where import MIN_SCORE, Where, incident_place
+from explorer.incidents.where import MIN_SCORE, PRECISION_OF, Where, incident_place
 from explorer.model import Article, PlaceMention, TimeMention
 
 __all__ = ["extract_incidents"]
 
 MAX_INCIDENTS = 4
+SITE_VOTE = 1.5  # the state in the site's name at the end of the title, as votes for it
 _NUMBER = (
     r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
     r"several|a|an)"
@@ -98,6 +106,33 @@ def _weigh(
     return by_category, where, labels
 
 
+def _named_town(
+    full: str, title: str, title_end: int, mentions: Sequence[PlaceMention], place: Where
+) -> tuple[Where, Settled | None]:
+    """An article the geoparser found no place in: the town of its dateline, or one written
+    where a town's name stands (:mod:`.dateline`), in the state its site names."""
+    start = title_end + 2 if title_end else 0
+    names = [n for n in [dateline_name(full, start)] if n is not None]
+    names += town_names(full, 0, title_end) + town_names(full, start, start + 1500)
+    if not names:
+        return place, None
+    region = None
+    if names[0].state:
+        region = state_key(names[0].state)
+    region = region or site_state(title)  # cached: a second look-up costs nothing
+    if region is None:
+        votes = region_votes(mentions, None, title_end=title_end)
+        region = max(votes, key=lambda k: votes[k]) if votes else None
+    found = fallback_place(names, region)
+    if found is None:
+        return place, None
+    named, town = found
+    span = PlaceMention(named.text, named.start, named.end, town, score=0.5, reason=named.how)
+    precision = PRECISION_OF.get(town.feature, "town")
+    why = f"{named.how}: {named.text!r} (not found by the geoparser)"
+    return Where(span, town, precision, why, 0.4, MIN_SCORE), Settled(town, "")
+
+
 def extract_incidents(
     article: Article,
     *,
@@ -131,6 +166,8 @@ def extract_incidents(
     ranked = sorted(by_category, key=lambda c: -by_category[c])
     if not ranked:
         ranked = ["other"]  # an article that names no happening still reports its place
+    site = site_state(title) if title else None
+    site_votes = {site: SITE_VOTE} if site else {}
     out = []
     for category in ranked[:limit]:
         trig = where.get(category, {})
@@ -162,10 +199,13 @@ def extract_incidents(
             place = Where(None, None, None, f"too little evidence ({place.evidence})", 0.0)
             m = None
         resolved = (
-            settle_region(full, m, mentions, title_end=title_end)
+            settle_region(full, m, mentions, title_end=title_end, extra=site_votes)
             if m is not None and m.place is not None
             else None
         )
+        if place.place is None and len(sentences) > 1:
+            place, resolved = _named_town(full, title, title_end, mentions, place)
+            m = place.mention
         evidence_spans = [sentences[k] for k in sorted(trig)[:3]] if sentences else []
         evidence_text = " ".join(full[s:e] for s, e in evidence_spans)
         start = end = None

@@ -105,10 +105,15 @@ def _moved(
 
 
 def settle_region(
-    text: str, chosen: PlaceMention, mentions: Sequence[PlaceMention], *, title_end: int = 0
+    text: str,
+    chosen: PlaceMention,
+    mentions: Sequence[PlaceMention],
+    *,
+    title_end: int = 0,
+    extra: dict[str, float] | None = None,
 ) -> Settled:
     """The chosen mention's place, moved to the state the article's evidence points to when
-    its name has a town there."""
+    its name has a town there; ``extra``: more votes per region (the site's state)."""
     place = chosen.place
     if place is None or place.feature not in ("populated_place", "admin2"):
         return Settled(place, "")
@@ -119,6 +124,8 @@ def settle_region(
         moved = _moved(chosen, mentions, _key(qualifier), "state written after the town")
         return moved or Settled(qualifier, f"state written after the town ({qualifier.name})")
     votes = region_votes(mentions, chosen, title_end=title_end)
+    for key, weight in (extra or {}).items():
+        votes[key] = votes.get(key, 0.0) + weight
     if not votes or "qualified" in chosen.reason:
         return Settled(place, "")
     top = max(votes, key=lambda k: votes[k])
