@@ -37,7 +37,7 @@ from explorer.views.pagedata import add_page_html, page_texts
 from explorer.views.popup import popup_html
 from explorer.views.templating import render
 
-__all__ = ["GridLayer", "map_from_aggregates"]
+__all__ = ["GridLayer", "aggregate_note", "aggregate_of", "map_from_aggregates"]
 
 # light yellow to dark red, by log(count) / log(max count)
 _RAMP = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"]
@@ -76,7 +76,8 @@ class GridLayer(Layer):
         self.ramp = _RAMP
 
 
-def _note(agg: MapAggregates) -> str:
+def aggregate_note(agg: MapAggregates) -> str:
+    """The note of an aggregated map: how many events, cells and sampled markers."""
     shown = len(agg.sample)
     text = (
         f"{agg.total:,} events ({agg.placed:,} placed) in {len(agg.grid.cells):,} cells of "
@@ -137,7 +138,7 @@ def map_from_aggregates(
     if used:
         add_legend(fmap, [c for c in CATEGORY_COLORS if c in used]
                    + [c for c in used if c not in CATEGORY_COLORS])  # fmt: skip
-    add_page_html(fmap, _note(agg))
+    add_page_html(fmap, aggregate_note(agg))
     folium.LayerControl(collapsed=False).add_to(fmap)
     return make_offline(fmap, assets)
 

@@ -48,7 +48,16 @@ from explorer.views.pagedata import PageTexts, page_texts
 from explorer.views.popup import date_label, group_popup_html, popup_html
 from explorer.views.timefilter import TimeFilter
 
-__all__ = ["CATEGORY_COLORS", "MOVEMENT_LIMIT", "build_map", "tile_provider"]
+__all__ = [
+    "CATEGORY_COLORS",
+    "MOVEMENT_LIMIT",
+    "MovementLayer",
+    "build_map",
+    "event_tooltip",
+    "movement_pairs",
+    "place_tooltip",
+    "tile_provider",
+]
 
 MOVEMENT_LIMIT = 300  # origin-destination pairs drawn, the busiest first
 
@@ -151,7 +160,7 @@ def _markers(
     out = []
     for r, color in data:
         row = [r["latitude"], r["longitude"], texts.ref(popup_html(r)), color, 1,
-               texts.ref(_tooltip(r))]  # fmt: skip
+               texts.ref(event_tooltip(r))]  # fmt: skip
         if dated:
             day = _dates(r)
             row.append([day] if day else [])
@@ -176,7 +185,7 @@ def _points(
     for (lat, lon), items in groups.items():
         colors = Counter(c for _, c in items)
         first = items[0][0]
-        tooltip = _tooltip(first) if len(items) == 1 else _place_tooltip(first, len(items))
+        tooltip = event_tooltip(first) if len(items) == 1 else place_tooltip(first, len(items))
         row = [lat, lon, texts.ref(group_popup_html([r for r, _ in items])),
                colors.most_common(1)[0][0], len(items), texts.ref(tooltip)]  # fmt: skip
         if dated:
@@ -185,11 +194,11 @@ def _points(
     return out
 
 
-def _tooltip(r: dict[str, Any]) -> str:
+def event_tooltip(r: dict[str, Any]) -> str:
     return html.escape(f"{place_label(r)} · {date_label(r)}")
 
 
-def _place_tooltip(r: dict[str, Any], events: int) -> str:
+def place_tooltip(r: dict[str, Any], events: int) -> str:
     return html.escape(f"{place_label(r)} · {events:,} events")
 
 
@@ -227,12 +236,23 @@ class MovementLayer(JSCSSMixin, Layer):
 
 
 def _add_movements(fmap: folium.Map, df: Any, texts: PageTexts, limit: int | None = None) -> None:
+    """The movement lines of :func:`movement_pairs`, in one layer that the layer control
+    toggles."""
+    rows, name = movement_pairs(df, texts, limit)
+    if rows:
+        MovementLayer(rows, name=name).add_to(fmap)
+
+
+def movement_pairs(
+    df: Any, texts: PageTexts, limit: int | None = None
+) -> tuple[list[list[Any]], str]:
     """Movements (an event whose ``origin_event_id`` names where it came from), counted by
-    origin and destination point; the ``limit`` busiest pairs are drawn, in one layer that the
-    layer control toggles."""
+    origin and destination point: the ``limit`` busiest pairs as rows ``[lat1, lon1, lat2,
+    lon2, movements, label]`` (the label an index into ``texts``), and the layer's name
+    ("Movements (8 of 9)"); no rows when there are none."""
     moves = df[df["origin_event_id"].notna() & df["latitude"].notna()]
     if moves.empty:
-        return
+        return [], ""
     origins = df.drop_duplicates("event_id").set_index("event_id")
     pairs: Counter[tuple[float, float, float, float]] = Counter()
     names: dict[tuple[float, float, float, float], tuple[str, str]] = {}
@@ -262,7 +282,7 @@ def _add_movements(fmap: folium.Map, df: Any, texts: PageTexts, limit: int | Non
             ),
         )
     if not pairs:
-        return
+        return [], ""
     drawn = pairs.most_common(MOVEMENT_LIMIT if limit is None else limit)
     rows = []
     for key, n in drawn:
@@ -272,7 +292,7 @@ def _add_movements(fmap: folium.Map, df: Any, texts: PageTexts, limit: int | Non
     total = sum(pairs.values())
     shown = sum(n for _, n in drawn)
     name = f"Movements ({total:,})" if shown == total else f"Movements ({shown:,} of {total:,})"
-    MovementLayer(rows, name=name).add_to(fmap)
+    return rows, name
 
 
 def map_json_size(fmap: folium.Map) -> int:

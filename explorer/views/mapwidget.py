@@ -33,14 +33,13 @@ from importlib import resources
 from typing import Any
 
 import anywidget
-import folium
 import pandas as pd
 import traitlets
 
 from explorer.events.table import EventTable
-from explorer.views.map import MovementLayer, _add_movements, _place_tooltip, _tooltip
+from explorer.views.map import event_tooltip, movement_pairs, place_tooltip
 from explorer.views.mapstyle import CATEGORY_COLORS, CLUSTER_CSS, color_of, tile_provider
-from explorer.views.offline import _local_css, asset_for_url
+from explorer.views.offline import asset_for_url, local_css
 from explorer.views.pagedata import PageTexts
 from explorer.views.popup import group_popup_html
 from explorer.views.templating import render
@@ -79,7 +78,7 @@ def module_js() -> str:
 @cache
 def module_css() -> str:
     """Leaflet's and markercluster's CSS (asking for no other file), and the panel's."""
-    return "\n".join(_local_css(asset_for_url(url)) for url in _CSS) + CLUSTER_CSS + _OWN_CSS
+    return "\n".join(local_css(asset_for_url(url)) for url in _CSS) + CLUSTER_CSS + _OWN_CSS
 
 
 @dataclass
@@ -109,13 +108,8 @@ def _popups(out: MapData, texts: PageTexts) -> None:
 
 
 def _movements(df: pd.DataFrame, texts: PageTexts) -> tuple[list[list[Any]], str]:
-    """The exported map's movement lines (:func:`explorer.views.map._add_movements`)."""
-    scratch = folium.Map(tiles=None)
-    _add_movements(scratch, df, texts)
-    for child in scratch._children.values():
-        if isinstance(child, MovementLayer):
-            return child.pairs, str(child.layer_name)
-    return [], ""
+    """The exported map's movement lines (:func:`explorer.views.map.movement_pairs`)."""
+    return movement_pairs(df, texts)
 
 
 def _bounds(lat: pd.Series, lon: pd.Series) -> list[list[float]] | None:
@@ -140,13 +134,13 @@ def _detailed(table: EventTable, group_above: int, inline_popups: int) -> MapDat
             groups.setdefault(point, []).append(i)
         for (lat, lon), members in groups.items():
             first = labels[members[0]]
-            tip = _tooltip(first) if len(members) == 1 else _place_tooltip(first, len(members))
+            tip = event_tooltip(first) if len(members) == 1 else place_tooltip(first, len(members))
             colour = Counter(colours[i][1] for i in members).most_common(1)[0][0]
             rows.append([lat, lon, ASK, colour, len(members), texts.ref(tip)])
             sources.append(members)
     else:
         for i, label in enumerate(labels):
-            rows.append([lats[i], lons[i], ASK, colours[i][1], 1, texts.ref(_tooltip(label))])
+            rows.append([lats[i], lons[i], ASK, colours[i][1], 1, texts.ref(event_tooltip(label))])
             sources.append([i])
     moves, moves_name = _movements(df, texts)
     out = MapData(
@@ -170,14 +164,14 @@ def _detailed(table: EventTable, group_above: int, inline_popups: int) -> MapDat
 
 
 def _aggregated(table: Any, inline_popups: int, sample: int) -> MapData:
-    from explorer.views.aggregate_map import _note, aggregate_of
+    from explorer.views.aggregate_map import aggregate_note, aggregate_of
 
     agg = aggregate_of(table, sample=sample)
     texts = PageTexts()
     frame = agg.sample.df.reset_index(drop=True)
     rows = [
         [r["latitude"], r["longitude"], ASK, color_of(r["categories"])[1], 1,
-         texts.ref(_tooltip(r))]
+         texts.ref(event_tooltip(r))]
         for r in _records(frame)
     ]  # fmt: skip
     cells = agg.grid.cells
@@ -194,7 +188,7 @@ def _aggregated(table: Any, inline_popups: int, sample: int) -> MapData:
             "moves": [],
             "name": f"Sample of events ({len(rows):,})",
             "legend": _legend([c for c in CATEGORY_COLORS if c in present]),
-            "note": _note(agg),
+            "note": aggregate_note(agg),
             "bounds": bounds,
             "grid": {"size": size, "cells": [[c.south, c.west, c.events] for c in cells]},
         },

@@ -46,6 +46,7 @@ __all__ = [
     "enable_offline_charts",
     "external_references",
     "inline_assets",
+    "local_css",
     "make_offline",
     "offline_map_html",
     "resolve_assets_mode",
@@ -154,7 +155,7 @@ _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _EXTERNAL_URL = r"url\(\s*(?![\"']?(?:data:|#))[^)]*\)"
 
 
-def _local_css(css: str) -> str:
+def local_css(css: str) -> str:
     """CSS that asks for no other file: font faces without an inlined (data:) font are dropped,
     other fonts keep only their data: sources, and other external images become ``none``."""
 
@@ -199,7 +200,7 @@ def inline_assets(html: str, *, icons: bool | None = None) -> str:
         css = content(m.group(1))
         if css is None:
             return ""
-        css = re.sub(r"</(style)", r"<\\/\1", _local_css(css), flags=re.IGNORECASE)
+        css = re.sub(r"</(style)", r"<\\/\1", local_css(css), flags=re.IGNORECASE)
         return f'<style data-asset="{_basename(m.group(1))}">{css}</style>'
 
     return _CSS_TAG.sub(style, _SCRIPT_TAG.sub(script, html))
