@@ -15,6 +15,8 @@ The prior of a candidate is, in order of weight:
   second-level region it lies in ("Baghdad", "Kirkuk", "São Paulo": the city, not the
   governorate or state). Never for an alternate name: "New York" is the state (the city's
   name is "New York City"), "Santiago" is not Santiago de los Caballeros, "Bahia" not Salvador;
+  A big city (100,000 people) that has the name only as an alternate spelling is still the
+  namesake of a region the name calls by a short form ("Basra": Basrah, in Basra Governorate);
 * 2.5 for a national capital named like a first-level region of its country and not inside
   it ("Washington", "Buenos Aires": the capital, not the state or province).
 
@@ -58,6 +60,7 @@ __all__ = [
 
 CAPITAL_OVER_REGION = 2.5  # "Washington": the capital, not the state of that name
 REGION_FLOOR = 1_000_000  # curated regions weigh at least like a city of a million
+SHORT_NAMESAKE = 100_000  # a city this big may be the namesake of its region by another spelling
 
 
 class Ranked(NamedTuple):
@@ -124,6 +127,16 @@ def _capitals_among(matches: Iterable[Match]) -> set[str]:
     return {p.key for p in best.values()}
 
 
+_DESIGNATORS = (" governorate", " province", " oblast", " region", " state", " prefecture")
+
+
+def _same_stem(city: Place, region: str) -> bool:
+    """ "Basrah" and "Basra Governorate": the city's name spells the region's without its
+    designator, give or take the ending."""
+    a, b = name_key(city.name), name_key(region)
+    return len(a) >= 4 and b.startswith(a[:4])
+
+
 def prior(matches: Iterable[Match]) -> list[Ranked]:
     """Candidates best first by their context-free prior, one entry per place (its best name
     kind). The geoparser starts from this order."""
@@ -133,11 +146,16 @@ def prior(matches: Iterable[Match]) -> list[Ranked]:
         if seen is None or m.kind < seen.kind:
             best[m.place.key] = m
     admin1_here = set()
+    admin1_short = set()  # regions the name calls by a short form ("Basra" Governorate)
+    admin1_names: dict[tuple[str | None, str | None], str] = {}
     admin2_here = set()
     for m in best.values():
         p = m.place
         if p.feature == "admin1":
             admin1_here.add((p.country_code, p.admin1_code))
+            if m.kind == NameKind.ALIAS and name_key(p.name).endswith(_DESIGNATORS):
+                admin1_short.add((p.country_code, p.admin1_code))
+                admin1_names[(p.country_code, p.admin1_code)] = p.name
         elif p.feature == "admin2":
             admin2_here.add((p.country_code, p.admin1_code, p.admin2))
     capitals_here = _capitals_among(best.values())
@@ -157,6 +175,19 @@ def prior(matches: Iterable[Match]) -> list[Ranked]:
                 or (p.country_code, p.admin1_code, p.admin2) in admin2_here
             )
         )
+        if (
+            not namesake
+            and m.kind == NameKind.ALTERNATE
+            and p.feature == "populated_place"
+            and p.population >= SHORT_NAMESAKE
+            and (p.country_code, p.admin1_code) in admin1_short
+            and _same_stem(p, admin1_names[(p.country_code, p.admin1_code)])
+        ):
+            # a big city called by the short name of the region it lies in, which GeoNames
+            # spells otherwise ("Basra": the city Basrah, in Basra Governorate) is its
+            # namesake, and the name is as good as its own
+            namesake = True
+            s -= KIND_PENALTY[NameKind.ALTERNATE]
         if namesake:
             s += NAMESAKE_BONUS
         elif capital and p.country_code in regions_here:

@@ -38,7 +38,7 @@ from explorer.places.context import (
     town_pairs,
     unknown_first_names,
 )
-from explorer.places.definitions import definitions
+from explorer.places.definitions import definitions, regional_keys
 from explorer.places.demonyms import demonym_keys, demonym_place
 from explorer.places.guards import (
     PersonEvidence,
@@ -345,6 +345,8 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     for key, home in homes.items():
         if key in names:
             names[key].home, names[key].qualified = home, (set(home.areas), home.label)
+    for key in regional_keys(text, [s for _, s, _ in survivors]) & names.keys():
+        names[key].regional = True  # "Kandahar province", "the province of Basra"
     for key, peers in list_peers(text, [s for _, s, _ in survivors]).items():
         if key in names:
             names[key].peers = frozenset(peers)

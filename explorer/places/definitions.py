@@ -29,7 +29,7 @@ from explorer.model import Place
 from explorer.places.mentions import Span
 from explorer.places.senses import Area, Ranked
 
-__all__ = ["Home", "definitions"]
+__all__ = ["Home", "definitions", "regional_keys", "settle"]
 
 _KINDS = (
     r"city|town|village|hamlet|community|suburb|neighbou?rhood|borough|municipality|"
@@ -147,7 +147,7 @@ def _home(spans: Sequence[tuple[Span, list[Ranked], Place | None]]) -> Home | No
     towns = [p for p in firsts if p is not None and p.feature == "populated_place"]
     counties = [p for p in firsts if p is not None and p.feature == "admin2"]
     country = next(iter(countries.values()), None)
-    fallback = (towns or counties or [admin1 or country])[0]
+    fallback = towns[0] if towns else counties[0] if counties else admin1 or country
     return Home(frozenset(areas), label, tuple(inside), fallback)
 
 
@@ -238,3 +238,36 @@ def settle(cands: Sequence[Ranked], home: Home) -> tuple[Place | None, str]:
     if home.fallback is not None:
         return home.fallback, f"not in the gazetteer there: placed at {home.fallback.label}"
     return None, ""
+
+
+_REGION_WORDS = r"(?:province|state|governorate|oblast|region|prefecture)"
+_REGION_AFTER = re.compile(rf"[ \t]+(?i:{_REGION_WORDS})s?\b")
+_REGION_BEFORE = re.compile(rf"\b(?i:{_REGION_WORDS})s?[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_REGION_LAST = re.compile(rf"[ \t](?i:{_REGION_WORDS})$")
+_LIST_GAP = frozenset([", ", ",", " and ", ", and ", " or ", ", or ", " & "])
+
+
+def regional_keys(text: str, spans: Sequence[Span]) -> set[str]:
+    """Names the text calls regions: "Kandahar province", "the province of Basra", "Kano
+    State", "the provinces of Herat and Balkh", "Helmand and Kandahar provinces". Such a name
+    means its province or state, not the city named like it (which news means otherwise)."""
+    out: set[str] = set()
+    run: list[Span] = []
+    for s in [*spans, None]:
+        if (
+            s is not None
+            and run
+            and not s.demonym
+            and s.start - run[-1].end <= 6
+            and text[run[-1].end : s.start] in _LIST_GAP
+        ):
+            run.append(s)
+            continue
+        if run and (
+            _REGION_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+            or _REGION_AFTER.match(text, run[-1].end)
+            or (len(run) == 1 and _REGION_LAST.search(run[0].text))
+        ):
+            out.update(r.key for r in run)
+        run = [s] if s is not None and not s.demonym else []
+    return out

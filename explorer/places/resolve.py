@@ -66,10 +66,19 @@ def resolve_names(
     ``fixed``: names whose place is already known (demonyms), as evidence for the others.
     ``labels``: how each name key is written in the article (for reasons); ``counts``: how
     often each name is mentioned (the article's focus counts mentions)."""
+    # a list is regional ("Ohio, Iowa and Utah") only through names that are regions first:
+    # "Kandahar and Herat", "Kano and Lagos" are cities named like their provinces
+    regional = {n.key for n in names if n.cands and not n.cands[0].namesake}
+    for n in names:
+        if n.peers:
+            n.peers = n.peers & regional
     open_names: list[Name] = []
     choices: dict[str, Choice] = {}
     dists: dict[str, list[tuple[Place, float]]] = {}
     for n in names:
+        if n.regional and any(r.namesake for r in n.cands):
+            # "Kandahar province": the region, not the city named like it
+            n.cands = [r for r in n.cands if not r.namesake]
         if n.home is not None:
             place, why = settle(n.cands, n.home)
             if place is not None:

@@ -32,7 +32,7 @@ def inside(place: Place, areas: set[Area]) -> bool:
 class Name:
     """One distinct name of the article and what the article says about it."""
 
-    __slots__ = ("cands", "demonym", "home", "key", "peers", "qualified", "text")
+    __slots__ = ("cands", "demonym", "home", "key", "peers", "qualified", "regional", "text")
 
     def __init__(
         self,
@@ -51,3 +51,4 @@ class Name:
         self.qualified = qualified  # the first qualifier seen for the name
         self.peers = peers  # names listed with it ("Ohio, Iowa and Utah")
         self.home = home  # where a defining clause puts it (definitions.Home)
+        self.regional = False  # the text calls it a province, state... ("Kandahar province")
