@@ -9,7 +9,6 @@ applies on the next ingest with that corrections file. Errors show as one line i
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from explorer.errors import ExplorerError
 from explorer.events.corrections import Corrections
 from explorer.events.corrections.check import describe_entry
 from explorer.events.table import EventTable
+from explorer.views.templating import macro
 
 __all__ = ["CorrectionsPanel"]
 
@@ -64,8 +64,7 @@ class CorrectionsPanel:
         self.show()
 
     def _say(self, text: str, error: bool = False) -> None:
-        colour = "#b00020" if error else "#2e7d32"
-        self.status.value = f'<span style="color:{colour}">{html.escape(text)}</span>'
+        self.status.value = macro("panel.html", "note", text, error)
 
     def _run(self, remove: bool) -> dict[str, Any] | None:
         article, text = self.article.value, self.text.value.strip()
@@ -101,8 +100,7 @@ class CorrectionsPanel:
     def show(self) -> None:
         """List the chosen article's corrections."""
         rows = self.corrections.for_article(str(self.article.value or ""))
-        items = "".join(f"<li>{html.escape(describe_entry(e))}</li>" for e in rows)
-        self.listing.value = f"<ul>{items}</ul>" if items else "<i>no corrections yet</i>"
+        self.listing.value = macro("panel.html", "listing", [describe_entry(e) for e in rows])
 
     @property
     def widget(self) -> widgets.VBox:

@@ -23,8 +23,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-import html
-import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +31,16 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
+from explorer.errors import ExplorerError
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
+from explorer.messages import in_a_kernel
 from explorer.views.map import build_map
 from explorer.views.mapwidget import EventMap
+from explorer.views.names import country_label, day_label, place_label
 from explorer.views.offline import enable_offline_charts, resolve_assets_mode
 from explorer.views.save import save_map
+from explorer.views.templating import macro
 from explorer.views.timeline import BRUSH, build_timeline
 
 if TYPE_CHECKING:
@@ -99,11 +102,17 @@ def _day_options(table: Any, most: int = 1500) -> list[tuple[str, dt.date]]:
     return [(d.isoformat(), d) for d in out]
 
 
-def _in_a_kernel() -> bool:
-    """Whether this process is a Jupyter kernel (where the panel is shown as widgets)."""
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None else None
-    return getattr(shell, "kernel", None) is not None
+def _recategorised(
+    table: EventTable | ParquetEvents, lexicon: Mapping[str, tuple[str, ...]] | str | Path
+) -> EventTable:
+    from explorer.events.categories import load_lexicon, recategorise
+
+    if not isinstance(table, EventTable):
+        raise ExplorerError(
+            "a lexicon re-reads each event's sentence, which needs the events in memory"
+        )
+    own = load_lexicon(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
+    return recategorise(table, own)
 
 
 class Explorer:
@@ -120,7 +129,10 @@ class Explorer:
         out_dir: str | Path = "out",
         map_detail: int = MAP_DETAIL,
         corrections: Corrections | str | Path | None = None,
+        lexicon: Mapping[str, tuple[str, ...]] | str | Path | None = None,
     ) -> None:
+        if lexicon is not None:
+            table = _recategorised(table, lexicon)
         self.table = table
         self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
         self.map_detail = map_detail
@@ -145,10 +157,18 @@ class Explorer:
         self.count = widgets.HTML()
         self.count.add_class("explorer-count")
         self.status = widgets.HTML()
+        # a user's own categories (a JSON or YAML file: category -> words), applied on click
+        self.lexicon_file = widgets.Text(
+            placeholder="your categories: lexicon.yaml", layout=widgets.Layout(width="40%")
+        )
+        self.apply_lexicon = widgets.Button(
+            description="Apply categories", layout=widgets.Layout(width="auto")
+        )
+        self.apply_lexicon.on_click(lambda _b: self.use_lexicon(self.lexicon_file.value))
         self.map_view = EventMap(basemap=basemap, layout=widgets.Layout(width="100%"))
         self.map_view.add_class("explorer-map")
         self.table_view = widgets.HTML(layout=widgets.Layout(width="100%"))
-        if _in_a_kernel() and resolve_assets_mode(assets) == "offline":
+        if in_a_kernel() and resolve_assets_mode(assets) == "offline":
             # the timeline widget draws with no CDN: altair's own switch, made here because
             # a panel was asked for (about 2 s, once per kernel)
             enable_offline_charts()
@@ -199,13 +219,7 @@ class Explorer:
         else:  # SQL in DuckDB
             self.filtered = self.table.filter(criteria)
         n, total = len(self.filtered), len(self.table)
-        note = (
-            f" · the map shows counts and a sample above {self.map_detail:,} events: narrow "
-            "the filters to see each one"
-            if n > self.map_detail
-            else ""
-        )
-        self.count.value = f"<b>{n:,}</b> of {total:,} events{note}"
+        self.count.value = macro("panel.html", "count", n, total, self.map_detail)
         self.table_view.value = self.table_html()
         self._schedule_map()
         return self.filtered
@@ -244,18 +258,17 @@ class Explorer:
                 if name == "categories":
                     text = ", ".join(value)
                 elif name == "start_date":
-                    text = "" if pd.isna(value) else value.date().isoformat()
+                    text = "" if pd.isna(value) else day_label(value)
+                elif name == "country_code":
+                    text = country_label(value)
+                elif name == "place_name":
+                    text = place_label(r.to_dict())
                 else:
                     text = "" if pd.isna(value) else str(value)
-                cells.append(f"<td>{html.escape(text)}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        head = "".join(f"<th>{title}</th>" for title in _TABLE_COLUMNS.values())
+                cells.append(text)
+            rows.append(cells)
         more = total - min(total, self.rows)
-        note = f"<p>… and {more:,} more (export to see all)</p>" if more > 0 else ""
-        return (
-            '<div style="max-height:320px;overflow:auto"><table class="explorer-table">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
-        )
+        return macro("panel.html", "table", list(_TABLE_COLUMNS.values()), rows, more)
 
     def map_html(self) -> str:
         """The current view as the offline folium page in an ``<iframe srcdoc>`` (a static
@@ -266,11 +279,7 @@ class Explorer:
             assets=self.assets,
             aggregate_threshold=self.map_detail,
         )
-        page = fmap.get_root().render()
-        return (
-            f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-            'style="width:100%;height:460px;border:none"></iframe>'
-        )
+        return macro("panel.html", "frame", fmap.get_root().render())
 
     def render_map(self) -> None:
         """Send the filtered events (or aggregates) to the map."""
@@ -311,17 +320,30 @@ class Explorer:
             self._timer.cancel()
         self._timer = loop.call_later(self.debounce, self.render_views)
 
+    def use_lexicon(self, lexicon: Mapping[str, tuple[str, ...]] | str | Path) -> None:
+        """Find every event's categories again with a user's lexicon (added to the built-in
+        one); the filters, map, timeline and table follow. A bad file is one line in the
+        status, and nothing changes."""
+        try:
+            self.table = _recategorised(self.table, lexicon)
+        except ExplorerError as exc:
+            self.status.value = macro("panel.html", "note", str(exc), True)
+            return
+        self.categories.options = _options(self.table, "categories")
+        self.status.value = macro("panel.html", "note", "categories found again", False)
+        self.refresh()
+
     # --- exports --------------------------------------------------------------------------
     def save_map(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path else self.out_dir / "explorer-map.html"
         save_map(build_map(self.filtered, basemap=self.basemap, assets=self.assets), target)
-        self.status.value = f"map saved to <code>{html.escape(str(target))}</code>"
+        self.status.value = macro("panel.html", "saved", "map", str(target))
         return target
 
     def save_csv(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path else self.out_dir / "explorer-events.csv"
         self.filtered.write(target)
-        self.status.value = f"events saved to <code>{html.escape(str(target))}</code>"
+        self.status.value = macro("panel.html", "saved", "events", str(target))
         return target
 
     def save_briefing(self, path: str | Path | None = None, title: str = "Briefing") -> Path:
@@ -330,12 +352,12 @@ class Explorer:
 
         target = Path(path) if path else self.out_dir / "explorer-briefing.html"
         write_briefing(self.filtered, target, title=title)
-        self.status.value = f"briefing saved to <code>{html.escape(str(target))}</code>"
+        self.status.value = macro("panel.html", "saved", "briefing", str(target))
         return target
 
     # --- layout ---------------------------------------------------------------------------
     def _labelled(self, label: str, widget: widgets.Widget) -> widgets.VBox:
-        return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), widget])
+        return widgets.VBox([widgets.HTML(macro("panel.html", "label", label)), widget])
 
     @property
     def widget(self) -> widgets.VBox:
@@ -349,6 +371,7 @@ class Explorer:
         )
         controls = widgets.HBox([self.text, self.confidence, self.unresolved, self.sort])
         buttons = widgets.HBox([self.export_map, self.export_csv, self.export_brief, self.status])
+        lexicon = widgets.HBox([self.lexicon_file, self.apply_lexicon])
         return widgets.VBox(
             [
                 self.dates,
@@ -359,6 +382,7 @@ class Explorer:
                 self.timeline,
                 self.table_view,
                 buttons,
+                lexicon,
                 *([self.corrections.widget] if self.corrections is not None else []),
             ]
         )

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-__all__ = ["Markup", "environment", "render", "script_json"]
+__all__ = ["Markup", "environment", "macro", "render", "script_json"]
 
 
 @cache
@@ -33,6 +33,13 @@ def environment() -> jinja2.Environment:
 def render(name: str, /, **context: Any) -> str:
     """The template ``name`` rendered with ``context`` (values, escaped)."""
     return environment().get_template(name).render(**context)
+
+
+def macro(template: str, name: str, /, *args: Any) -> str:
+    """The macro ``name`` of the template file ``template`` called with ``args`` (values,
+    escaped): small HTML pieces, such as the panel's lines, from one file of macros."""
+    module = environment().get_template(template).module
+    return str(getattr(module, name)(*args))
 
 
 def script_json(text: str) -> Markup:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import explorer
@@ -41,7 +42,7 @@ def test_the_corrections_area_saves_to_the_file(tmp_path: Path) -> None:
     ]
     area.text.value, area.place.value = "Lahore", "Qwxzvbnm"  # not in the gazetteer
     assert area.add_place() is None
-    assert "no place found for &#x27;Qwxzvbnm&#x27;" in area.status.value
+    assert "no place found for 'Qwxzvbnm'" in html.unescape(area.status.value)
     assert len(Corrections(path)) == 2
 
 

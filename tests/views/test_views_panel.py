@@ -183,3 +183,24 @@ def test_map_rows_match_the_exported_map(table: EventTable, group_above: int) ->
     assert events == ([1, 1, 2] if group_above == 0 else [1, 1, 1, 1])
     assert {row[3] for row in data["rows"]} <= {"#d62728", "#1f77b4"}
     assert "military" in data["legend"] and data["bounds"] == [[35.9, 39.0], [36.3, 44.0]]
+
+
+def test_the_panel_takes_a_users_lexicon(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import html
+
+    from explorer.events import EventTable
+    from explorer.views.panel import Explorer
+
+    table = EventTable.from_records(
+        [{"event_id": "e1", "sentence": "Locusts swarmed over Multan.", "country_code": "PK",
+          "start_date": "2022-08-01", "end_date": "2022-08-01"}]
+    )  # fmt: skip
+    panel = Explorer(table, lexicon={"pests": ("locust",)}, out_dir=tmp_path)
+    assert "pests" in [value for _, value in panel.categories.options]
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("swarms: [swarm]\n", encoding="utf-8")
+    panel.lexicon_file.value = str(lexicon)
+    panel.apply_lexicon.click()
+    assert "swarms" in [value for _, value in panel.categories.options]
+    panel.use_lexicon(str(tmp_path / "missing.yaml"))
+    assert "cannot read the lexicon" in html.unescape(panel.status.value)
