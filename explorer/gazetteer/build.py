@@ -38,7 +38,7 @@ from explorer.gazetteer.admin import (
     region_keys,
 )
 from explorer.gazetteer.kinds import NameKind
-from explorer.gazetteer.normalize import is_latin, name_key
+from explorer.gazetteer.normalize import ARABIC_COUNTRIES, article_variants, is_latin, name_key
 
 __all__ = ["NameKind", "build_database"]
 
@@ -160,6 +160,10 @@ def collect_entries() -> list[_Entry]:
         for alt in raw.get("alternatenames") or ():
             if is_latin(alt):
                 entry.add_name(alt, NameKind.ALTERNATE)
+        if cc in ARABIC_COUNTRIES:
+            # "Ad Dīwānīyah" is also "Diwaniyah" and "al-Diwaniyah"
+            for variant in article_variants(raw["name"]):
+                entry.add_name(variant, NameKind.ALIAS)
         names = rg.get((round(lat, 4), round(lon, 4), cc))
         if a1 and a1 != "00":
             a1_points[(cc, a1)].append((lat, lon))

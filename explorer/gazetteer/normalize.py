@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["is_latin", "name_key"]
+__all__ = ["ARABIC_COUNTRIES", "article_variants", "is_latin", "name_key"]
 
 # Letters that NFKD does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans(
@@ -63,3 +63,27 @@ def is_latin(name: str) -> bool:
     """True when a name, once folded, is written in Latin letters (plus digits and punctuation)."""
     key = name_key(name)
     return bool(key) and key.isascii() and any(ch.isalpha() for ch in key)
+
+
+# Countries whose place names GeoNames writes with the Arabic article ("Ad Dīwānīyah",
+# "Ar Ramadi", "As Sulaymaniyah"), which news often drops or writes as "al-" ("Diwaniyah",
+# "al-Ramadi"): the article's sun-letter forms are a rule of the language, not a list of places.
+ARABIC_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split()
+)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az|ath|adh|ad|ed|er|es|en|et|ez) (?=\w{3})")
+
+
+def article_variants(name: str) -> list[str]:
+    """Other keys of an Arabic place name with a leading article: without it, and with
+    "al" ("Ad Dīwānīyah" -> "diwaniyah", "al diwaniyah"); none for other names.
+
+    >>> article_variants("Ad Dīwānīyah")
+    ['diwaniyah', 'al diwaniyah']
+    """
+    key = name_key(name)
+    m = _ARTICLE.match(key)
+    if m is None:
+        return []
+    rest = key[m.end() :]
+    return [v for v in (rest, f"al {rest}") if v != key]

