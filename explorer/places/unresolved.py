@@ -31,18 +31,23 @@ from explorer.places.resolve import Ranked
 __all__ = ["Unknown", "article_region", "unknown_places", "with_unknown"]
 
 # lower-case words after a name that make it a place ("the Lasbela district")
-_KIND_AFTER = r"district|province|tehsil|subdistrict|sub-district|governorate|prefecture|oblast"
+_KIND_AFTER = (
+    r"district|province|tehsil|subdistrict|sub-district|governorate|prefecture|oblast|"
+    r"neighbou?rhood|village|town|suburb|area|locality|countryside|refugee camp|camp|LGA"
+)
 # ... and their capitalised forms, reported with the name ("Lasbela District")
 _KIND_WORDS = frozenset(
-    "District Province Tehsil Subdistrict Governorate Prefecture Oblast".split()
+    "District Province Tehsil Subdistrict Governorate Prefecture Oblast Village Neighborhood "
+    "Neighbourhood Suburb LGA Locality".split()
 )
 _AFTER = re.compile(rf" (?:{_KIND_AFTER})\b( of\b)?")
 # "the town of X", "the village of X" (not "the people of X": those are places anyway, and
 # found when the gazetteer has them)
 _OF_BEFORE = re.compile(
     r"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}"
-    r"(?:town|village|city|hamlet|settlement|district|province|tehsil|region|suburb|"
-    r"neighbourhood|neighborhood|township|municipality|governorate)[ \t]+of[ \t]+$",
+    r"(?:towns?|villages?|city|cities|hamlets?|settlements?|districts?|province|tehsil|region|"
+    r"suburbs?|neighbou?rhoods?|township|municipality|governorate|area|outskirts|countryside|"
+    r"perimeter|camp|community|locality|island|quarter|enclave|stronghold)[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
 # first words kept though they are everyday words ("New Qambarabad", "Port Zarkhel")
@@ -198,7 +203,7 @@ def unknown_places(
         m = _AFTER.match(text, tok.end)
         if m:  # "the Lasbela district", "in Jhal Magsi district"
             within = _region_after(text, tok.end, spans, found)
-            if m.group(1) and within is None:
+            if m.group(1) and within is None and not _place_after(text, m.end(), spans):
                 continue  # "the Sunni district of Adhamiya": the name comes after
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             kind = m.group().split()[0]
@@ -227,10 +232,25 @@ def unknown_places(
             continue
         within = _region_after(text, tokens[last].end, spans, found)
         add(i, last, last, within, f"the {kind} of ...")
+        if kind.endswith("s"):
+            # "the towns of Muhajeriya and Labado", "the villages of A, B and C"
+            k = last + 1
+            while k < n and _LIST_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+                end = _run_after(text, tokens, k)
+                if _trim(text, tokens, k, end, common, people) != k:
+                    break
+                add(k, end, end, within, f"the {kind} of ...")
+                k = end + 1
     return [out[k] for k in sorted(out)]
 
 
 _NOT_QUALIFIER = re.compile(r"['’]| [A-Z]")
+_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _place_after(text: str, end: int, spans: Sequence[Span]) -> bool:
+    """A known place right after ("the al-Tarikh area of Jiddah"): the name before is in it."""
+    return any(s.start >= end and s.start - end <= 5 and not s.demonym for s in spans)
 
 
 def _person(text: str, name: str) -> bool:
