@@ -74,6 +74,40 @@ _STOP = frozenset(
     tuesday wednesday thursday friday saturday night morning afternoon evening day week today
     yesterday am pm com www http https update video photos watch live breaking story""".split()
 )
+# bylines and credits: "By Sam Charles", "-- Nicole Santa Cruz", "Sam Charles/Sun-Times",
+# "Staff writer Matthew Santoni contributed", "Reach Jane Doe at ..."
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:[Bb]y|BY|[Ww]riters?|[Rr]eporters?|[Cc]ontact|[Rr]each|[Ee]mail|[Pp]hotos?:?)"
+    r"|--|—|–|\||©)[ \t]*$"
+)
+_CREDIT_AFTER = re.compile(
+    r"[ \t]*(?:/|\||,?[ \t]+(?:contributed|reported|can be reached|is a (?:\w+ )?"
+    r"(?:reporter|writer|editor|correspondent)|at \S+@|\(\S+@))"
+)
+_OFFICIALS = (
+    r"(?:Sgt|Sergeant|Officer|Lt|Lieutenant|Capt|Captain|Chief|Sheriff|Det|Detective|Deputy|"
+    r"Cpl|Corporal|Trooper|Agent|Marshal|Cmdr|Commander|Major|Maj|Spokesman|Spokeswoman|"
+    r"Spokesperson|Mayor|Gov|Governor|Sen|Senator|Rep|Representative|Judge|Justice|Attorney|"
+    r"Prosecutor|Commissioner|Superintendent|Supt|Coroner|Examiner|Investigator|Councilman|"
+    r"Councilwoman|Alderman|President|Pastor|Rev|Reverend|Dr|Anchor|Reporter|Activist)"
+)
+# "Police Sgt. Jesse Salame", "spokesman Josh McGhee", "Chief of Police Joe Bass"
+_OFFICIAL_BEFORE = re.compile(
+    rf"(?i:\b{_OFFICIALS})\.?(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+\.?)?[ \t]+$"
+)
+# "Josh McGhee, a police spokesman", "Joe Bass, spokesman for the ..."
+_OFFICIAL_AFTER = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?i:spokes\w*|officer|sergeant|sgt|lieutenant|chief|sheriff|detective|deputy|"
+    r"commander|mayor|governor|judge|attorney|prosecutor|activist|reporter|director|coroner)\b"
+)
+# words that end a capitalised run but are not names ("Austin Shooting", "Martin Luther King
+# Day", "Bobby Jones Lane")
+_NOT_NAMES = frozenset(
+    "shooting shootings day jr sr high school street avenue road lane drive boulevard park "
+    "center centre hospital church police department county city court university college "
+    "memorial foundation elementary middle academy".split()
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+|\d+")
 LEAD_CHARS = 800  # the title and this much of the text make the wording compared
 
@@ -81,24 +115,38 @@ LEAD_CHARS = 800  # the title and this much of the text make the wording compare
 def _person_names(text: str) -> set[str]:
     tokens = tokenize(text)
     people, _surnames, _given = person_tokens(text, tokens)
-    names: set[str] = set()
-    run: list[str] = []
-    last = -2
+    runs: list[list[int]] = []
     for i in sorted(people):
-        word = tokens[i].text
-        for suffix in ("'s", "’s"):
-            if word.endswith(suffix):
-                word = word[: -len(suffix)]
-        if i != last + 1 and run:
-            names.add(" ".join(run))
-            run = []
-        run.append(word.lower())
-        last = i
-    if run:
-        names.add(" ".join(run))
-    # a full name is at least two words and starts with a given name ("Julian Sims"), not a
-    # title alone ("Chief Smith" keeps "smith" only as a one-word name, which is too weak)
-    return {n for n in names if len(n.split()) >= 2 and n.split()[0] in FIRST_NAMES}
+        if runs and runs[-1][-1] == i - 1 and text[tokens[i - 1].end : tokens[i].start] == " ":
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    names: set[str] = set()
+    for run in runs:
+        start, end = tokens[run[0]].start, tokens[run[-1]].end
+        if _CREDIT_BEFORE.search(text, max(0, start - 30), start) or _CREDIT_AFTER.match(text, end):
+            continue  # the reporter or photographer, not someone in the story
+        if _OFFICIAL_BEFORE.search(text, max(0, start - 40), start) or _OFFICIAL_AFTER.match(
+            text, end
+        ):
+            continue  # an official who speaks of many incidents ("Sgt. Jesse Salame")
+        words = [_unpossessive(tokens[i].text).lower() for i in run]
+        # a full name is at least two words and starts with a given name ("Julian Sims"), not
+        # a title and a surname ("Chief Smith") nor an initial ("Daniel H")
+        if (
+            len(words) >= 2
+            and words[0] in FIRST_NAMES
+            and all(len(w) > 1 and w not in _NOT_NAMES for w in words)
+        ):
+            names.add(" ".join(words))
+    return names
+
+
+def _unpossessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def find_specifics(title: str, text: str) -> frozenset[str]:
