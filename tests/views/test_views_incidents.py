@@ -1,0 +1,177 @@
+"""The incident views as data: the map's rows and popups, the filter, the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from explorer.events import Criteria, EventTable
+from explorer.incidents.filter import filter_incidents
+from explorer.incidents.table import IncidentTable
+from explorer.views.incidents_map import (
+    ReportIndex,
+    incident_map,
+    incident_popup_html,
+    incident_reports,
+    incident_rows,
+    marker_radius,
+)
+from explorer.views.pagedata import PageTexts
+
+HOSTILE = "<script>alert(1)</script> {{7*7}} shooting"
+D = dt.date
+
+
+def incidents() -> IncidentTable:
+    return IncidentTable.from_records(
+        [
+            {"incident_id": "i1", "label": "shooting", "category": "crime", "status": "happened",
+             "place_name": "Mosul", "latitude": 36.34, "longitude": 43.12, "country_code": "IQ",
+             "place_precision": "town", "start": D(2016, 10, 17), "end": D(2016, 10, 17),
+             "date_precision": "day", "killed": 3, "injured": 2, "confidence": 0.8,
+             "reports": 3, "first_reported": D(2016, 10, 17), "sources": ("Reuters", "AP"),
+             "article_ids": ("a1", "a2", "a3"), "event_ids": ("a1:10", "a2:5", "a3:7")},
+            {"incident_id": "i2", "label": "airstrike", "category": "military",
+             "status": "happened", "place_name": "Ar Raqqah", "latitude": 35.95,
+             "longitude": 39.01, "country_code": "SY", "place_precision": "town",
+             "start": D(2016, 11, 1), "end": D(2016, 11, 7), "date_precision": "week",
+             "killed": 0, "confidence": 0.5, "reports": 1, "sources": ("BBC",),
+             "article_ids": ("b1",), "event_ids": ("b1:0",)},
+            {"incident_id": "i3", "label": "protest", "category": "protest",
+             "status": "planned", "confidence": 0.3, "reports": 2,
+             "sources": ("AP", "CNN"), "article_ids": ("c1", "c2"), "event_ids": ()},
+        ]
+    )  # fmt: skip
+
+
+def events() -> EventTable:
+    def ev(eid: str, article: str, source: str, day: dt.date, title: str, sentence: str,
+           lat: float | None = 36.34, country: str = "IQ") -> dict[str, Any]:  # fmt: skip
+        return {
+            "event_id": eid,
+            "article_id": article,
+            "source": source,
+            "published": day,
+            "title": title,
+            "sentence": sentence,
+            "latitude": lat,
+            "longitude": lat,
+            "place_name": "Mosul",
+            "country_code": country,
+            "start_date": day,
+            "end_date": day,
+            "categories": ("crime",),
+            "url": f"https://x.org/{article}",
+        }
+
+    return EventTable.from_records(
+        [
+            ev("a1:10", "a1", "Reuters", D(2016, 10, 17), HOSTILE, "Gunmen shot three in Mosul."),
+            ev("a1:90", "a1", "Reuters", D(2016, 10, 17), HOSTILE, "Police said later."),
+            ev("a2:5", "a2", "AP", D(2016, 10, 18), "Mosul shooting", "Three were killed."),
+            ev("a3:7", "a3", "Reuters", D(2016, 10, 19), "Follow-up", "A suspect was held."),
+            ev("b1:0", "b1", "BBC", D(2016, 11, 8), "Raqqa strikes", "Jets hit Raqqa.", 35.9, "SY"),
+            ev("z1:0", "z1", "DW", D(2016, 12, 1), "Other", "Unrelated floods."),
+        ]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("reports", "radius"), [(1, 6.0), (2, 9.0), (4, 12.0), (1000, 20.0)])
+def test_marker_radius_grows_with_reports(reports: int, radius: float) -> None:
+    assert marker_radius(reports) == radius
+
+
+def test_rows_one_per_placed_incident_sized_by_reports() -> None:
+    texts = PageTexts()
+    rows, used, records = incident_rows(incidents(), texts, events())
+    assert [r["incident_id"] for r in records] == ["i1", "i2"]  # i3 has no point
+    assert used == ["crime", "military"]
+    first = rows[0]
+    assert first[:2] == [36.34, 43.12] and first[4] == 1 and first[6] == marker_radius(3)
+    assert rows[1][6] == marker_radius(1)
+    assert "3 reports from 2 sources" in texts[first[2]]
+    assert "shooting" in texts[first[5]] and "3 reports" in texts[first[5]]
+
+
+def test_rows_without_popups_ask_for_them() -> None:
+    rows, _, _ = incident_rows(incidents(), PageTexts(), events(), popups=False)
+    assert {r[2] for r in rows} == {-2}
+
+
+def test_reports_from_events_one_per_article_first_reported_first() -> None:
+    table = incidents()
+    row = next(table.records())
+    reports = incident_reports(row, ReportIndex.build(events(), table))
+    assert [r["article_id"] for r in reports] == ["a1", "a2", "a3"]
+    assert [r["source"] for r in reports] == ["Reuters", "AP", "Reuters"]
+    assert reports[0]["evidence"] == "Gunmen shot three in Mosul."  # the incident's mention
+    assert reports[0]["title"] == HOSTILE and reports[0]["date"] == "17 Oct 2016"
+    assert reports[1]["url"] == "https://x.org/a2"
+
+
+def test_reports_without_events_list_the_articles() -> None:
+    table = incidents()
+    rows = list(table.records())
+    none = ReportIndex()
+    assert [r["article_id"] for r in incident_reports(rows[0], none)] == ["a1", "a2", "a3"]
+    assert incident_reports(rows[1], none)[0]["source"] == "BBC"  # one article, one source
+    page = incident_popup_html(rows[2], incident_reports(rows[2], none))
+    assert "article c1" in page and "(planned)" in page and "unplaced" in page
+
+
+def test_popup_lists_reports_escaped() -> None:
+    table = incidents()
+    row = next(table.records())
+    page = incident_popup_html(row, incident_reports(row, ReportIndex.build(events(), table)))
+    assert page.count('class="explorer-report"') == 3
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
+    assert "Mosul, Iraq (IQ)" in page and "(town)" in page
+    assert "3 killed, 2 injured" in page and "17 Oct 2016" in page
+    assert "Gunmen shot three in Mosul." in page and "Three were killed." in page
+    assert page.count("https://x.org/") == 3
+
+
+def test_popup_counts_reports_beyond_the_limit() -> None:
+    row = next(incidents().records())
+    reports = incident_reports(row, ReportIndex())
+    page = incident_popup_html(row, reports, limit=1)
+    assert page.count('class="explorer-report"') == 1 and "2 more reports" in page
+
+
+def test_week_interval_is_labelled() -> None:
+    row = list(incidents().records())[1]
+    assert "week: 1 Nov 2016 – 7 Nov 2016" in incident_popup_html(row, [])
+
+
+def test_map_page_holds_texts_as_data_only() -> None:
+    fmap = incident_map(incidents(), events(), assets="cdn")
+    page = fmap.get_root().render()
+    assert "Incidents (2)" in page
+    data = page.split('id="explorer-texts">', 1)[1].split("</script>", 1)[0]
+    texts = json.loads(data)
+    assert any("{{7*7}}" in t for t in texts)  # kept as text, never rendered as a template
+    assert "<script>alert(1)" not in page
+    assert "explorerIncidentMarker" in page
+
+
+@pytest.mark.parametrize(
+    ("criteria", "ids"),
+    [
+        (Criteria(), ["i1", "i2", "i3"]),
+        (Criteria(countries="IQ"), ["i1"]),
+        (Criteria(categories="Military"), ["i2"]),
+        (Criteria(sources="AP"), ["i1", "i3"]),
+        (Criteria(start=D(2016, 11, 5), end=D(2016, 12, 1)), ["i2", "i3"]),
+        (Criteria(start=D(2016, 11, 5), include_undated=False), ["i2"]),
+        (Criteria(text="raqq"), ["i2"]),
+        (Criteria(text="suspect"), ["i1"]),  # a sentence of one of its mentions
+        (Criteria(min_confidence=0.6), ["i1"]),
+        (Criteria(unresolved_only=True), ["i3"]),
+    ],
+)
+def test_filter_incidents(criteria: Criteria, ids: list[str]) -> None:
+    kept = filter_incidents(incidents(), criteria, events())
+    assert list(kept.df["incident_id"]) == ids
