@@ -72,10 +72,27 @@ def incident_json(report: Any, incident_id: str | None) -> dict[str, Any]:
     }
 
 
-def _answer(doc: dict[str, Any]) -> dict[str, Any]:
+def _answerer() -> Any:
+    """The answer to each document of a ``--jsonl`` run, grouped with the documents before it
+    in the same run (and only those): an incremental :class:`~explorer.incidents.group.Grouper`,
+    so each line is answered as it comes and later reports join earlier incidents without
+    changing their ids."""
+    from explorer.incidents.group import Grouper
+
+    grouper = Grouper()
+
+    def answer(doc: dict[str, Any]) -> dict[str, Any]:
+        article, reports = _reports(doc)
+        text = f"{article.title}\n\n{article.text}"
+        ids = grouper.add(reports, {article.id: text}) if reports else []
+        return {"incidents": [incident_json(r, i) for r, i in zip(reports, ids, strict=True)]}
+
+    return answer
+
+
+def _reports(doc: dict[str, Any]) -> tuple[Any, list[Any]]:
     from explorer.cli.text import _published
     from explorer.incidents import extract_incidents
-    from explorer.incidents.keys import incident_ids
     from explorer.model import Article
 
     title = doc.get("title") or ""
@@ -89,9 +106,7 @@ def _answer(doc: dict[str, Any]) -> dict[str, Any]:
         source=doc.get("source") if isinstance(doc.get("source"), str) else None,
         url=doc.get("url") if isinstance(doc.get("url"), str) else None,
     )
-    reports = extract_incidents(article)
-    ids = incident_ids(reports)
-    return {"incidents": [incident_json(r, i) for r, i in zip(reports, ids, strict=True)]}
+    return article, extract_incidents(article)
 
 
 def cmd_incidents(args: argparse.Namespace) -> int:
@@ -108,24 +123,26 @@ def cmd_incidents(args: argparse.Namespace) -> int:
                     lines = f.read().splitlines()
             except (OSError, UnicodeDecodeError) as exc:
                 raise ExplorerError(f"cannot read {args.jsonl}: {exc}") from exc
-        run_jsonl(lines, sys.stdout, _answer)
+        run_jsonl(lines, sys.stdout, _answerer())
         return 0
     if not args.inputs:
         raise ExplorerError("give INPUT files, folders or globs, or --jsonl")
     from dataclasses import replace
 
     from explorer.incidents import extract_incidents
-    from explorer.incidents.keys import incident_ids
+    from explorer.incidents.group import Grouper
     from explorer.ingest import load
 
     articles = load(args.inputs)
     if args.published is not None:
         articles = [replace(a, published=args.published) for a in articles]
-    rows = []
+    rows: list[tuple[Any, Any, str]] = []
+    grouper = Grouper()  # the articles of this run grouped into incidents
     for article in articles:
         reports = extract_incidents(article)
-        for report, key in zip(reports, incident_ids(reports), strict=True):
-            rows.append((article, report, key))
+        text = {article.id: f"{article.title}\n\n{article.text}"}
+        ids = grouper.add(reports, text) if reports else []
+        rows.extend((article, report, key) for report, key in zip(reports, ids, strict=True))
     if args.json:
         out = [
             {"article_id": a.id, "title": a.title, **incident_json(r, k), "evidence": r.evidence}
