@@ -150,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--corrections", default=None, help="a corrections JSON file to apply")
     p.add_argument("--no-cache", action="store_true", help="reprocess unchanged articles")
+    p.add_argument(
+        "--no-incidents",
+        action="store_true",
+        help="write the events only, not the incidents next to them (EVENTS.incidents.EXT); "
+        "finding incidents reads each article a second time",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 

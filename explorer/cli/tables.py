@@ -81,7 +81,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         corrections=corrections,
         progress=progress,
         exclude=[out, incidents_path(out)],  # outputs inside an input folder are not read
-        incidents=True,
+        incidents=not args.no_incidents,
     )
     bar.close()
     for line in result.messages():

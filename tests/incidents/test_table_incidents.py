@@ -163,3 +163,16 @@ def test_cli_ingest_writes_incidents_next_to_events(tmp_path: Path) -> None:
                  "--quiet"]) == 0  # fmt: skip
     table = IncidentTable.read(tmp_path / "out" / "events.incidents.json")
     assert sorted(table.df["reports"]) == [1, 2]
+
+
+def test_ingest_without_incidents_writes_the_events_only(tmp_path: Path) -> None:
+    from explorer.cli import main
+
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: Shots\npublished: 2016-05-02\n---\nA man was shot in Toledo, Ohio on Sunday.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.csv"
+    assert main(["ingest", str(article), "--out", str(out), "--no-cache", "--no-incidents"]) == 0
+    assert out.exists() and not (tmp_path / "events.incidents.csv").exists()
