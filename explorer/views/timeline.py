@@ -7,6 +7,10 @@ Above ``max_rows`` events the chart shows counts per day, week or month instead 
 event, so it never hits altair's row limit; a DuckDB-backed table
 (:class:`explorer.scale.ParquetEvents`) always does, from counts computed in DuckDB.
 :func:`timeline_from_counts` draws such counts (a pure function: counts in, chart out).
+
+Given an :class:`~explorer.incidents.table.IncidentTable`, ``build_timeline`` draws incidents
+(:func:`incident_timeline`): one bar per incident over its interval (a point for a day), lanes
+by country or category, the mark's size growing with its reports.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import altair as alt
 import pandas as pd
 
 from explorer.events.table import EventTable
+from explorer.incidents.table import IncidentTable
 from explorer.scale.aggregate import Aggregable, TimeCounts, time_counts
 from explorer.views.names import country_label
 from explorer.views.popup import script_safe
 
-__all__ = ["BRUSH", "build_timeline", "timeline_from_counts"]
+__all__ = ["BRUSH", "build_timeline", "incident_timeline", "timeline_from_counts"]
 
 
 BRUSH = "brush"
@@ -63,7 +68,7 @@ def _category_color(data: pd.DataFrame) -> alt.Color:
 
 
 def build_timeline(
-    table: EventTable | Aggregable,
+    table: EventTable | Aggregable | IncidentTable,
     *,
     lanes: str = "country",
     max_rows: int = 5000,
@@ -73,6 +78,8 @@ def build_timeline(
     """An altair chart of the table's dated events (see the module notes)."""
     if lanes not in _LANES:
         raise ValueError(f"lanes must be one of {', '.join(_LANES)}")
+    if isinstance(table, IncidentTable):
+        return incident_timeline(table, lanes=lanes, width=width, brush=brush)
     selection = alt.selection_interval(encodings=["x"], name=BRUSH)
     if not isinstance(table, EventTable):  # on disk: counts from DuckDB
         return timeline_from_counts(table.time_counts(), width=width, brush=brush)
@@ -110,6 +117,90 @@ def build_timeline(
     if brush:
         chart = chart.add_params(selection)
     return chart  # type: ignore[return-value]
+
+
+_INCIDENT_LANES = {"country": "country", "category": "category", "place": "place"}
+
+
+def incident_frame(incidents: IncidentTable) -> pd.DataFrame:
+    """One row per dated incident: its interval (``end`` the day after its last), whether it
+    is a point (one day), lane values, and tooltip texts (script-safe)."""
+    df = incidents.df
+    dated = df[df["start"].notna()]
+    end = dated["end"].fillna(dated["start"])
+    out = pd.DataFrame(
+        {
+            "start": dated["start"],
+            "end": end + pd.Timedelta(days=1),
+            "point": end == dated["start"],
+            "country": dated["country_code"].map(_country_lane),
+            "category": dated["category"].fillna("other"),
+            "place": dated["place_name"].fillna("unplaced"),
+            "label": dated["label"].fillna("incident"),
+            "reports": dated["reports"].fillna(1).astype(int),
+            "sources": dated["sources"].map(lambda s: ", ".join(s)),
+            "incident_id": dated["incident_id"].astype(str),
+        }
+    )
+    for column in ("country", "category", "place", "label", "sources"):
+        out[column] = script_safe(out[column])
+    return out
+
+
+def incident_timeline(
+    incidents: IncidentTable,
+    *,
+    lanes: str = "country",
+    width: int = 700,
+    brush: bool = True,
+    max_lanes: int = 25,
+) -> alt.LayerChart:
+    """Incidents over time: interval bars (points for a day), lanes by ``country``,
+    ``category`` or ``place`` (the busiest ``max_lanes``), thicker with more reports."""
+    if lanes not in _INCIDENT_LANES:
+        raise ValueError(f"lanes must be one of {', '.join(_INCIDENT_LANES)}")
+    data = incident_frame(incidents)
+    data["lane"] = data[_INCIDENT_LANES[lanes]]
+    top = data["lane"].value_counts().index[:max_lanes]
+    data = data[data["lane"].isin(top)]
+    height = max(120, 26 * data["lane"].nunique())
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "lane:N",
+            title=lanes.capitalize(),
+            sort=alt.EncodingSortField(field="incident_id", op="count", order="descending"),
+        ),
+        color=_category_color(data),
+        tooltip=[
+            alt.Tooltip("label:N", title="Incident"),
+            alt.Tooltip("start:T", title="From"),
+            alt.Tooltip("place:N", title="Place"),
+            alt.Tooltip("reports:Q", title="Reports"),
+            alt.Tooltip("sources:N", title="Sources"),
+        ],
+    )
+    ranges = (
+        base.transform_filter("!datum.point")
+        .mark_bar(opacity=0.6)
+        .encode(
+            x=alt.X("start:T", title="Date"),
+            x2="end:T",
+            size=alt.Size("reports:Q", title="Reports", scale=alt.Scale(range=[4, 16])),
+        )
+    )
+    points = (
+        base.transform_filter("datum.point")
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=alt.X("start:T", title="Date"),
+            size=alt.Size("reports:Q", title="Reports", scale=alt.Scale(range=[40, 400])),
+        )
+    )
+    chart = alt.layer(ranges, points).resolve_scale(size="independent")
+    chart = chart.properties(width=width, height=height)
+    if brush:
+        chart = chart.add_params(alt.selection_interval(encodings=["x"], name=BRUSH))
+    return chart
 
 
 def timeline_from_counts(

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from explorer.events import Criteria, EventTable
@@ -175,3 +176,26 @@ def test_map_page_holds_texts_as_data_only() -> None:
 def test_filter_incidents(criteria: Criteria, ids: list[str]) -> None:
     kept = filter_incidents(incidents(), criteria, events())
     assert list(kept.df["incident_id"]) == ids
+
+
+@pytest.mark.parametrize("lanes", ["country", "category", "place"])
+def test_incident_timeline_bars_and_points(lanes: str) -> None:
+    from explorer.views.timeline import build_timeline, incident_frame
+
+    frame = incident_frame(incidents())
+    assert list(frame["incident_id"]) == ["i1", "i2"]  # i3 is undated
+    assert list(frame["point"]) == [True, False]
+    assert frame["end"].iloc[1] == pd.Timestamp(2016, 11, 8)  # the day after the last
+    spec = build_timeline(incidents(), lanes=lanes).to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["bar", "circle"]
+    assert spec["params"][0]["name"] == "brush"
+    values = next(iter(spec["datasets"].values()))
+    assert {v["lane"] for v in values} == set(frame[{"place": "place"}.get(lanes, lanes)])
+
+
+def test_incident_timeline_rejects_unknown_lanes() -> None:
+    from explorer.views.timeline import incident_timeline
+
+    with pytest.raises(ValueError, match="lanes"):
+        incident_timeline(incidents(), lanes="source")
