@@ -224,9 +224,12 @@ def ingest(
         close_bar()
     if incidents:
         from explorer.incidents.build import incident_table
+        from explorer.incidents.corrections import stale_incident_corrections
 
-        result.incidents, failed = incident_table(result.report.articles)
+        result.incidents, failed = incident_table(result.report.articles, corrections)
         result.failed.extend(Skipped(where, reason) for where, reason in failed)
+        stale = stale_incident_corrections(result.incidents, corrections)
+        result.notices.extend(Notice(_where(corrections), m) for m in stale)
     return result
 
 

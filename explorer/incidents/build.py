@@ -15,6 +15,8 @@ import logging
 from collections.abc import Sequence
 
 from explorer.errors import ExplorerError
+from explorer.events.corrections import Corrections
+from explorer.incidents.corrections import apply_incident_corrections
 from explorer.incidents.group import group_reports
 from explorer.incidents.model import IncidentReport
 from explorer.incidents.table import IncidentTable
@@ -25,9 +27,12 @@ __all__ = ["incident_table"]
 log = logging.getLogger(__name__)
 
 
-def incident_table(articles: Sequence[Article]) -> tuple[IncidentTable, list[tuple[str, str]]]:
+def incident_table(
+    articles: Sequence[Article], corrections: Corrections | None = None
+) -> tuple[IncidentTable, list[tuple[str, str]]]:
     """The incidents ``articles`` report, one row each, and the articles that failed (path or
-    id, reason)."""
+    id, reason). ``corrections``: their incident corrections are applied after grouping
+    (:mod:`.corrections`)."""
     from explorer.incidents.extract import extract_incidents
 
     reports: list[IncidentReport] = []
@@ -43,4 +48,5 @@ def incident_table(articles: Sequence[Article]) -> tuple[IncidentTable, list[tup
             continue
         reports.extend(found)
         texts[article.id] = article.text
-    return IncidentTable.from_incidents(group_reports(reports, texts)), failed
+    incidents = apply_incident_corrections(group_reports(reports, texts), corrections)
+    return IncidentTable.from_incidents(incidents), failed

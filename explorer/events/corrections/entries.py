@@ -13,12 +13,24 @@ import json
 import math
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.errors import CorrectionError
 from explorer.model import Place
 
-__all__ = ["Key", "Loaded", "checked", "entry_key", "load_file", "place_from"]
+if TYPE_CHECKING:
+    from explorer.events.corrections.incident_entries import IncidentLoaded
+
+__all__ = [
+    "Key",
+    "Loaded",
+    "checked",
+    "entry_key",
+    "load_all",
+    "load_file",
+    "place_from",
+    "resolve_place",
+]
 
 # (article id, kind, start offset or -1, the text anchor: "" for an offset)
 Key = tuple[str, str, int, str]
@@ -167,6 +179,12 @@ def checked(item: Any) -> tuple[Key, dict[str, Any], Place | None]:
 def load_file(path: Path) -> Loaded:
     """Every entry of the file at ``path``, checked; :class:`CorrectionError` naming the file
     and the entry otherwise."""
+    return load_all(path)[0]
+
+
+def load_all(path: Path) -> tuple[Loaded, IncidentLoaded]:
+    """The place and date entries and the incident entries of the file at ``path``, checked
+    (:func:`load_file`)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except RecursionError as exc:
@@ -214,4 +232,31 @@ def load_file(path: Path) -> Loaded:
             )
         first_entry[key] = n
         out[key] = (entry, place)
-    return out
+    from explorer.events.corrections.incident_entries import load_incident_items
+
+    incidents = data.get("incidents") if isinstance(data, dict) else None
+    return out, load_incident_items(incidents, str(path))
+
+
+def resolve_place(
+    place: Place | str | tuple[float, float] | None, name: str | None
+) -> Place | None:
+    """A correction's place: a name geocoded offline now, ``(latitude, longitude)`` named
+    ``name``, or a :class:`Place` as it is; :class:`CorrectionError` when it cannot be used."""
+    if isinstance(place, str):
+        from explorer.geocoding import geocode
+
+        found = geocode(place)
+        if found is None:
+            raise CorrectionError(
+                f"no place found for {place!r} in the offline gazetteer: give another name "
+                '("Karachi, Pakistan") or its coordinates'
+            )
+        return found
+    if isinstance(place, tuple):
+        lat, lon = place
+        try:
+            return place_from({"name": name or "place", "latitude": lat, "longitude": lon})
+        except ValueError as exc:
+            raise CorrectionError(f"cannot use the point {place}: {exc}") from exc
+    return place

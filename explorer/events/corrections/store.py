@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from explorer.errors import CorrectionError
-from explorer.events.corrections.entries import Key, Loaded, checked, load_file
+from explorer.events.corrections.entries import Key, Loaded, checked, load_all, resolve_place
+from explorer.events.corrections.incident_edits import IncidentEdits
+from explorer.events.corrections.incident_entries import IncidentLoaded
 from explorer.events.corrections.locate import (
     Span,
     apply_date,
@@ -29,8 +31,9 @@ def article_label(article: Article) -> str:
     return f"{article.id!r}" + (f" ({article.path})" if article.path else "")
 
 
-class Corrections:
-    """A set of corrections, each keyed by its article id, kind and where it applies.
+class Corrections(IncidentEdits):
+    """A set of corrections, each keyed by its article id, kind and where it applies, and the
+    corrections of incidents (:class:`.incident_edits.IncidentEdits`).
 
     ``Corrections(path)`` reads ``path`` when it exists and starts empty otherwise (the first
     :meth:`save` creates it); :meth:`read` insists that the file exists (the command line).
@@ -43,8 +46,10 @@ class Corrections:
         self._items: dict[Key, dict[str, Any]] = {}
         self._places: dict[Key, Place | None] = {}
         self._pending: dict[Key, dict[str, Any] | None] = {}  # edits not yet saved
+        self._incidents: IncidentLoaded = {}
+        self._ipending = {}
         if self.path is not None and self.path.exists():
-            self._take(load_file(self.path))
+            self._take(*load_all(self.path))
 
     @classmethod
     def read(cls, path: Path | str) -> Corrections:
@@ -55,12 +60,13 @@ class Corrections:
             raise CorrectionError(f"corrections file not found: {p}")
         return cls(p)
 
-    def _take(self, loaded: Loaded) -> None:
+    def _take(self, loaded: Loaded, incidents: IncidentLoaded) -> None:
+        self._incidents = dict(incidents)
         self._items = {k: entry for k, (entry, _) in loaded.items()}
         self._places = {k: place for k, (_, place) in loaded.items()}
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._items) + len(self._incidents)
 
     def entries(self) -> list[dict[str, Any]]:
         """Every correction, as saved, in the file's order (by article, kind, position)."""
@@ -93,13 +99,19 @@ class Corrections:
         return entry
 
     def drop(self, number: int, *, save: bool = True) -> dict[str, Any]:
-        """Delete the ``number``-th correction of :meth:`entries` (from 1); it is returned."""
+        """Delete the ``number``-th correction (from 1) of :meth:`entries` then
+        :meth:`incident_entries`; it is returned."""
         keys = sorted(self._items)
-        if not 1 <= number <= len(keys):
+        if not 1 <= number <= len(self):
             raise CorrectionError(
                 f"there is no correction {number}: "
-                + (f"they are numbered 1 to {len(keys)}" if keys else "there are none")
+                + (f"they are numbered 1 to {len(self)}" if len(self) else "there are none")
             )
+        if number > len(keys):
+            entry = self._drop_incident(number - len(keys) - 1)
+            if save:
+                self.save()
+            return entry
         key = keys[number - 1]
         entry = self._items.pop(key)
         self._places.pop(key, None)
@@ -204,27 +216,7 @@ class Corrections:
         }
         return self._put({**where, **dates}, None, save)
 
-    @staticmethod
-    def _resolve(place: Place | str | tuple[float, float] | None, name: str | None) -> Place | None:
-        if isinstance(place, str):
-            from explorer.geocoding import geocode
-
-            found = geocode(place)
-            if found is None:
-                raise CorrectionError(
-                    f"no place found for {place!r} in the offline gazetteer: give another name "
-                    '("Karachi, Pakistan") or its coordinates'
-                )
-            return found
-        if isinstance(place, tuple):
-            from explorer.events.corrections.entries import place_from
-
-            lat, lon = place
-            try:
-                return place_from({"name": name or "place", "latitude": lat, "longitude": lon})
-            except ValueError as exc:
-                raise CorrectionError(f"cannot use the point {place}: {exc}") from exc
-        return place
+    _resolve = staticmethod(resolve_place)
 
     @staticmethod
     def _where(
@@ -266,9 +258,10 @@ class Corrections:
         own = self.path is not None and target.resolve() == self.path.resolve()
         with locked(target):
             merged: Loaded = {k: (v, self._places.get(k)) for k, v in self._items.items()}
+            incidents = dict(self._incidents)
             if own and target.exists():
                 try:
-                    merged = load_file(target)
+                    merged, incidents = load_all(target)
                 except CorrectionError as exc:
                     raise CorrectionError(f"{exc}; your edits were not saved") from exc
                 for key, entry in self._pending.items():
@@ -276,17 +269,26 @@ class Corrections:
                         merged.pop(key, None)
                     else:
                         merged[key] = (entry, self._places.get(key))
-            items = [entry for _, (entry, _) in sorted(merged.items())]
+                for ikey, ientry in self._ipending.items():
+                    if ientry is None:
+                        incidents.pop(ikey, None)
+                    else:
+                        incidents[ikey] = self._incidents[ikey]
+            data: dict[str, Any] = {
+                "version": 1,
+                "corrections": [entry for _, (entry, _) in sorted(merged.items())],
+            }
+            if incidents:  # only when there are some: older files stay as they were
+                data["incidents"] = [entry for _, (entry, _) in sorted(incidents.items())]
             try:
-                text = json.dumps(
-                    {"version": 1, "corrections": items}, ensure_ascii=False, indent=1
-                )
+                text = json.dumps(data, ensure_ascii=False, indent=1)
                 atomic_write_text(target, text)
             except (OSError, RecursionError) as exc:
                 raise CorrectionError(f"cannot write corrections file {target}: {exc}") from exc
         if own:
-            self._take(merged)
+            self._take(merged, incidents)
             self._pending.clear()
+            self._ipending.clear()
         return target
 
     # --- applying -----------------------------------------------------------------------------
