@@ -57,7 +57,8 @@ def setup(cwd: str | Path | None = None) -> Folders:
 
 def show(frame: Any, rows: int = 30) -> Any:
     """The first ``rows`` rows of a DataFrame (or an EventTable's) for display: missing values
-    blank, dates as dates, tuples of categories as words, text HTML-escaped."""
+    blank, dates as dates, tuples of categories as words, text HTML-escaped and
+    left-aligned."""
     import pandas as pd
 
     df = getattr(frame, "df", frame).head(rows).copy()
@@ -68,4 +69,5 @@ def show(frame: Any, rows: int = 30) -> Any:
             df[column] = df[column].map(
                 lambda v: ", ".join(map(str, v)) if isinstance(v, tuple | list) else v
             )
-    return df.style.format(na_rep="", precision=2, escape="html")  # article text is data
+    styler = df.style.format(na_rep="", precision=2, escape="html")  # article text is data
+    return styler.set_table_styles([{"selector": "th, td", "props": [("text-align", "left")]}])
