@@ -211,11 +211,35 @@ def _placed(table: Any) -> int | None:
     return None if df is None else int((df["latitude"].notna() & df["longitude"].notna()).sum())
 
 
+def incidents_for(args: argparse.Namespace) -> Any:
+    """The incidents ``map`` and ``brief`` draw: ``--incidents FILE``, else the
+    ``EVENTS.incidents.EXT`` that ``explorer ingest`` wrote next to a single events file
+    (when it exists); None with ``--mentions`` or when there is none."""
+    from explorer.incidents.table import IncidentTable, incidents_path
+
+    if getattr(args, "mentions", False):
+        if args.incidents:
+            raise ExplorerError("give --incidents FILE or --mentions, not both")
+        return None
+    if args.incidents:
+        if not Path(args.incidents).is_file():
+            raise ExplorerError(f"no such incidents file: {args.incidents}")
+        return IncidentTable.read(args.incidents)
+    if len(args.inputs) != 1 or not Path(args.inputs[0]).is_file():
+        return None
+    beside = incidents_path(args.inputs[0])
+    if not beside.is_file():
+        return None
+    print(f"incidents from {beside} (--mentions: mentions only)", file=sys.stderr)
+    return IncidentTable.read(beside)
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from explorer.export import write_briefing
 
     out_file(args.out, (".html", ".htm"), "a briefing")
     table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
+    incidents = incidents_for(args)
     path = write_briefing(
         table,
         args.out,
@@ -224,6 +248,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         end=args.date_to,
         countries=args.country or (),
         categories=args.category or (),
+        incidents=incidents,
     )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)", file=sys.stderr)
     from explorer.events import Criteria, EventTable, filter_events
@@ -241,6 +266,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     out = out_file(args.out, (".html", ".htm"), "the map")
     table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
+    incidents = incidents_for(args)
+    if incidents is not None:
+        return _incident_map(args, out, table, incidents)
     fmap = build_map(
         table,
         basemap=args.basemap,
@@ -253,6 +281,22 @@ def cmd_map(args: argparse.Namespace) -> int:
     save_map(fmap, out)
     print(f"wrote {out}", file=sys.stderr)
     _say_what_is_drawn(table, _placed(table))
+    return 0
+
+
+def _incident_map(args: argparse.Namespace, out: Path, table: Any, incidents: Any) -> int:
+    """``explorer map`` of incidents: one marker per incident, its reports from the events."""
+    from explorer.events import EventTable
+    from explorer.views.incidents_map import incident_map
+    from explorer.views.save import save_map
+
+    events = table if isinstance(table, EventTable) else None
+    fmap = incident_map(incidents, events, basemap=args.basemap,
+                        assets="cdn" if args.cdn else None)  # fmt: skip
+    save_map(fmap, out)
+    print(f"wrote {out} ({len(incidents):,} incidents)", file=sys.stderr)
+    placed = int(incidents.df["latitude"].notna().sum())
+    _say_what_is_drawn(incidents, placed, what="incidents")
     return 0
 
 

@@ -6,6 +6,11 @@ opens from a USB stick with the network off. The page is ``templates/briefing.ht
 with autoescape: every piece of article text is a value, escaped in HTML, and in the charts'
 JSON written so that it cannot end its ``<script>`` (``<`` as ``\\u003c``).
 
+With ``incidents`` (an :class:`~explorer.incidents.table.IncidentTable`), the key events are
+incidents (:func:`key_incidents`): ranked by the distinct sources that report them, then by
+killed and injured, each with every report (source, date, headline, evidence); the timeline
+draws the incidents, and the figures count them. The same filters apply to both.
+
 A DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, a million events) works too: the
 figures, key events and sources are SQL, the map shows the 3,000 busiest places and the
 timeline counts per day, week or month.
@@ -20,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from explorer.events import salience
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.salience import KeyEvent, Outlets
@@ -32,9 +39,10 @@ from explorer.views.templating import Markup, render, script_json
 from explorer.views.timeline import build_timeline
 
 if TYPE_CHECKING:
+    from explorer.incidents.table import IncidentTable
     from explorer.scale.duck import ParquetEvents
 
-__all__ = ["briefing_html", "write_briefing"]
+__all__ = ["briefing_html", "key_incidents", "write_briefing"]
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +117,10 @@ def briefing_html(
     countries: Collection[str] = (),
     categories: Collection[str] = (),
     key_events: int = 15,
+    incidents: IncidentTable | None = None,
 ) -> str:
-    """The briefing as one HTML string (the events of ``table`` within the given filters)."""
+    """The briefing as one HTML string (the events of ``table`` within the given filters;
+    with ``incidents``, key events are incidents, see the module notes)."""
     criteria = Criteria(start=start, end=end, countries=tuple(countries),
                         categories=tuple(categories),
                         include_undated=start is None and end is None)  # fmt: skip
@@ -119,6 +129,16 @@ def briefing_html(
     else:
         chosen = table.filter(criteria)
     figures, map_chart, timeline, keys, sources = _parts(chosen, key_events, start, end)
+    key_list: list[dict[str, Any]] = []
+    if incidents is not None:
+        from explorer.incidents.filter import filter_incidents
+
+        mentions = chosen if isinstance(chosen, EventTable) else None
+        kept = filter_incidents(incidents, criteria, mentions)
+        figures = {"incidents": len(kept), **figures}
+        timeline = build_timeline(kept, lanes="country", width=820, brush=False)
+        key_list = key_incidents(kept, key_events, mentions)
+        keys = []
     events = [
         {"when": date_label(k.event), "where": _where(k.event),
          "sentence": str(k.event.get("sentence") or ""), "url": safe_url(k.event.get("url")),
@@ -131,6 +151,7 @@ def briefing_html(
         period=_period(chosen, start, end),
         figures=list(figures.items()),
         events=events,
+        incidents=key_list,
         sources=[{"name": name, "articles": n} for name, n in sources.listed],
         more_outlets=sources.more_outlets,
         more_articles=sources.more_articles,
@@ -140,6 +161,55 @@ def briefing_html(
         map_spec=_spec_json(map_chart),
         timeline_spec=_spec_json(timeline),
     )
+
+
+def key_incidents(
+    incidents: IncidentTable, n: int = 15, events: EventTable | None = None
+) -> list[dict[str, Any]]:
+    """The ``n`` key incidents, best first: the most distinct sources (independent reports),
+    then the most killed and injured, then the most reports, then the earliest. Each is a dict
+    for the template: ``label``, ``when``, ``where``, ``counts``, ``summary`` and ``reports``
+    (every report: source, date, headline, evidence, URL; from ``events`` when given)."""
+    from explorer.views.incidents_map import (
+        ReportIndex,
+        incident_date_label,
+        incident_place_label,
+        incident_reports,
+    )
+
+    df = incidents.df
+    if n <= 0 or df.empty:
+        return []
+    ranked = df.assign(
+        _sources=df["sources"].map(len),
+        _harm=df["killed"].fillna(0) + df["injured"].fillna(0),
+        _start=df["start"].fillna(pd.Timestamp.max),
+    ).sort_values(
+        ["_sources", "_harm", "reports", "_start", "incident_id"],
+        ascending=[False, False, False, True, True],
+    )
+    from explorer.incidents.table import IncidentTable
+
+    chosen = IncidentTable(ranked.head(n)[list(df.columns)])
+    index = ReportIndex.build(events, chosen)
+    out = []
+    for r in chosen.records():
+        counts = ", ".join(f"{r[k]:,} {k}" for k in ("killed", "injured") if r.get(k))
+        outlets, reports = len(r["sources"]), int(r["reports"] or 0)
+        out.append(
+            {
+                "label": str(r["label"] or "incident").capitalize(),
+                "status": r["status"] if r["status"] not in (None, "happened") else "",
+                "when": incident_date_label(r),
+                "where": incident_place_label(r) or "unplaced",
+                "counts": counts,
+                "summary": f"{reports:,} report{'s' if reports != 1 else ''} from "
+                f"{outlets:,} source{'s' if outlets != 1 else ''}",
+                "sources": list(r["sources"]),
+                "reports": incident_reports(r, index),
+            }
+        )
+    return out
 
 
 def _where(row: dict[str, Any]) -> str:
