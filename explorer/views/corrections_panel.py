@@ -3,12 +3,16 @@
 The user picks an article (from the events table), types the place as written in the article,
 optionally a piece of its sentence, and the place (a gazetteer name such as "Karachi,
 Pakistan", or "latitude, longitude"); "Add / fix place" or "Not a place" saves the correction
-at once (:class:`~explorer.events.Corrections`, locked and merged with other writers). It
-applies on the next ingest with that corrections file. Errors show as one line in the area.
+at once (:class:`~explorer.events.Corrections`, locked and merged with other writers). A
+second row corrects the incident holding the article's report: merge it with another
+article's incident, split the article's report off, move it (a place name or "lat, lon") or
+re-date it ("2015-12-01" or "2015-12-01..2015-12-03"); see docs/incidents.md. They apply on
+the next ingest with that corrections file. Errors show as one line in the area.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,7 @@ import ipywidgets as widgets
 from explorer.errors import ExplorerError
 from explorer.events.corrections import Corrections
 from explorer.events.corrections.check import describe_entry
+from explorer.events.corrections.incident_entries import describe_incident
 from explorer.events.table import EventTable
 from explorer.views.templating import macro
 
@@ -56,10 +61,21 @@ class CorrectionsPanel:
         self.place = widgets.Text(placeholder='"Karachi, Pakistan" or 24.86, 67.01')
         self.add = widgets.Button(description="Add / fix place", icon="map-marker")
         self.remove = widgets.Button(description="Not a place", icon="times")
+        self.incident_value = widgets.Text(
+            placeholder="another article id, a place or lat, lon, or a date (..date)"
+        )
+        self.merge = widgets.Button(description="Merge incident with")
+        self.split = widgets.Button(description="Split report off")
+        self.move = widgets.Button(description="Move incident to")
+        self.redate = widgets.Button(description="Re-date incident")
         self.status = widgets.HTML()
         self.listing = widgets.HTML()
         self.add.on_click(lambda _b: self.add_place())
         self.remove.on_click(lambda _b: self.remove_place())
+        self.merge.on_click(lambda _b: self.merge_incident())
+        self.split.on_click(lambda _b: self.split_incident())
+        self.move.on_click(lambda _b: self.move_incident())
+        self.redate.on_click(lambda _b: self.redate_incident())
         self.article.observe(lambda _change: self.show(), names="value")
         self.show()
 
@@ -97,10 +113,62 @@ class CorrectionsPanel:
         """Save "the text is not a place" for the chosen article; the entry, or None."""
         return self._run(remove=True)
 
+    def _incident(self, kind: str) -> dict[str, Any] | None:
+        article, value = str(self.article.value or ""), self.incident_value.value.strip()
+        if not article or (kind != "split" and not value):
+            need = {"merge": "the other article's id", "move": "the place", "redate": "the date"}
+            self._say(f"choose an article and type {need.get(kind, '')}".strip(), error=True)
+            return None
+        c = self.corrections
+        try:
+            if kind == "merge":
+                entry = c.merge_incidents(article, value)
+            elif kind == "split":
+                entry = c.split_incident(article)
+            elif kind == "move":
+                entry = c.move_incident(article, _place(value))
+            else:
+                first, _, last = value.partition("..")
+                try:
+                    days = [dt.date.fromisoformat(d.strip()) for d in (first, last or first)]
+                except ValueError:
+                    self._say(f"not a date (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): {value}", True)
+                    return None
+                entry = c.redate_incident(article, days[0], days[1])
+        except ExplorerError as exc:
+            self._say(str(exc), error=True)
+            return None
+        where = c.path or "corrections"
+        self._say(f"saved in {where}: {describe_incident(entry)} (applied on the next ingest)")
+        self.show()
+        return entry
+
+    def merge_incident(self) -> dict[str, Any] | None:
+        """Save "the chosen article's incident and the typed article's are one"."""
+        return self._incident("merge")
+
+    def split_incident(self) -> dict[str, Any] | None:
+        """Save "the chosen article's report is an incident of its own"."""
+        return self._incident("split")
+
+    def move_incident(self) -> dict[str, Any] | None:
+        """Save "the chosen article's incident happened at the typed place"."""
+        return self._incident("move")
+
+    def redate_incident(self) -> dict[str, Any] | None:
+        """Save "the chosen article's incident happened on the typed date (..date)"."""
+        return self._incident("redate")
+
     def show(self) -> None:
-        """List the chosen article's corrections."""
-        rows = self.corrections.for_article(str(self.article.value or ""))
-        self.listing.value = macro("panel.html", "listing", [describe_entry(e) for e in rows])
+        """List the chosen article's corrections, its incident corrections last."""
+        article = str(self.article.value or "")
+        rows = [describe_entry(e) for e in self.corrections.for_article(article)]
+        rows += [
+            describe_incident(e)
+            for e in self.corrections.incident_entries()
+            if article in (e.get("article_id"), *e.get("articles", ()))
+        ]
+        self.listing.value = macro("panel.html", "listing", rows)
 
     @property
     def widget(self) -> widgets.VBox:
@@ -110,6 +178,7 @@ class CorrectionsPanel:
                 self.article,
                 widgets.HBox([self.text, self.sentence, self.place]),
                 widgets.HBox([self.add, self.remove]),
+                widgets.HBox([self.incident_value, self.merge, self.split, self.move, self.redate]),
                 self.status,
                 self.listing,
             ]
