@@ -28,6 +28,10 @@ naming the file, the entry (from 1) and what is wrong, before any article is pro
 :meth:`Corrections.unmatched` lists the corrections that no longer fit their article (it was
 edited), so that they can be reported rather than silently not applied.
 
+The file's ``"incidents"`` list holds corrections of incidents (merge, split, move, re-date,
+by article: :mod:`.incident_entries`, :mod:`.incident_edits`), applied after grouping by
+:mod:`explorer.incidents.corrections` (docs/incidents.md, "Corrections").
+
 Saving locks the file (:mod:`.lock`), reads it again and applies this object's edits on top,
 so that two processes (a notebook and ``explorer correct``) editing one file lose no edit; it
 is written atomically (a temporary file renamed over the old one: a crash mid-write leaves
