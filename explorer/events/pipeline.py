@@ -223,12 +223,11 @@ def ingest(
     finally:
         close_bar()
     if incidents:
-        from explorer.incidents.build import incident_table
-        from explorer.incidents.corrections import stale_incident_corrections
+        from explorer.incidents.build import corrected_incident_table
 
-        result.incidents, failed = incident_table(result.report.articles, corrections)
+        built = corrected_incident_table(result.report.articles, corrections)
+        result.incidents, failed, stale = built
         result.failed.extend(Skipped(where, reason) for where, reason in failed)
-        stale = stale_incident_corrections(result.incidents, corrections)
         result.notices.extend(Notice(_where(corrections), m) for m in stale)
     return result
 

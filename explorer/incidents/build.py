@@ -16,13 +16,13 @@ from collections.abc import Sequence
 
 from explorer.errors import ExplorerError
 from explorer.events.corrections import Corrections
-from explorer.incidents.corrections import apply_incident_corrections
+from explorer.incidents.corrections import apply_incident_corrections, stale_incident_corrections
 from explorer.incidents.group import group_reports
 from explorer.incidents.model import IncidentReport
 from explorer.incidents.table import IncidentTable
 from explorer.model import Article
 
-__all__ = ["incident_table"]
+__all__ = ["corrected_incident_table", "incident_table"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,15 @@ def incident_table(
     """The incidents ``articles`` report, one row each, and the articles that failed (path or
     id, reason). ``corrections``: their incident corrections are applied after grouping
     (:mod:`.corrections`)."""
+    table, failed, _ = corrected_incident_table(articles, corrections)
+    return table, failed
+
+
+def corrected_incident_table(
+    articles: Sequence[Article], corrections: Corrections | None
+) -> tuple[IncidentTable, list[tuple[str, str]], list[str]]:
+    """:func:`incident_table`, and one line per incident correction that does not fit the
+    grouped incidents (:func:`~.corrections.stale_incident_corrections`): not applied."""
     from explorer.incidents.extract import extract_incidents
 
     reports: list[IncidentReport] = []
@@ -48,5 +57,7 @@ def incident_table(
             continue
         reports.extend(found)
         texts[article.id] = article.text
-    incidents = apply_incident_corrections(group_reports(reports, texts), corrections)
-    return IncidentTable.from_incidents(incidents), failed
+    grouped = group_reports(reports, texts)
+    stale = stale_incident_corrections(grouped, corrections)
+    incidents = apply_incident_corrections(grouped, corrections)
+    return IncidentTable.from_incidents(incidents), failed, stale

@@ -202,9 +202,11 @@ def test_applied_by_ingest_on_every_run_and_stale_reported(tmp_path: Path) -> No
         assert rows[("b",)]["place_name"] == "McKeesport"
         assert rows[("c",)]["start"] == "2013-01-06"
         assert not [n for n in result.notices if "incident" in n.reason]
+    c.split_incident("a", label="airstrike")  # a reports no airstrike: not applied, reported
     (folder / "c.md").unlink()
     result = ingest(folder, incidents=True, progress=False, corrections=c, cache_path=cache)
-    (note,) = [n for n in result.notices if "incident" in n.reason]
+    note, airstrike = [n for n in result.notices if "incident" in n.reason]
+    assert "article 'a' (airstrike) reports no incident" in airstrike.reason
     assert note.path == str(tmp_path / "corrections.json")
     assert "the incident of article 'c' happened on 2013-01-06' no longer fits" in note.reason
     assert "not applied" in note.reason
