@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: demo test lab lint typecheck bench gazetteer bytecode clean
+.PHONY: demo test lab lint typecheck bench gazetteer bytecode clean screenshots
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed gazetteer
 	$(PY) benchmarks/run.py
+
+# Refresh docs/screenshots/ (the demo's map, a briefing, the panel in JupyterLab): headless
+# Debian chromium with the network blocked; a few minutes, most of it JupyterLab.
+screenshots: $(VENV)/.installed-test gazetteer
+	-@bash .ci/ensure-chromium
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
