@@ -10,6 +10,10 @@ sample of markers); the count line says so, and "Export map" still writes every 
 full offline folium page. The timeline follows every filter but its own dates: it is rebuilt
 when a filter other than the dates changes, and its brush narrows the date range.
 
+With ``incidents=`` (an :class:`~explorer.incidents.table.IncidentTable`), a switch
+"Incidents | Mentions" (:mod:`.incidents_panel`) shows incidents by default: the same filters
+select them, the map draws one marker per incident, the timeline and the table list them.
+
 With ``corrections=FILE``, a "Corrections" area (:mod:`.corrections_panel`) adds, fixes or
 removes a place of a chosen article in that file (applied on the next ingest).
 
@@ -35,6 +39,7 @@ from explorer.errors import ExplorerError
 from explorer.events.filter import Criteria, filter_events
 from explorer.events.table import EventTable
 from explorer.messages import in_a_kernel
+from explorer.views.incidents_panel import IncidentMap, IncidentsView
 from explorer.views.map import build_map
 from explorer.views.mapwidget import EventMap
 from explorer.views.names import country_label, day_label, place_label
@@ -45,6 +50,7 @@ from explorer.views.timeline import BRUSH, build_timeline
 
 if TYPE_CHECKING:
     from explorer.events.corrections import Corrections
+    from explorer.incidents.table import IncidentTable
     from explorer.scale.duck import ParquetEvents
     from explorer.views.corrections_panel import CorrectionsPanel
 
@@ -130,6 +136,7 @@ class Explorer:
         map_detail: int = MAP_DETAIL,
         corrections: Corrections | str | Path | None = None,
         lexicon: Mapping[str, tuple[str, ...]] | str | Path | None = None,
+        incidents: IncidentTable | None = None,
     ) -> None:
         if lexicon is not None:
             table = _recategorised(table, lexicon)
@@ -165,16 +172,19 @@ class Explorer:
             description="Apply categories", layout=widgets.Layout(width="auto")
         )
         self.apply_lexicon.on_click(lambda _b: self.use_lexicon(self.lexicon_file.value))
-        self.map_view = EventMap(basemap=basemap, layout=widgets.Layout(width="100%"))
+        self.incidents = None if incidents is None else IncidentsView(incidents, table)
+        self.map_view = (EventMap if incidents is None else IncidentMap)(basemap=basemap)
+        self.map_view.layout.width = "100%"
         self.map_view.add_class("explorer-map")
         self.table_view = widgets.HTML(layout=widgets.Layout(width="100%"))
         if in_a_kernel() and resolve_assets_mode(assets) == "offline":
             # the timeline widget draws with no CDN: altair's own switch, made here because
             # a panel was asked for (about 2 s, once per kernel)
             enable_offline_charts()
-        self.timeline = alt.JupyterChart(build_timeline(table))
+        self.timeline = alt.JupyterChart(build_timeline(table if incidents is None else incidents))
         self.timeline.add_class("explorer-timeline")
-        self._timeline_criteria = Criteria()  # the filters (not the dates) the timeline shows
+        # the filters (not the dates) the timeline shows, and whether it shows incidents
+        self._timeline_shown = (Criteria(), incidents is not None)
         self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
         self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
         self.export_brief = widgets.Button(description="Briefing (HTML)", icon="file")
@@ -183,6 +193,9 @@ class Explorer:
         for w in (self.dates, self.countries, self.places, self.sources, self.categories,
                   self.text, self.confidence, self.unresolved, self.sort):  # fmt: skip
             w.observe(lambda _change: self.refresh(), names="value")
+        if self.incidents is not None:
+            self.incidents.add_options(self)
+            self.incidents.mode.observe(lambda _change: self.refresh(), names="value")
         self._observe_brush()
         self.export_map.on_click(lambda _b: self.save_map())
         self.export_csv.on_click(lambda _b: self.save_csv())
@@ -221,6 +234,10 @@ class Explorer:
         n, total = len(self.filtered), len(self.table)
         self.count.value = macro("panel.html", "count", n, total, self.map_detail)
         self.table_view.value = self.table_html()
+        if self.incidents is not None:  # the switch's incidents: their count and table
+            self.incidents.update(
+                criteria, self.count, self.table_view, self.sort.value, n, self.rows
+            )
         self._schedule_map()
         return self.filtered
 
@@ -283,7 +300,8 @@ class Explorer:
 
     def render_map(self) -> None:
         """Send the filtered events (or aggregates) to the map."""
-        self.map_view.show(self.filtered, detail=self.map_detail)
+        if self.incidents is None or not self.incidents.show(self.map_view):
+            self.map_view.show(self.filtered, detail=self.map_detail)
 
     def timeline_criteria(self) -> Criteria:
         """The filters the timeline follows: all but the dates (its brush sets them)."""
@@ -292,15 +310,18 @@ class Explorer:
     def render_timeline(self) -> bool:
         """Rebuild the timeline if a filter other than the dates changed (True if it was)."""
         criteria = self.timeline_criteria()
-        if criteria == self._timeline_criteria:
+        shown = (criteria, self.incidents is not None and self.incidents.active)
+        if shown == self._timeline_shown:
             return False
-        if criteria == self.criteria():  # no date filter: the table shown already
+        self._timeline_shown = shown
+        if self.incidents is not None and self.incidents.active:
+            table: Any = self.incidents.timeline_table(criteria)
+        elif criteria == self.criteria():  # no date filter: the table shown already
             table = self.filtered
         elif isinstance(self.table, EventTable):
             table = filter_events(self.table, criteria)
         else:
             table = self.table.filter(criteria)
-        self._timeline_criteria = criteria
         self.timeline.chart = build_timeline(table)
         self._observe_brush()
         return True
@@ -336,7 +357,10 @@ class Explorer:
     # --- exports --------------------------------------------------------------------------
     def save_map(self, path: str | Path | None = None) -> Path:
         target = Path(path) if path else self.out_dir / "explorer-map.html"
-        save_map(build_map(self.filtered, basemap=self.basemap, assets=self.assets), target)
+        fmap = None if self.incidents is None else self.incidents.map(self.basemap, self.assets)
+        if fmap is None:
+            fmap = build_map(self.filtered, basemap=self.basemap, assets=self.assets)
+        save_map(fmap, target)
         self.status.value = macro("panel.html", "saved", "map", str(target))
         return target
 
@@ -351,7 +375,8 @@ class Explorer:
         from explorer.export import write_briefing
 
         target = Path(path) if path else self.out_dir / "explorer-briefing.html"
-        write_briefing(self.filtered, target, title=title)
+        incidents = None if self.incidents is None else self.incidents.shown
+        write_briefing(self.filtered, target, title=title, incidents=incidents)
         self.status.value = macro("panel.html", "saved", "briefing", str(target))
         return target
 
@@ -374,6 +399,7 @@ class Explorer:
         lexicon = widgets.HBox([self.lexicon_file, self.apply_lexicon])
         return widgets.VBox(
             [
+                *([self.incidents.mode] if self.incidents is not None else []),
                 self.dates,
                 filters,
                 controls,

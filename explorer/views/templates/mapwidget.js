@@ -1,7 +1,7 @@
 // The Explorer panel's live map (explorer/views/mapwidget.py), an anywidget ES module.
 // Leaflet and Leaflet.markercluster are the string LIBRARY (prepended by Python), evaluated once
 // per page. The country outlines come once (trait "outlines"); each filter change sends only
-// the trait "data": rows [lat, lon, popup, colour, events, tooltip], where popup and tooltip
+// the trait "data": rows [lat, lon, popup, colour, events, tooltip, radius?], where popup and tooltip
 // index data.texts (-1: none; popup -2: ask the kernel for marker i's popup). Every text is
 // HTML made by Python's escaping templates (explorer/views/popup.py): no HTML is built here
 // from text.
@@ -78,7 +78,8 @@ function render({ model, el }) {
   function marker(row, i, d) {
     const many = row[4] > 1;
     const m = L.circleMarker([row[0], row[1]], {
-      radius: many ? 8 : 6, color: row[3], weight: many ? 2 : 1, fillColor: row[3],
+      radius: row.length > 6 && row[6] > 0 ? row[6] : many ? 8 : 6, // row[6]: an incident's
+      color: row[3], weight: many ? 2 : 1, fillColor: row[3],
       fillOpacity: 0.8, events: row[4],
     });
     const popup = popupOf(row, i, d);
