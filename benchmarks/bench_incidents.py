@@ -4,6 +4,11 @@ and in incremental batches, on synthetic reports. Prints figures; asserts nothin
 .venv/bin/python benchmarks/bench_incidents.py                     # 1,000,000 reports
 .venv/bin/python benchmarks/bench_incidents.py --reports 100000    # a quick run
 
+Runs: one call and 10 incremental batches (only up to --whole reports: they hold every report
+at once), and a stream: the reports made and grouped week by week in time order with
+``Grouper(stream=True)``, which forgets what no later report can reach (bounded memory; the
+peak resident memory of the process is printed).
+
 Synthetic reports: incidents at random points around towns (400, or one per 250 reports, so
 that a bigger run is a bigger country, not a busier town) over four years (busier towns have
 more), each told by 1-5 reports published over the next days, some months later; each
@@ -18,6 +23,7 @@ import datetime as dt
 import random
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -75,11 +81,85 @@ def make_reports(n: int, seed: int = 1) -> list[IncidentReport]:
     return out[:n]
 
 
+def stream_reports(n: int, seed: int = 1, days: int = 7) -> Iterator[list[IncidentReport]]:
+    """About ``n`` reports like :func:`make_reports`', made in batches of ``days`` days of
+    incident dates, in time order (only one batch is held at a time)."""
+    rng = random.Random(seed)
+    towns = [
+        (f"t{k}", f"Town {k}", rng.uniform(26, 48), rng.uniform(-123, -70))
+        for k in range(max(400, n // 250))
+    ]
+    weights = [1.0 / (k + 1) for k in range(len(towns))]
+    words = [f"w{k}" for k in range(2000)]
+    day0 = dt.date(2014, 1, 1).toordinal()
+    per_day = n / 2.33 / (4 * 365)  # 2.33 reports per incident on average
+    made = 0
+    for first in range(0, 4 * 365, days):
+        batch: list[IncidentReport] = []
+        for _ in range(round(per_day * min(days, 4 * 365 - first))):
+            key, name, lat, lon = rng.choices(towns, weights)[0]
+            place = Place(
+                key,
+                name,
+                "populated_place",
+                lat + rng.uniform(-0.05, 0.05),
+                lon + rng.uniform(-0.05, 0.05),
+            )
+            day = dt.date.fromordinal(day0 + first + rng.randrange(days))
+            victim = f"person:{rng.choice(FIRST)} {rng.choice(words)}"
+            topic = rng.sample(words, 5)
+            for r in range(rng.choice((1, 1, 2, 2, 3, 5))):
+                late = rng.random() < 0.1
+                batch.append(
+                    IncidentReport(
+                        article_id=f"a{made}",
+                        label="shooting",
+                        category="crime",
+                        place=place,
+                        place_precision="town",
+                        start=day,
+                        end=day,
+                        date_precision="day",
+                        specifics=frozenset({victim}),
+                        published=day + dt.timedelta(days=rng.randrange(60, 300) if late else r),
+                        title=" ".join(topic[:4] + rng.sample(words, 4)),
+                    )
+                )
+                made += 1
+        yield batch
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_stream(n: int) -> None:
+    t = time.perf_counter()
+    g = Grouper(stream=True)
+    count = 0
+    for batch in stream_reports(n):
+        g.add(batch)
+        count += len(batch)
+    took = time.perf_counter() - t
+    print(
+        f"stream of {count:,} reports (weekly batches, Grouper(stream=True)): {took:.1f} s, "
+        f"{count / took:,.0f} reports/s, {len(g):,} incidents; peak memory {_peak_mb():,.0f} MB"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1_000_000)
     ap.add_argument("--batches", type=int, default=10, help="for the incremental run")
+    ap.add_argument(
+        "--whole", type=int, default=200_000, help="one call and batches only up to this many"
+    )
     args = ap.parse_args()
+    run_stream(args.reports)
+    if args.reports > args.whole:
+        return
     reports = make_reports(args.reports)
     print(f"{len(reports):,} synthetic reports")
 

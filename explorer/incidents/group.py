@@ -92,6 +92,9 @@ class _Item:
     hi: int | None
     lat: float | None  # a point only for a town, county or finer place
     lon: float | None
+    rlat: float  # the point in radians and the cosine of its latitude (for distances)
+    rlon: float
+    cos_lat: float
     area: tuple[str, str]  # (country code, first-level region code), "" when unknown
     place_name: str  # lower-case, "" when none
     people: frozenset[str]
@@ -102,6 +105,17 @@ class _Item:
     terms: Counter[str]
     vec: dict[str, float] = field(default_factory=dict)
     near: int = 0  # other articles' reports in its cells and time window
+
+
+_EMPTY: frozenset[str] = frozenset()
+_NO_TERMS: Counter[str] = Counter()
+_NO_VEC: dict[str, float] = {}
+
+
+def _frozen(values: set[str]) -> frozenset[str]:
+    """``values`` as a frozenset; the one shared empty set when empty (most are: an item
+    keeps five)."""
+    return frozenset(values) if values else _EMPTY
 
 
 def _day_interval(r: IncidentReport) -> tuple[int | None, int | None]:
@@ -116,10 +130,11 @@ def _day_interval(r: IncidentReport) -> tuple[int | None, int | None]:
 
 
 def _km(a: _Item, b: _Item) -> float:
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    """Great-circle distance of two items with points (haversine)."""
+    h = (
+        math.sin((b.rlat - a.rlat) / 2) ** 2
+        + a.cos_lat * b.cos_lat * math.sin((b.rlon - a.rlon) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -159,14 +174,16 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def _conflict(a: _Item, b: _Item) -> bool:
+def _conflict(a: _Item, b: _Item, km: float | None = None) -> bool:
     """Never one incident: the same article, points too far apart, or places in different
-    countries or first-level regions."""
+    countries or first-level regions. ``km``: their distance, when known."""
     if a.report.article_id == b.report.article_id:
         return True
     if a.lat is not None and b.lat is not None:
         # the same name resolved to two places ("Pike County"): one of them is wrong
-        return _km(a, b) > FAR_KM and not (a.place_name and a.place_name == b.place_name)
+        if km is None:
+            km = _km(a, b)
+        return km > FAR_KM and not (a.place_name and a.place_name == b.place_name)
     return any(x and y and x != y for x, y in zip(a.area, b.area, strict=True))
 
 
@@ -174,7 +191,8 @@ def _score(a: _Item, b: _Item, generic: Mapping[str, bool]) -> float:
     """How strongly ``a`` and ``b`` look like one incident: > 0 joins them, the larger the
     surer; <= 0 keeps them apart. A ``generic`` name (one that turns up in many months: a
     police spokesman, an activist) counts for little."""
-    if _conflict(a, b):
+    km = _km(a, b) if a.lat is not None and b.lat is not None else None
+    if _conflict(a, b, km):
         return -9.0
     people = sum(0.5 if generic.get(n) else 2.0 for n in a.people & b.people)
     addresses = sum(0.5 if generic.get(n) else 1.5 for n in a.addresses & b.addresses)
@@ -210,10 +228,9 @@ def _score(a: _Item, b: _Item, generic: Mapping[str, bool]) -> float:
         need -= QUIET_BONUS  # the only reports of the kind in this place and week
     if ra.label != rb.label:
         need += 0.3 if ra.category == rb.category else 0.8
-    if a.lat is None or b.lat is None:
+    if km is None:
         need += 0.8 if a.area[1] and a.area == b.area else 1.2
     else:
-        km = _km(a, b)
         if km > FAR_KM:  # the same place name resolved to two places
             need += 1.2
         elif km > MAX_KM:
@@ -226,9 +243,21 @@ def _score(a: _Item, b: _Item, generic: Mapping[str, bool]) -> float:
 
 
 class Grouper:
-    """Incidents grouped so far; :meth:`add` joins new reports to them."""
+    """Incidents grouped so far; :meth:`add` joins new reports to them.
 
-    def __init__(self) -> None:
+    ``stream=True``: the batches come in time order (a batch's reports are not dated much
+    before the previous batch's), as a corpus read week by week. Each :meth:`add` then forgets
+    what no later report can be compared with, which keeps the memory bounded on a long
+    stream: reports dated more than :data:`WINDOW_DAYS` + :data:`WIDE_DAYS` days before the
+    batch leave the place index, reports more than :data:`FOLLOW_UP_DAYS` before it leave the
+    name index (their scores would be negative anyway, but they no longer count towards a
+    name's spread and cap), and a report in neither keeps only what :meth:`incidents` and the
+    conflict test need. A report dated before what was forgotten is compared only with what
+    is left.
+    """
+
+    def __init__(self, stream: bool = False) -> None:
+        self._stream = stream
         self._items: list[_Item] = []
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root -> item indices
@@ -242,12 +271,16 @@ class Grouper:
         self._df: Counter[str] = Counter()
         self._pair_scores: dict[tuple[int, int], float] = {}  # of the current batch
         self._generic: dict[str, bool] = {}
+        self._vocab: dict[str, str] = {}
+        self._old = -(10**9)  # stream: reports dated before this day left the name index
+        self._cut = -(10**9)  # stream: reports dated before this day left the place index
 
     def __len__(self) -> int:
         return len(self._members)
 
     # -- items ---------------------------------------------------------------------------
     def _item(self, r: IncidentReport, text: str | None, order: int) -> _Item:
+        vocab = self._vocab  # one string per distinct term, shared by every item's vector
         specifics = set(r.specifics)
         if text is not None:
             specifics |= find_specifics(r.title or "", text)
@@ -274,14 +307,17 @@ class Grouper:
             hi=hi,
             lat=None if point is None else point[0],
             lon=None if point is None else point[1],
+            rlat=0.0 if point is None else math.radians(point[0]),
+            rlon=0.0 if point is None else math.radians(point[1]),
+            cos_lat=0.0 if point is None else math.cos(math.radians(point[0])),
             area=area,
             place_name=(place.name if place is not None else r.place_text or "").lower(),
-            people=frozenset(kinds["person"]),
-            addresses=frozenset(kinds["address"]),
-            streets=frozenset(kinds["street"]),
-            ages=frozenset(kinds["age"]),
-            other=frozenset(other),
-            terms=Counter(text_terms(r.title or "", lead)),
+            people=_frozen(kinds["person"]),
+            addresses=_frozen(kinds["address"]),
+            streets=_frozen(kinds["street"]),
+            ages=_frozen(kinds["age"]),
+            other=_frozen(other),
+            terms=Counter(vocab.setdefault(t, t) for t in text_terms(r.title or "", lead)),
         )
 
     def _vectorise(self, items: list[_Item]) -> None:
@@ -295,6 +331,47 @@ class Grouper:
             }
             norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
             it.vec = {t: w / norm for t, w in vec.items() if w > 0}
+            it.terms = _NO_TERMS  # counted: not needed any more
+
+    def _forget(self, new: list[_Item]) -> None:
+        """Drop from the indexes what the ``new`` reports (and later ones) cannot reach."""
+        days = [it.lo for it in new if it.lo is not None]
+        if not days:
+            return
+        mark = min(days)
+        cut = mark - WINDOW_DAYS - WIDE_DAYS - 1
+        if cut <= self._cut:
+            return
+        self._cut = cut
+        dropped: list[int] = []
+        for rows in self._cells.values():
+            k = bisect_left(rows, (cut, -1))
+            if k:
+                dropped.extend(i for _, i in rows[:k])
+                del rows[:k]
+        old = self._old
+        if mark - FOLLOW_UP_DAYS - 1 - old >= 91:  # the name index is swept once a season
+            old = self._old = mark - FOLLOW_UP_DAYS - 1
+            self._sweep_names(old, dropped)
+        for i in dropped:
+            it = self._items[i]
+            if not (it.people or it.addresses) or (it.hi is not None and it.hi < old):
+                it.vec = _NO_VEC
+                it.people = it.addresses = it.streets = it.ages = it.other = _EMPTY
+
+    def _sweep_names(self, old: int, dropped: list[int]) -> None:
+        """Forget the name holders dated before day ``old`` (added to ``dropped``)."""
+        for name in list(self._names):
+            holders = self._names[name]
+            kept = [i for i in holders if (h := self._items[i].hi) is None or h >= old]
+            if len(kept) < len(holders):
+                dropped.extend(
+                    i for i in holders if (h := self._items[i].hi) is not None and h < old
+                )
+                if kept:
+                    self._names[name] = kept
+                else:
+                    del self._names[name]
 
     # -- candidates -----------------------------------------------------------------------
     def _index(self, i: int) -> None:
@@ -387,6 +464,8 @@ class Grouper:
             for n, k in enumerate(order, start)
         ]
         self._vectorise(new)
+        if self._stream:
+            self._forget(new)
         for i, it in enumerate(new, start):
             self._items.append(it)
             self._parent.append(i)
