@@ -42,7 +42,7 @@ from explorer.messages import in_a_kernel
 from explorer.views.incidents_panel import IncidentMap, IncidentsView
 from explorer.views.map import build_map
 from explorer.views.mapwidget import EventMap
-from explorer.views.names import country_label, day_label, place_label
+from explorer.views.names import country_label, day_label, period_label, place_label
 from explorer.views.offline import enable_offline_charts, resolve_assets_mode
 from explorer.views.save import save_map
 from explorer.views.templating import macro
@@ -82,7 +82,8 @@ def _options(table: Any, column: str, limit: int = 300) -> list[tuple[str, str]]
         counts = list(series.dropna().value_counts().head(limit).items())
     else:  # DuckDB
         counts = table.value_counts(column, limit)
-    return [(f"{value} ({count:,})", str(value)) for value, count in counts]
+    label = country_label if column == "country_code" else str
+    return [(f"{label(value)} ({count:,})", str(value)) for value, count in counts]
 
 
 def _day_range(table: Any) -> tuple[dt.date | None, dt.date | None]:
@@ -105,7 +106,7 @@ def _day_options(table: Any, most: int = 1500) -> list[tuple[str, dt.date]]:
     out = [lo + dt.timedelta(days=i) for i in range(0, span + 1, step)]
     if out[-1] != hi:
         out.append(hi)
-    return [(d.isoformat(), d) for d in out]
+    return [(day_label(d), d) for d in out]
 
 
 def _recategorised(
@@ -150,8 +151,12 @@ class Explorer:
             index=(0, len(self._days) - 1),
             description="Dates",
             continuous_update=False,
-            layout=widgets.Layout(width="98%"),
+            readout=False,  # its readout is cut short: the period is written beside it
+            layout=widgets.Layout(width="75%"),
         )
+        self.period = widgets.HTML()
+        self.dates.observe(lambda _change: self._show_period(), names="value")
+        self._show_period()
         self.countries = widgets.SelectMultiple(options=_options(table, "country_code"), rows=6)
         self.places = widgets.SelectMultiple(options=_options(table, "place_name"), rows=6)
         self.sources = widgets.SelectMultiple(options=_options(table, "source"), rows=6)
@@ -207,6 +212,10 @@ class Explorer:
             self.corrections = CorrectionsPanel(table, corrections)
         self.refresh()
         self.render_views()
+
+    def _show_period(self) -> None:
+        start, end = self.dates.value
+        self.period.value = macro("panel.html", "label", period_label(start, end))
 
     # --- filtering ------------------------------------------------------------------------
     def criteria(self) -> Criteria:
