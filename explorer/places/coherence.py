@@ -98,16 +98,36 @@ def _queries(p: Place) -> tuple[Query, ...]:
 
 _EMITS: dict[str, tuple[Feature, ...]] = {}
 _REGION_EMITS: dict[str, tuple[Feature, ...]] = {}  # the "r" features only
-_QUERIES: dict[str, tuple[Query, ...]] = {}
+# what scoring a place reads: its queries, every feature they and the country votes read, and
+# the keys of its country's features ("c|IQ", "ic|IQ"; None without a country)
+Info = tuple[tuple[Query, ...], tuple[Feature, ...], Feature | None, Feature | None]
+_INFO: dict[str, Info] = {}
+
+
+def _info(p: Place) -> Info:
+    if len(_INFO) > 200_000:
+        _INFO.clear()
+    queries = _queries(p)
+    wants = tuple(q[0] for q in queries)
+    cc = p.country_code
+    c_key = ic_key = None
+    if cc:
+        c_key, ic_key = f"c|{cc}", f"ic|{cc}"
+        wants += (c_key, ic_key)
+    info = _INFO[p.key] = (queries, wants, c_key, ic_key)
+    return info
 
 
 def _index(
-    dists: dict[str, list[tuple[Place, float]]], floor: float = 0.0
+    dists: dict[str, list[tuple[Place, float]]], wanted: set[Feature], floor: float = 0.0
 ) -> dict[Feature, dict[str, float]]:
-    """Feature -> {name key: probability of its likeliest sense with that feature}.
+    """Feature -> {name key: probability of its likeliest sense with that feature}, for the
+    ``wanted`` features only (those some candidate being scored asks for: most features a
+    sense emits, its grid cells above all, back no candidate of the article).
     ``floor``: every sense still in the running counts at least this much."""
     index: dict[Feature, dict[str, float]] = {}
     cache = _EMITS
+    keep = wanted.intersection
     for key, dist in dists.items():
         for p, q in dist:
             town = p.feature == "populated_place"
@@ -120,7 +140,7 @@ def _index(
                     if len(_REGION_EMITS) > 200_000:
                         _REGION_EMITS.clear()
                     emits = _REGION_EMITS[p.key] = tuple(f for f in _emits(p) if f[0] == "r")
-                for f in emits:
+                for f in keep(emits):
                     names = index.get(f)
                     if names is None:
                         index[f] = {key: floor}
@@ -132,7 +152,7 @@ def _index(
                 if len(cache) > 200_000:
                     cache.clear()
                 emits = cache[p.key] = _emits(p)
-            for f in emits:
+            for f in keep(emits):
                 # with a floor, a county or state of the name counts whichever it is, and
                 # so does a town of the name for the regions it lies in ("r" features)
                 if q < floor and (not town or f[0] == "r"):
@@ -149,32 +169,6 @@ def _index(
     return index
 
 
-def _support(
-    p: Place, index: dict[Feature, dict[str, float]], related: set[str], peers: frozenset[str]
-) -> dict[str, tuple[float, bool]]:
-    """How much each other name backs place ``p`` (0-1.5), and whether by containment.
-    ``peers``: the names listed with this one (only they back it as sibling regions)."""
-    queries = _QUERIES.get(p.key)
-    if queries is None:
-        if len(_QUERIES) > 200_000:
-            _QUERIES.clear()
-        queries = _QUERIES[p.key] = _queries(p)
-    per: dict[str, tuple[float, bool]] = {}
-    get = index.get
-    for f, factor, contained, sibling in queries:
-        names = get(f)
-        if names is None:
-            continue
-        for other, q in names.items():
-            if other in related or (sibling and other not in peers):
-                continue
-            value = factor * q
-            seen = per.get(other)
-            if seen is None or value > seen[0]:
-                per[other] = (value, contained)
-    return per
-
-
 def _cell(p: Place) -> tuple[int, int]:
     return (math.floor(p.latitude / CELL), math.floor(p.longitude / CELL))
 
@@ -186,7 +180,18 @@ def score_all(
     related_names: dict[str, set[str]],
     floor: float = 0.0,
 ) -> tuple[dict[str, list[Scored]], dict[str, float]]:
-    index = _index(dists, floor)
+    # the features some candidate asks for (an index of only those is far smaller)
+    wanted: set[Feature] = set()
+    infos: list[Info] = []
+    known = _INFO.get
+    for n in names:
+        for r in n.cands:
+            info = known(r.place.key)
+            if info is None:
+                info = _info(r.place)
+            infos.append(info)
+            wanted.update(info[1])
+    index = _index(dists, wanted, floor)
     focus: dict[str, float] = {}
     for key, dist in dists.items():
         per_cc: dict[str, float] = {}
@@ -201,11 +206,17 @@ def score_all(
         lead = None
     country_sums: dict[str, float] = {}
     out: dict[str, list[Scored]] = {}
+    get = index.get
+    next_info = iter(infos).__next__
     for n in names:
         scored = []
         related = related_names[n.key]
-        own_sums: dict[str, float] = {}  # per country, less this name's related names
+        peers = n.peers
+        own_sums: dict[
+            str, float
+        ] = {}  # per country (its "ic" key), less this name's related names
         for r in n.cands:
+            queries, _wants, c_key, ic_key = next_info()
             p = r.place
             s, why = r.score, ""
             if (
@@ -214,32 +225,50 @@ def score_all(
                 and (
                     lead is None
                     or lead == p.country_code
-                    or max(index.get(f"c|{p.country_code}", {}).values(), default=0.0) >= 0.5
+                    or max(get(c_key, {}).values(), default=0.0) >= 0.5  # type: ignore[arg-type]
                 )
             ):
                 s += CAPITAL_BONUS
                 why = "national capital"
+            # how much each other name backs p (0-1.5: its best query), and whether by
+            # containment; only the names listed with it back it as sibling regions
+            per: dict[str, float] = {}
+            by_containment: dict[str, bool] = {}
+            for f, factor, contained, sibling in queries:
+                backers = get(f)
+                if backers is None:
+                    continue
+                for other, q in backers.items():
+                    if other in related or (sibling and other not in peers):
+                        continue
+                    value = factor * q
+                    seen = per.get(other)
+                    if seen is None or value > seen:
+                        per[other] = value
+                        by_containment[other] = contained
             total, strong, helper, best = 0.0, 0.0, "", 0.0
-            per = _support(p, index, related, n.peers)
             if per:
-                for other, (sup, contained) in per.items():
+                top: str | None = None
+                for other, sup in per.items():
                     total += sup
                     if sup >= STRONG:
                         strong += sup
                     if sup > best:
-                        best, helper = sup, ("in:" + other if contained else other)
-            if p.feature != "country" and p.country_code:
+                        best, top = sup, other
+                if top is not None:
+                    helper = "in:" + top if by_containment[top] else top
+            if ic_key is not None and p.feature != "country":
                 # weak: other names with a likely sense in the same country (summed, not
                 # per name, to stay cheap in long lists of places)
-                in_country = index.get(f"ic|{p.country_code}")
+                in_country = get(ic_key)
                 if in_country:
-                    same = own_sums.get(p.country_code)
+                    same = own_sums.get(ic_key)
                     if same is None:
-                        same = country_sums.get(p.country_code)
+                        same = country_sums.get(ic_key)
                         if same is None:
-                            same = country_sums[p.country_code] = sum(in_country.values())
+                            same = country_sums[ic_key] = sum(in_country.values())
                         same -= sum(in_country.get(o, 0.0) for o in related)
-                        own_sums[p.country_code] = same
+                        own_sums[ic_key] = same
                     total += SAME_COUNTRY * same
             if total > 0.05:
                 s += COHERENCE_WEIGHT * min(total, 3.0)
