@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +43,7 @@ from explorer.views.map import build_map
 from explorer.views.mapwidget import EventMap
 from explorer.views.names import country_label, day_label, period_label, place_label
 from explorer.views.offline import enable_offline_charts, resolve_assets_mode
+from explorer.views.panel_options import day_options, list_options, recategorised
 from explorer.views.save import save_map
 from explorer.views.templating import macro
 from explorer.views.timeline import BRUSH, build_timeline
@@ -74,54 +74,6 @@ _SORTS = {
 }
 
 
-def _options(table: Any, column: str, limit: int = 300) -> list[tuple[str, str]]:
-    if isinstance(table, EventTable):
-        series = table.df[column]
-        if column == "categories":
-            series = series.explode()
-        counts = list(series.dropna().value_counts().head(limit).items())
-    else:  # DuckDB
-        counts = table.value_counts(column, limit)
-    label = country_label if column == "country_code" else str
-    return [(f"{label(value)} ({count:,})", str(value)) for value, count in counts]
-
-
-def _day_range(table: Any) -> tuple[dt.date | None, dt.date | None]:
-    if not isinstance(table, EventTable):
-        lo, hi = table.date_range()
-        return lo, hi
-    days = pd.concat([table.df["start_date"], table.df["end_date"]]).dropna()
-    if days.empty:
-        return None, None
-    return days.min().date(), days.max().date()
-
-
-def _day_options(table: Any, most: int = 1500) -> list[tuple[str, dt.date]]:
-    lo, hi = _day_range(table)
-    if lo is None or hi is None:
-        today = dt.date(1970, 1, 1)
-        return [(today.isoformat(), today)]
-    span = (hi - lo).days
-    step = max(1, span // most)
-    out = [lo + dt.timedelta(days=i) for i in range(0, span + 1, step)]
-    if out[-1] != hi:
-        out.append(hi)
-    return [(day_label(d), d) for d in out]
-
-
-def _recategorised(
-    table: EventTable | ParquetEvents, lexicon: Mapping[str, tuple[str, ...]] | str | Path
-) -> EventTable:
-    from explorer.events.categories import load_lexicon, recategorise
-
-    if not isinstance(table, EventTable):
-        raise ExplorerError(
-            "a lexicon re-reads each event's sentence, which needs the events in memory"
-        )
-    own = load_lexicon(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
-    return recategorise(table, own)
-
-
 class Explorer:
     """Filters, a map, a timeline and a table of an events table, linked."""
 
@@ -140,12 +92,12 @@ class Explorer:
         incidents: IncidentTable | None = None,
     ) -> None:
         if lexicon is not None:
-            table = _recategorised(table, lexicon)
+            table = recategorised(table, lexicon)
         self.table = table
         self.basemap, self.assets, self.rows, self.debounce = basemap, assets, rows, debounce
         self.map_detail = map_detail
         self.out_dir = Path(out_dir)
-        self._days = _day_options(table)
+        self._days = day_options(table)
         self.dates = widgets.SelectionRangeSlider(
             options=self._days,
             index=(0, len(self._days) - 1),
@@ -157,10 +109,10 @@ class Explorer:
         self.period = widgets.HTML()
         self.dates.observe(lambda _change: self._show_period(), names="value")
         self._show_period()
-        self.countries = widgets.SelectMultiple(options=_options(table, "country_code"), rows=6)
-        self.places = widgets.SelectMultiple(options=_options(table, "place_name"), rows=6)
-        self.sources = widgets.SelectMultiple(options=_options(table, "source"), rows=6)
-        self.categories = widgets.SelectMultiple(options=_options(table, "categories"), rows=6)
+        self.countries = widgets.SelectMultiple(options=list_options(table, "country_code"), rows=6)
+        self.places = widgets.SelectMultiple(options=list_options(table, "place_name"), rows=6)
+        self.sources = widgets.SelectMultiple(options=list_options(table, "source"), rows=6)
+        self.categories = widgets.SelectMultiple(options=list_options(table, "categories"), rows=6)
         self.text = widgets.Text(placeholder="search the evidence", continuous_update=False)
         self.confidence = widgets.FloatSlider(0.0, min=0.0, max=1.0, step=0.05,
                                               description="Confidence")  # fmt: skip
@@ -355,11 +307,11 @@ class Explorer:
         one); the filters, map, timeline and table follow. A bad file is one line in the
         status, and nothing changes."""
         try:
-            self.table = _recategorised(self.table, lexicon)
+            self.table = recategorised(self.table, lexicon)
         except ExplorerError as exc:
             self.status.value = macro("panel.html", "note", str(exc), True)
             return
-        self.categories.options = _options(self.table, "categories")
+        self.categories.options = list_options(self.table, "categories")
         self.status.value = macro("panel.html", "note", "categories found again", False)
         self.refresh()
 
