@@ -33,6 +33,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "build_map": ("explorer.views.map", "build_map"),
     "build_timeline": ("explorer.views.timeline", "build_timeline"),
     "save_map": ("explorer.views.save", "save_map"),
+    "incident_map": ("explorer.views.incidents_map", "incident_map"),
     "save_chart": ("explorer.views.save", "save_chart"),
     "Explorer": ("explorer.views.panel", "Explorer"),
     "brief": ("explorer.export", "brief"),
@@ -72,6 +73,7 @@ __all__ = [
     "geocode",
     "geoparse",
     "get_geocoder",
+    "incident_map",
     "load",
     "open_events",
     "save_chart",
@@ -89,6 +91,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from explorer.model import Article, Event, Place, PlaceMention, TimeMention
     from explorer.places import geoparse
     from explorer.scale import open_events
+    from explorer.views.incidents_map import incident_map
     from explorer.views.map import build_map
     from explorer.views.map import build_map as map  # noqa: F401 (an alias)
     from explorer.views.panel import Explorer
