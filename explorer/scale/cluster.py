@@ -34,6 +34,7 @@ from explorer.events.corrections import Corrections
 from explorer.events.given import GivenEvents, read_events_file
 from explorer.events.pipeline import article_outcome
 from explorer.events.table import EventTable
+from explorer.incidents.table import incidents_path
 from explorer.ingest.corpus import (
     LoadReport,
     Notice,
@@ -43,6 +44,7 @@ from explorer.ingest.corpus import (
     read_file,
 )
 from explorer.scale.connection import WorkerWatch, connect, require_workers
+from explorer.scale.incidents import ArticleIncidents, IncidentCollector, article_incidents
 from explorer.scale.parquet import PartWriter, replace_dir, to_arrow
 from explorer.scale.reconcile import ArticleInfo, Reconciler, article_info, merge_given
 
@@ -60,6 +62,7 @@ class BatchResult:
     articles: tuple[ArticleInfo, ...]  # in order, with how many of the rows are each one's
     skipped: tuple[Skipped, ...]  # files and rows not read
     notices: tuple[Notice, ...] = ()
+    incidents: tuple[ArticleIncidents, ...] = ()  # one per article of ``articles`` (incidents=True)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class DaskIngestResult:
     workers: int
     seconds: float
     notices: tuple[Notice, ...] = ()
+    incidents: int | None = None  # how many, written to ``incidents_file`` (incidents=True)
+    incidents_file: Path | None = None
 
     def messages(self) -> list[str]:
         """``skipped PATH: REASON`` and ``note PATH: REASON`` lines, as ``ingest()`` gives."""
@@ -145,6 +150,7 @@ def run_batch(
     files: list[tuple[str, str]] | None = None,
     loaded: tuple[LoadReport, Origins, list[str]] | None = None,
     corrections: Corrections | None = None,
+    incidents: bool = False,
 ) -> BatchResult:
     """Load (when given paths) and extract one batch: the task each worker runs."""
     if loaded is None:
@@ -154,12 +160,15 @@ def run_batch(
         report, origins, given_as = loaded
     rows: list[dict[str, Any]] = []
     infos: list[ArticleInfo] = []
+    found: list[ArticleIncidents] = []
     articles = iter(report.articles)
     for opened, shown, count in origins:
         for ordinal in range(count):
             article = next(articles)
             path = _shown(article.path or article.id, opened, shown)
             article = replace(article, path=path)
+            if incidents:
+                found.append(article_incidents(article))
             outcome = article_outcome(article, corrections)
             if isinstance(outcome, str):  # it failed: reported if the client keeps it
                 infos.append(article_info(article, path, opened, ordinal, 0, [], outcome))
@@ -170,8 +179,9 @@ def run_batch(
     given = _given(list(zip(report.event_files, given_as, strict=True)), skipped)
     events = to_arrow(EventTable.from_records(rows))
     return BatchResult(
-        index, events, given, report.files, tuple(infos), tuple(skipped), tuple(report.notices)
-    )
+        index, events, given, report.files, tuple(infos), tuple(skipped), tuple(report.notices),
+        tuple(found),
+    )  # fmt: skip
 
 
 def warm_up() -> bool:
@@ -223,13 +233,15 @@ def dask_ingest(
     rows_per_part: int = 250_000,
     timeout: float = 10.0,
     exclude: Iterable[str | Path] = (),
+    incidents: bool = False,
 ) -> DaskIngestResult:
     """Extract the events of a corpus on a Dask cluster into the Parquet folder ``out``.
 
     Give a running ``client``, or an ``address`` of a scheduler, or neither (a LocalCluster
     of ``workers`` processes is started and stopped). ``progress(done, total)`` counts files.
     ``exclude``: files or folders not to read (the run's output). ``out`` is replaced only when
-    the run succeeds.
+    the run succeeds. ``incidents``: also group the articles' incidents and write them next to
+    ``out`` (``events.parquet`` -> ``events.incidents.parquet``; :mod:`explorer.scale.incidents`).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -239,7 +251,7 @@ def dask_ingest(
             return dask_ingest(
                 paths, out, address=address, client=own, batch_size=batch_size,
                 corrections=corrections, progress=progress, rows_per_part=rows_per_part,
-                timeout=timeout, exclude=exclude,
+                timeout=timeout, exclude=exclude, incidents=incidents,
             )  # fmt: skip
     walked: list[Notice] = []  # links back to a folder being walked, as ingest() reports
     files, missing = expand_paths(paths, walked)
@@ -253,13 +265,21 @@ def dask_ingest(
     built = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex[:8]}")
     writer = PartWriter(built, rows_per_part=rows_per_part)
     tally = [0, 0]  # unresolved places, undated events
+    n_incidents = 0
     keeper = Reconciler(corrections)
+    collector = IncidentCollector(corrections) if incidents else None
     started = time.perf_counter()
     try:
         by_path = bool(files) and _shared(client, files)
         watch = WorkerWatch(client, where, timeout)
-        run = _Run(client, batches, by_path, corrections, n_workers, progress, watch)
-        results = run.all(lambda r: _write(writer, keeper.take(r.events, r.articles), tally))
+        run = _Run(client, batches, by_path, corrections, n_workers, progress, watch, incidents)
+
+        def take(r: BatchResult) -> None:
+            _write(writer, keeper.take(r.events, r.articles), tally)
+            if collector is not None:
+                collector.take([(i.id, i.path, i.content) for i in r.articles], r.incidents)
+
+        results = run.all(take)
         given = [pair for r in results for pair in r.event_files]
         # events tables given among the inputs come last, as in ingest()
         extra, merged = merge_given(writer.finish_part, given)
@@ -267,6 +287,8 @@ def dask_ingest(
             _write(writer, table, tally)
         parts = writer.close()
         replace_dir(built, target)
+        if collector is not None:
+            n_incidents = collector.write(incidents_path(target))
     except BaseException:
         writer.close()
         import shutil
@@ -276,6 +298,9 @@ def dask_ingest(
     skipped = [*missing, *(s for r in results for s in r.skipped), *keeper.failed]
     notices = [*left_out, *(n for r in results for n in r.notices), *keeper.notices,
                *keeper.closing_notices()]  # fmt: skip
+    if collector is not None:
+        skipped += collector.failed
+        notices += collector.notices
     for _, g in given:
         skipped += g.skipped
         notices += g.notices
@@ -291,6 +316,8 @@ def dask_ingest(
         workers=n_workers,
         seconds=time.perf_counter() - started,
         notices=tuple(notices + merged),
+        incidents=n_incidents if collector is not None else None,
+        incidents_file=incidents_path(target) if collector is not None else None,
     )
 
 
@@ -309,22 +336,25 @@ class _Run:
         n_workers: int,
         progress: Callable[[int, int], None] | None,
         watch: WorkerWatch,
+        incidents: bool = False,
     ) -> None:
         self.client, self.batches, self.by_path = client, batches, by_path
         self.corrections, self.window, self.progress = corrections, max(2, 3 * n_workers), progress
+        self.incidents = incidents
         self.watch = watch  # ends the run when the scheduler has had no workers for too long
 
     def submit(self, i: int) -> Any:
         if self.by_path:
             return self.client.submit(
-                run_batch, i, self.batches[i], None, self.corrections, pure=False
+                run_batch, i, self.batches[i], None, self.corrections, self.incidents, pure=False
             )
         # the workers cannot see the files: the client reads them and sends the articles
         report = LoadReport()
         origins, given_as = _load(self.batches[i], report)
         return self.client.submit(
-            run_batch, i, None, (report, origins, given_as), self.corrections, pure=False
-        )
+            run_batch, i, None, (report, origins, given_as), self.corrections, self.incidents,
+            pure=False,
+        )  # fmt: skip
 
     def all(self, write: Callable[[BatchResult], None]) -> list[BatchResult]:
         from distributed import wait
@@ -361,7 +391,7 @@ class _Run:
                         r = done.pop(len(finished))
                         write(r)
                         # the rows are written: keep the figures and messages only
-                        finished.append(replace(r, events=r.events.slice(0, 0)))
+                        finished.append(replace(r, events=r.events.slice(0, 0), incidents=()))
                     if queued < len(batches):
                         inflight.add(self.submit(queued))
                         queued += 1
