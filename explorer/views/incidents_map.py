@@ -202,7 +202,8 @@ def incident_tooltip(row: dict[str, Any]) -> str:
     n = int(row.get("reports") or 0)
     label = _text(row.get("label")) or "incident"
     where = incident_place_label(row) or "unplaced"
-    return html.escape(f"{label} · {where} · {incident_date_label(row)} · {n:,} reports")
+    reports = "1 report" if n == 1 else f"{n:,} reports"
+    return html.escape(f"{label} · {where} · {incident_date_label(row)} · {reports}")
 
 
 def incident_rows(
@@ -230,6 +231,20 @@ def incident_rows(
     return rows, used, records
 
 
+# how far in to zoom for the finest place the incidents have: a country is seen whole
+_ZOOM_FOR = {"country": 5, "region": 7}
+
+
+def _closest_zoom(incidents: IncidentTable) -> int:
+    column = incidents.df.get("place_precision")
+    if column is None:
+        return 9
+    found = {str(p) for p in column.dropna()}
+    if found and found <= set(_ZOOM_FOR):
+        return max(_ZOOM_FOR[p] for p in found)
+    return 9
+
+
 def incident_map(
     incidents: IncidentTable,
     events: EventTable | None = None,
@@ -247,7 +262,8 @@ def incident_map(
     rows, used, _ = incident_rows(incidents, texts, events)
     if rows:
         lats, lons = [r[0] for r in rows], [r[1] for r in rows]
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=9)
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]],
+                        max_zoom=_closest_zoom(incidents))  # fmt: skip
     fmap.get_root().header.add_child(  # type: ignore[attr-defined]
         folium.Element(f"<script>{INCIDENT_JS}</script><style>{CLUSTER_CSS}</style>"),
         name="explorer_incident_js",

@@ -199,3 +199,17 @@ def test_incident_timeline_rejects_unknown_lanes() -> None:
 
     with pytest.raises(ValueError, match="lanes"):
         incident_timeline(incidents(), lanes="source")
+
+
+def test_a_map_of_country_wide_incidents_shows_the_country_whole() -> None:
+    from explorer.incidents.table import IncidentTable
+    from explorer.views.incidents_map import _closest_zoom
+
+    def table(*precisions: str) -> IncidentTable:
+        return IncidentTable.from_records(
+            [{"incident_id": f"i{k}", "place_precision": p} for k, p in enumerate(precisions)]
+        )
+
+    assert _closest_zoom(table("country")) == 5
+    assert _closest_zoom(table("country", "region")) == 7
+    assert _closest_zoom(table("country", "town")) == 9
