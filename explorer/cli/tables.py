@@ -102,6 +102,7 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
     """``ingest --dask [ADDRESS]``: the same extraction on Dask, into a Parquet folder."""
 
     from explorer.scale import dask_ingest
+    from explorer.scale.incidents import dataset_incidents_path
 
     address = args.dask or None
     if address and "://" not in address and Path(address).exists():
@@ -125,13 +126,16 @@ def _ingest_on_dask(args: argparse.Namespace, out: Path, corrections: Any) -> in
         corrections=corrections,
         progress=progress,
         timeout=args.dask_timeout,
-        exclude=[out],
+        exclude=[out, dataset_incidents_path(out)],
+        incidents=not args.no_incidents,
     )
     bar.close()
     for line in result.messages():
         print(line, file=sys.stderr)
     print(result.summary(), file=sys.stderr)
     print(f"wrote {out} ({len(result.parts)} Parquet part file(s))", file=sys.stderr)
+    if result.incidents_file is not None:  # events.parquet/ -> events.incidents.parquet
+        print(f"wrote {result.incidents_file} ({result.incidents} incidents)", file=sys.stderr)
     return 0
 
 

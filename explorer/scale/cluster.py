@@ -34,7 +34,6 @@ from explorer.events.corrections import Corrections
 from explorer.events.given import GivenEvents, read_events_file
 from explorer.events.pipeline import article_outcome
 from explorer.events.table import EventTable
-from explorer.incidents.table import incidents_path
 from explorer.ingest.corpus import (
     LoadReport,
     Notice,
@@ -44,7 +43,12 @@ from explorer.ingest.corpus import (
     read_file,
 )
 from explorer.scale.connection import WorkerWatch, connect, require_workers
-from explorer.scale.incidents import ArticleIncidents, IncidentCollector, article_incidents
+from explorer.scale.incidents import (
+    ArticleIncidents,
+    IncidentCollector,
+    article_incidents,
+    dataset_incidents_path,
+)
 from explorer.scale.parquet import PartWriter, replace_dir, to_arrow
 from explorer.scale.reconcile import ArticleInfo, Reconciler, article_info, merge_given
 
@@ -288,7 +292,7 @@ def dask_ingest(
         parts = writer.close()
         replace_dir(built, target)
         if collector is not None:
-            n_incidents = collector.write(incidents_path(target))
+            n_incidents = collector.write(dataset_incidents_path(target))
     except BaseException:
         writer.close()
         import shutil
@@ -317,7 +321,7 @@ def dask_ingest(
         seconds=time.perf_counter() - started,
         notices=tuple(notices + merged),
         incidents=n_incidents if collector is not None else None,
-        incidents_file=incidents_path(target) if collector is not None else None,
+        incidents_file=dataset_incidents_path(target) if collector is not None else None,
     )
 
 

@@ -7,8 +7,8 @@ grouping reads for people, streets and wording). The client takes them batch by 
 order with an :class:`IncidentCollector` (the copies the events leave out are left out here
 too, a renamed article's reports follow its new id), groups them with the
 :class:`~explorer.incidents.group.Grouper` at the end, applies the incident corrections and
-writes the table next to the events folder: ``events.parquet/`` -> ``events.incidents.parquet``
-(:func:`~explorer.incidents.table.incidents_path`). The incidents equal those of
+writes the table next to the events folder: ``events.parquet/`` (or ``events/``) ->
+``events.incidents.parquet`` (:func:`dataset_incidents_path`). The incidents equal those of
 ``ingest(..., incidents=True)`` (tested on a LocalCluster).
 
 The client holds every report and text until the end (the grouping needs them in one call to
@@ -28,9 +28,21 @@ from explorer.incidents.table import IncidentTable
 from explorer.ingest.corpus import Admission, Notice, Skipped
 from explorer.model import Article
 
-__all__ = ["ArticleIncidents", "IncidentCollector", "article_incidents"]
+__all__ = [
+    "ArticleIncidents",
+    "IncidentCollector",
+    "article_incidents",
+    "dataset_incidents_path",
+]
 
 log = logging.getLogger(__name__)
+
+
+def dataset_incidents_path(out: str | Path) -> Path:
+    """Where the incidents of a Parquet events folder go: beside it, always Parquet
+    (``events.parquet/`` or ``events/`` -> ``events.incidents.parquet``)."""
+    p = Path(out)
+    return p.with_name(f"{p.stem}.incidents.parquet")
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from explorer.cli import main
 from explorer.events import ingest
-from explorer.incidents.table import IncidentTable, incidents_path
+from explorer.incidents.table import IncidentTable
 from explorer.scale import dask_ingest
+from explorer.scale.incidents import dataset_incidents_path
 
 SHOOTING = (
     "Police said a man was shot on Versailles Avenue in McKeesport, Pennsylvania, on "
@@ -57,7 +59,11 @@ def test_dask_incidents_equal_single_process(
     assert single.incidents is not None and len(single.incidents) >= 3
     out = tmp_path / "events.parquet"
     result = dask_ingest([corpus], out, client=client, batch_size=batch_size, incidents=True)
-    assert result.incidents_file == incidents_path(out) == tmp_path / "events.incidents.parquet"
+    assert (
+        result.incidents_file
+        == dataset_incidents_path(out)
+        == tmp_path / "events.incidents.parquet"
+    )
     back = IncidentTable.read(result.incidents_file)
     assert result.incidents == len(back) == len(single.incidents)
     assert back.equals(single.incidents)
@@ -72,4 +78,32 @@ def test_no_incidents_file_unless_asked(corpus: Path, client, tmp_path: Path) ->
     out = tmp_path / "events.parquet"
     result = dask_ingest([corpus], out, client=client)
     assert result.incidents is None and result.incidents_file is None
-    assert not incidents_path(out).exists()
+    assert not dataset_incidents_path(out).exists()
+
+
+def test_cli_dask_writes_the_incidents_beside_the_folder(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "events"
+    assert main(["ingest", str(corpus), "--dask", "--jobs", "1", "--out", str(out)]) == 0
+    where = tmp_path / "events.incidents.parquet"
+    assert f"wrote {where}" in capsys.readouterr().err
+    single = ingest([corpus], incidents=True).incidents
+    assert single is not None and IncidentTable.read(where).equals(single)
+
+
+def test_cli_dask_outputs_inside_the_input_folder_are_not_read(
+    corpus: Path, tmp_path: Path
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for f in corpus.rglob("*"):
+        if f.is_file():
+            (inputs / f.relative_to(corpus)).parent.mkdir(parents=True, exist_ok=True)
+            (inputs / f.relative_to(corpus)).write_bytes(f.read_bytes())
+    out = inputs / "events"
+    for _ in range(2):
+        assert main(["ingest", str(inputs), "--dask", "--jobs", "1", "--out", str(out)]) == 0
+    single = ingest([corpus], incidents=True).incidents
+    assert single is not None
+    assert IncidentTable.read(inputs / "events.incidents.parquet").equals(single)
