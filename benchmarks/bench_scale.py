@@ -3,6 +3,8 @@
 
 .venv/bin/python benchmarks/bench_scale.py                      # the issue's sizes (~15 min)
 .venv/bin/python benchmarks/bench_scale.py --articles 2000 --events 100000   # a quick run
+.venv/bin/python benchmarks/bench_scale.py --articles 10000 --incidents --skip-queries
+    # ingest with incidents (dask_ingest(..., incidents=True)): incidents per second
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ def _median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
-def bench_ingest(folder: Path, articles: int, workers: list[int], out: Path) -> None:
+def bench_ingest(
+    folder: Path, articles: int, workers: list[int], out: Path, incidents: bool = False
+) -> None:
     from explorer.scale import connect, dask_ingest
     from explorer.scale.cluster import warm_up
 
@@ -44,13 +48,18 @@ def bench_ingest(folder: Path, articles: int, workers: list[int], out: Path) -> 
         with connect(workers=n) as client:
             client.run(warm_up)  # each worker opens the gazetteer once, as a long run does
             started = time.perf_counter() - t
-            result = dask_ingest([folder], out / f"w{n}", client=client)
+            result = dask_ingest([folder], out / f"w{n}", client=client, incidents=incidents)
         rates[n] = result.articles / result.seconds
         print(
             f"dask ingest, {n} worker(s): {result.seconds:.1f} s for {result.articles:,} "
             f"articles = {rates[n]:.0f} articles/s, {result.events:,} events in "
             f"{len(result.parts)} part file(s) (LocalCluster start + warm-up {started:.1f} s)"
         )
+        if result.incidents is not None:
+            print(
+                f"  with incidents: {result.incidents:,} incidents = "
+                f"{result.incidents / result.seconds:.0f} incidents/s (found, grouped, written)"
+            )
     if 1 in rates and len(rates) > 1:
         best = max(rates)
         print(f"speed-up, {best} workers over 1: {rates[best] / rates[1]:.2f}x")
@@ -142,13 +151,16 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--workers", default="1,2", help="Dask worker counts to time")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--skip-queries", action="store_true")
+    parser.add_argument("--incidents", action="store_true", help="ingest with incidents too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         root = Path(tmp)
         if not args.skip_ingest:
             counts = [int(w) for w in args.workers.split(",") if w.strip()]
-            bench_ingest(root / "corpus", args.articles, counts, root / "ingested")
-        bench_queries(root / "events", args.events)
+            bench_ingest(root / "corpus", args.articles, counts, root / "ingested", args.incidents)
+        if not args.skip_queries:
+            bench_queries(root / "events", args.events)
 
 
 if __name__ == "__main__":
