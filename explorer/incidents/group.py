@@ -28,7 +28,8 @@ and with reports naming the same person or address (any time within :data:`FOLLO
 Accepted pairs are joined strongest first, by average linkage: two groups join when the mean
 score of the pairs across them is above :data:`LINK` and no pair is a clear conflict (too far
 apart, different regions, or the same article), so that no chain of reports runs through a
-city.
+city. ``Grouper(stream=True)`` forgets, batch by batch, what a time-ordered stream can no
+longer reach, so memory stays bounded on a long corpus (see :class:`Grouper`).
 
 Ids are deterministic: a hash of the first report's article id and label. The
 :class:`Grouper` keeps its incidents between calls: new reports join existing incidents (which
@@ -37,16 +38,37 @@ keep their ids) or start new ones; two existing incidents are never merged, so n
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from explorer.incidents.consensus import build_incident
 from explorer.incidents.model import Incident, IncidentReport
+from explorer.incidents.pairs import (
+    CELL_KM,
+    EMPTY,
+    FAR_KM,
+    FOLLOW_UP_DAYS,
+    GENERIC_MONTHS,
+    MAX_DAY,
+    MAX_KM,
+    NAME_CAP,
+    NARROW_DAYS,
+    NO_TERMS,
+    NO_VEC,
+    WIDE_DAYS,
+    WINDOW_DAYS,
+    Item,
+    cell_of,
+    conflict,
+    day_interval,
+    frozen,
+    gap,
+    neighbours,
+    score,
+)
 from explorer.incidents.specifics import find_specifics, text_terms
 
 __all__ = [
@@ -59,187 +81,6 @@ __all__ = [
     "assign_ids",
     "group_reports",
 ]
-
-CELL_KM = 30.0  # place cells; two reports further apart than this are never one incident
-MAX_KM = 30.0
-FAR_KM = 80.0  # up to this far only with a shared person or address (a wrong town nearby)
-WINDOW_DAYS = 7  # reports without a shared name are compared within this many days
-FOLLOW_UP_DAYS = 730  # a shared person or address is looked for this far
-WIDE_DAYS = 31  # a date interval wider than this is too vague to block on
-_NARROW_DAYS = 2  # intervals up to this wide are indexed apart from the wider ones
-_MAX_DAY = dt.date.max
-_NAME_CAP = 50  # a name shared by more reports than this is not distinctive
-_GENERIC_MONTHS = 3  # a name found in reports of more months than this is not distinctive
-_LINK_CAP = 30
-LINK = 0.0  # two groups join when the mean score of the pairs across them is above this
-_KM_PER_DEGREE = 111.2
-# evidence needed by the gap between two reports' dates: a day, a week, two months, more;
-# undated
-NEED_SAME_DAYS = 0.9
-NEED_WEEK = 1.6
-NEED_MONTHS = 2.2
-NEED_LATER = 2.6
-NEED_UNDATED = 2.5
-QUIET = 2
-QUIET_BONUS = 0.5
-
-
-@dataclass(slots=True)
-class _Item:
-    report: IncidentReport
-    order: int
-    lo: int | None  # day ordinals of the date interval (None: undated)
-    hi: int | None
-    lat: float | None  # a point only for a town, county or finer place
-    lon: float | None
-    rlat: float  # the point in radians and the cosine of its latitude (for distances)
-    rlon: float
-    cos_lat: float
-    area: tuple[str, str]  # (country code, first-level region code), "" when unknown
-    place_name: str  # lower-case, "" when none
-    people: frozenset[str]
-    addresses: frozenset[str]
-    streets: frozenset[str]
-    ages: frozenset[str]
-    other: frozenset[str]
-    terms: Counter[str]
-    vec: dict[str, float] = field(default_factory=dict)
-    near: int = 0  # other articles' reports in its cells and time window
-
-
-_EMPTY: frozenset[str] = frozenset()
-_NO_TERMS: Counter[str] = Counter()
-_NO_VEC: dict[str, float] = {}
-
-
-def _frozen(values: set[str]) -> frozenset[str]:
-    """``values`` as a frozenset; the one shared empty set when empty (most are: an item
-    keeps five)."""
-    return frozenset(values) if values else _EMPTY
-
-
-def _day_interval(r: IncidentReport) -> tuple[int | None, int | None]:
-    if r.start is not None:
-        end = r.end or r.start
-        if (end - r.start).days <= WIDE_DAYS:
-            return r.start.toordinal(), end.toordinal()
-        return None, None
-    if r.published is not None:  # not dated: it happened shortly before it was reported
-        return r.published.toordinal() - 3, r.published.toordinal()
-    return None, None
-
-
-def _km(a: _Item, b: _Item) -> float:
-    """Great-circle distance of two items with points (haversine)."""
-    h = (
-        math.sin((b.rlat - a.rlat) / 2) ** 2
-        + a.cos_lat * b.cos_lat * math.sin((b.rlon - a.rlon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _row(lat: float) -> int:
-    return math.floor(lat * _KM_PER_DEGREE / CELL_KM)
-
-
-def _col(lon: float, row: int) -> int:
-    mid = (row + 0.5) * CELL_KM / _KM_PER_DEGREE
-    scale = max(0.05, math.cos(math.radians(max(-89.0, min(89.0, mid)))))
-    return math.floor(lon * _KM_PER_DEGREE * scale / CELL_KM)
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    row = _row(lat)
-    return row, _col(lon, row)
-
-
-def _neighbours(lat: float, lon: float) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    row = _row(lat)
-    for r in (row - 1, row, row + 1):
-        c = _col(lon, r)
-        out.extend((r, c + k) for k in (-1, 0, 1))
-    return out
-
-
-def _gap(a: _Item, b: _Item) -> int | None:
-    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
-        return None
-    return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def _conflict(a: _Item, b: _Item, km: float | None = None) -> bool:
-    """Never one incident: the same article, points too far apart, or places in different
-    countries or first-level regions. ``km``: their distance, when known."""
-    if a.report.article_id == b.report.article_id:
-        return True
-    if a.lat is not None and b.lat is not None:
-        # the same name resolved to two places ("Pike County"): one of them is wrong
-        if km is None:
-            km = _km(a, b)
-        return km > FAR_KM and not (a.place_name and a.place_name == b.place_name)
-    return any(x and y and x != y for x, y in zip(a.area, b.area, strict=True))
-
-
-def _score(a: _Item, b: _Item, generic: Mapping[str, bool]) -> float:
-    """How strongly ``a`` and ``b`` look like one incident: > 0 joins them, the larger the
-    surer; <= 0 keeps them apart. A ``generic`` name (one that turns up in many months: a
-    police spokesman, an activist) counts for little."""
-    km = _km(a, b) if a.lat is not None and b.lat is not None else None
-    if _conflict(a, b, km):
-        return -9.0
-    people = sum(0.5 if generic.get(n) else 2.0 for n in a.people & b.people)
-    addresses = sum(0.5 if generic.get(n) else 1.5 for n in a.addresses & b.addresses)
-    streets = len(a.streets & b.streets)
-    ages = len(a.ages & b.ages)
-    other = len(a.other & b.other)
-    cos = _cosine(a.vec, b.vec)
-    evidence = (
-        min(people, 4.0)
-        + min(addresses, 1.5)
-        + 1.0 * min(streets, 2)
-        + 0.4 * min(ages, 2)
-        + 0.5 * min(other, 2)
-        + 3.0 * cos
-    )
-    ra, rb = a.report, b.report
-    if ra.killed is not None and ra.killed == rb.killed and ra.injured == rb.injured:
-        evidence += 0.3
-    gap = _gap(a, b)
-    if gap is None:
-        need = NEED_UNDATED
-    elif gap > FOLLOW_UP_DAYS:
-        return -1.0
-    elif gap <= 1:
-        need = NEED_SAME_DAYS
-    elif gap <= WINDOW_DAYS:
-        need = NEED_WEEK
-    elif gap <= 60:
-        need = NEED_MONTHS
-    else:
-        need = NEED_LATER
-    if gap is not None and gap <= 1 and max(a.near, b.near) <= QUIET:
-        need -= QUIET_BONUS  # the only reports of the kind in this place and week
-    if ra.label != rb.label:
-        need += 0.3 if ra.category == rb.category else 0.8
-    if km is None:
-        need += 0.8 if a.area[1] and a.area == b.area else 1.2
-    else:
-        if km > FAR_KM:  # the same place name resolved to two places
-            need += 1.2
-        elif km > MAX_KM:
-            if people + addresses < 2.0:
-                return -1.0  # this far apart only with a distinctive name in common
-            need += 1.0
-        elif km > 10.0:
-            need += 0.5
-    return evidence - need
 
 
 class Grouper:
@@ -258,7 +99,7 @@ class Grouper:
 
     def __init__(self, stream: bool = False) -> None:
         self._stream = stream
-        self._items: list[_Item] = []
+        self._items: list[Item] = []
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root -> item indices
         self._ids: dict[int, str] = {}  # root -> incident id (once assigned)
@@ -279,7 +120,7 @@ class Grouper:
         return len(self._members)
 
     # -- items ---------------------------------------------------------------------------
-    def _item(self, r: IncidentReport, text: str | None, order: int) -> _Item:
+    def _item(self, r: IncidentReport, text: str | None, order: int) -> Item:
         vocab = self._vocab  # one string per distinct term, shared by every item's vector
         specifics = set(r.specifics)
         if text is not None:
@@ -294,13 +135,13 @@ class Grouper:
             elif kind not in ("killed", "injured"):
                 other.add(s.lower())
         lead = text if text is not None else " ".join(r.evidence)
-        lo, hi = _day_interval(r)
+        lo, hi = day_interval(r)
         point = None if r.place_precision in ("region", "country") else r.point
         place = r.place
         area = ("", "") if place is None else (place.country_code or "", place.admin1_code or "")
         if r.place_precision == "country":
             area = (area[0], "")
-        return _Item(
+        return Item(
             report=r,
             order=order,
             lo=lo,
@@ -312,15 +153,15 @@ class Grouper:
             cos_lat=0.0 if point is None else math.cos(math.radians(point[0])),
             area=area,
             place_name=(place.name if place is not None else r.place_text or "").lower(),
-            people=_frozen(kinds["person"]),
-            addresses=_frozen(kinds["address"]),
-            streets=_frozen(kinds["street"]),
-            ages=_frozen(kinds["age"]),
-            other=_frozen(other),
+            people=frozen(kinds["person"]),
+            addresses=frozen(kinds["address"]),
+            streets=frozen(kinds["street"]),
+            ages=frozen(kinds["age"]),
+            other=frozen(other),
             terms=Counter(vocab.setdefault(t, t) for t in text_terms(r.title or "", lead)),
         )
 
-    def _vectorise(self, items: list[_Item]) -> None:
+    def _vectorise(self, items: list[Item]) -> None:
         for it in items:
             self._df.update(it.terms.keys())
         n = len(self._items) + len(items)
@@ -331,9 +172,9 @@ class Grouper:
             }
             norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
             it.vec = {t: w / norm for t, w in vec.items() if w > 0}
-            it.terms = _NO_TERMS  # counted: not needed any more
+            it.terms = NO_TERMS  # counted: not needed any more
 
-    def _forget(self, new: list[_Item]) -> None:
+    def _forget(self, new: list[Item]) -> None:
         """Drop from the indexes what the ``new`` reports (and later ones) cannot reach."""
         days = [it.lo for it in new if it.lo is not None]
         if not days:
@@ -356,8 +197,8 @@ class Grouper:
         for i in dropped:
             it = self._items[i]
             if not (it.people or it.addresses) or (it.hi is not None and it.hi < old):
-                it.vec = _NO_VEC
-                it.people = it.addresses = it.streets = it.ages = it.other = _EMPTY
+                it.vec = NO_VEC
+                it.people = it.addresses = it.streets = it.ages = it.other = EMPTY
 
     def _sweep_names(self, old: int, dropped: list[int]) -> None:
         """Forget the name holders dated before day ``old`` (added to ``dropped``)."""
@@ -377,9 +218,9 @@ class Grouper:
     def _index(self, i: int) -> None:
         it = self._items[i]
         if it.lat is not None and it.lon is not None:
-            cell = _cell(it.lat, it.lon)
+            cell = cell_of(it.lat, it.lon)
             if it.lo is not None and it.hi is not None:
-                key = (cell, it.hi - it.lo > _NARROW_DAYS)
+                key = (cell, it.hi - it.lo > NARROW_DAYS)
                 self._cells.setdefault(key, []).append((it.lo, i))
                 self._unsorted.add(key)
             else:
@@ -396,9 +237,9 @@ class Grouper:
         it = self._items[i]
         out: set[int] = set()
         if it.lat is not None and it.lon is not None:
-            for cell in _neighbours(it.lat, it.lon):
+            for cell in neighbours(it.lat, it.lon):
                 if it.lo is not None and it.hi is not None:
-                    for wide, slack in ((False, _NARROW_DAYS), (True, WIDE_DAYS)):
+                    for wide, slack in ((False, NARROW_DAYS), (True, WIDE_DAYS)):
                         rows = self._cells.get((cell, wide), [])
                         a = bisect_left(rows, (it.lo - WINDOW_DAYS - slack, -1))
                         b = bisect_right(rows, (it.hi + WINDOW_DAYS, len(self._items)))
@@ -406,7 +247,7 @@ class Grouper:
                 out.update(self._undated.get(cell, ()))
         for name in it.people | it.addresses:
             holders = self._names.get(name, ())
-            if len(holders) <= _NAME_CAP:
+            if len(holders) <= NAME_CAP:
                 out.update(holders)
         out.discard(i)
         return out
@@ -422,7 +263,7 @@ class Grouper:
         if ra in self._ids and rb in self._ids:
             return False  # two existing incidents are never merged: no id changes
         ma, mb = self._members[ra], self._members[rb]
-        return not any(_conflict(self._items[x], self._items[y]) for x in ma[:20] for y in mb[:20])
+        return not any(conflict(self._items[x], self._items[y]) for x in ma[:20] for y in mb[:20])
 
     def _join(self, ra: int, rb: int) -> None:
         if rb in self._ids or (ra not in self._ids and rb < ra):
@@ -434,7 +275,7 @@ class Grouper:
     def _new_id(self, root: int) -> str:
         first = min(
             (self._items[i] for i in self._members[root]),
-            key=lambda it: (it.report.published or it.report.start or _MAX_DAY, it.order),
+            key=lambda it: (it.report.published or it.report.start or MAX_DAY, it.order),
         )
         key = f"{first.report.article_id}\0{first.report.label}"
         k = 0
@@ -454,7 +295,7 @@ class Grouper:
         order = sorted(
             range(len(given)),
             key=lambda k: (
-                given[k].start or given[k].published or _MAX_DAY,
+                given[k].start or given[k].published or MAX_DAY,
                 given[k].article_id,
                 k,
             ),
@@ -475,7 +316,7 @@ class Grouper:
             self._cells[block].sort()
         self._unsorted.clear()
         self._generic = {
-            name: self._spread(name) > _GENERIC_MONTHS
+            name: self._spread(name) > GENERIC_MONTHS
             for it in new
             for name in it.people | it.addresses
         }
@@ -486,16 +327,16 @@ class Grouper:
                 1
                 for j in self._candidates(i)
                 if self._items[j].report.article_id != it.report.article_id
-                and (g := _gap(it, self._items[j])) is not None
+                and (g := gap(it, self._items[j])) is not None
                 and g <= WINDOW_DAYS
             )
         self._pair_scores = {}  # the accepted pairs of this batch
         for i in range(start, len(self._items)):
             for j in self._candidates(i):
                 if j < i:  # each pair once (the candidate relation is symmetric)
-                    score = _score(self._items[i], self._items[j], self._generic)
-                    if score > 0:
-                        self._pair_scores[(j, i)] = score
+                    value = score(self._items[i], self._items[j], self._generic)
+                    if value > 0:
+                        self._pair_scores[(j, i)] = value
         pairs = sorted((-s, j, i) for (j, i), s in self._pair_scores.items() if s > 0)
         for _, j, i in pairs:
             ra, rb = self._find(i), self._find(j)
@@ -514,7 +355,7 @@ class Grouper:
             build_incident(self._ids[root], [self._items[i].report for i in members])
             for root, members in self._members.items()
         ]
-        out.sort(key=lambda inc: (inc.first_reported or _MAX_DAY, inc.incident_id))
+        out.sort(key=lambda inc: (inc.first_reported or MAX_DAY, inc.incident_id))
         return out
 
 
