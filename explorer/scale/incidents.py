@@ -1,7 +1,7 @@
 """Incidents on the Dask path: reports found on the workers, grouped on the client.
 
 :func:`explorer.scale.dask_ingest` with ``incidents=True`` has each worker run
-:func:`article_incidents` on every article of its batch (the reports of
+:func:`~explorer.incidents.build.article_incidents` on every article of its batch (the reports of
 :func:`~explorer.incidents.extract.extract_incidents` and the article's text, which the
 grouping reads for people, streets and wording). The client takes them batch by batch in input
 order with an :class:`IncidentCollector` (the copies the events leave out are left out here
@@ -17,16 +17,14 @@ equal the single-process run): about the size of the corpus's text.
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from explorer.errors import ExplorerError
 from explorer.events.corrections import Corrections
+from explorer.incidents.build import ArticleIncidents, article_incidents, group_and_correct
 from explorer.incidents.model import IncidentReport
 from explorer.incidents.table import IncidentTable
 from explorer.ingest.corpus import Admission, Notice, Skipped
-from explorer.model import Article
 
 __all__ = [
     "ArticleIncidents",
@@ -35,36 +33,12 @@ __all__ = [
     "dataset_incidents_path",
 ]
 
-log = logging.getLogger(__name__)
-
 
 def dataset_incidents_path(out: str | Path) -> Path:
     """Where the incidents of a Parquet events folder go: beside it, always Parquet
     (``events.parquet/`` or ``events/`` -> ``events.incidents.parquet``)."""
     p = Path(out)
     return p.with_name(f"{p.stem}.incidents.parquet")
-
-
-@dataclass(frozen=True)
-class ArticleIncidents:
-    """One article's reports and text, as a worker sends them (``failed``: why none)."""
-
-    reports: tuple[IncidentReport, ...] = ()
-    text: str | None = None
-    failed: str | None = None
-
-
-def article_incidents(article: Article) -> ArticleIncidents:
-    """The incident reports of ``article`` (on a worker); a failure is its one-line reason."""
-    from explorer.incidents.extract import extract_incidents
-
-    try:
-        found = extract_incidents(article)
-    except (ExplorerError, ValueError, RecursionError) as exc:
-        reason = f"incidents: {exc}".splitlines()[0]
-        log.warning("article %s: %s", article.path or article.id, reason)
-        return ArticleIncidents(failed=reason)
-    return ArticleIncidents(tuple(found), article.text)
 
 
 def _renamed(r: IncidentReport, old: str, new: str) -> IncidentReport:
@@ -100,21 +74,12 @@ class IncidentCollector:
             self.texts[new_id] = got.text
 
     def table(self) -> IncidentTable:
-        """The incidents of every article taken, corrections applied."""
-        from explorer.incidents.corrections import (
-            apply_incident_corrections,
-            stale_incident_corrections,
-        )
-        from explorer.incidents.group import group_reports
-
-        incidents = apply_incident_corrections(
-            group_reports(self.reports, self.texts), self.corrections
-        )
-        where = str(getattr(self.corrections, "path", None) or "corrections")
-        self.notices += [
-            Notice(where, m) for m in stale_incident_corrections(incidents, self.corrections)
-        ]
-        return IncidentTable.from_incidents(incidents)
+        """The incidents of every article taken, corrections applied (a correction that does
+        not fit them is a notice, as in ``ingest()``)."""
+        table, stale = group_and_correct(self.reports, self.texts, self.corrections)
+        where = str(self.corrections.path or "corrections") if self.corrections else ""
+        self.notices += [Notice(where, m) for m in stale]
+        return table
 
     def write(self, path: Path) -> int:
         """Write the table to ``path`` (any table format); how many incidents."""
