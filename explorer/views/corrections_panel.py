@@ -59,15 +59,27 @@ class CorrectionsPanel:
         self.text = widgets.Text(placeholder="the place as written, e.g. Karachi")
         self.sentence = widgets.Text(placeholder="optional: a piece of its sentence")
         self.place = widgets.Text(placeholder='"Karachi, Pakistan" or 24.86, 67.01')
-        self.add = widgets.Button(description="Add / fix place", icon="map-marker")
-        self.remove = widgets.Button(description="Not a place", icon="times")
+        self.add = widgets.Button(
+            description="Add / fix place", icon="map-marker", layout=widgets.Layout(width="auto")
+        )
+        self.remove = widgets.Button(
+            description="Not a place", icon="times", layout=widgets.Layout(width="auto")
+        )
         self.incident_value = widgets.Text(
             placeholder="another article id, a place or lat, lon, or a date (..date)"
         )
-        self.merge = widgets.Button(description="Merge incident with")
-        self.split = widgets.Button(description="Split report off")
-        self.move = widgets.Button(description="Move incident to")
-        self.redate = widgets.Button(description="Re-date incident")
+        self.merge = widgets.Button(
+            description="Merge incident with", layout=widgets.Layout(width="auto")
+        )
+        self.split = widgets.Button(
+            description="Split report off", layout=widgets.Layout(width="auto")
+        )
+        self.move = widgets.Button(
+            description="Move incident to", layout=widgets.Layout(width="auto")
+        )
+        self.redate = widgets.Button(
+            description="Re-date incident", layout=widgets.Layout(width="auto")
+        )
         self.status = widgets.HTML()
         self.listing = widgets.HTML()
         self.add.on_click(lambda _b: self.add_place())

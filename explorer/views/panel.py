@@ -142,9 +142,15 @@ class Explorer:
         self.timeline.add_class("explorer-timeline")
         # the filters (not the dates) the timeline shows, and whether it shows incidents
         self._timeline_shown = (Criteria(), incidents is not None)
-        self.export_map = widgets.Button(description="Export map (HTML)", icon="map")
-        self.export_csv = widgets.Button(description="Export events (CSV)", icon="table")
-        self.export_brief = widgets.Button(description="Briefing (HTML)", icon="file")
+        self.export_map = widgets.Button(
+            description="Export map (HTML)", icon="map", layout=widgets.Layout(width="auto")
+        )
+        self.export_csv = widgets.Button(
+            description="Export events (CSV)", icon="table", layout=widgets.Layout(width="auto")
+        )
+        self.export_brief = widgets.Button(
+            description="Briefing (HTML)", icon="file", layout=widgets.Layout(width="auto")
+        )
         self._timer: asyncio.TimerHandle | None = None
         self.filtered: EventTable | ParquetEvents = table
         for w in (self.dates, self.countries, self.places, self.sources, self.categories,

@@ -204,3 +204,17 @@ def test_the_panel_takes_a_users_lexicon(tmp_path) -> None:  # type: ignore[no-u
     assert "swarms" in [value for _, value in panel.categories.options]
     panel.use_lexicon(str(tmp_path / "missing.yaml"))
     assert "cannot read the lexicon" in html.unescape(panel.status.value)
+
+
+def test_buttons_are_as_wide_as_their_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ipywidgets as widgets
+
+    from explorer.events import EventTable
+    from explorer.views.panel import Explorer
+
+    table = EventTable.from_records([{"event_id": "e1", "sentence": "x", "country_code": "IQ"}])
+    panel = Explorer(table, out_dir=tmp_path, corrections=tmp_path / "c.json")
+    assert panel.corrections is not None
+    found = [w for w in vars(panel).values() if isinstance(w, widgets.Button)]
+    found += [w for w in vars(panel.corrections).values() if isinstance(w, widgets.Button)]
+    assert len(found) >= 6 and all(b.layout.width == "auto" for b in found)
