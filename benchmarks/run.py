@@ -12,6 +12,7 @@ NAMES = (
     "bench_text",
     "bench_places",
     "bench_dates",
+    "bench_extract",
     "bench_ingest",
     "bench_long_lines",
     "bench_views",
