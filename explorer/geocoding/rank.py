@@ -17,6 +17,9 @@ The prior of a candidate is, in order of weight:
   name is "New York City"), "Santiago" is not Santiago de los Caballeros, "Bahia" not Salvador;
   A big city (100,000 people) that has the name only as an alternate spelling is still the
   namesake of a region the name calls by a short form ("Basra": Basrah, in Basra Governorate);
+* no feature bonus for a first- or second-level region with fewer people than a populated
+  place of the same name ("Toledo" is the Ohio city of 270,000, not Belize's district of
+  30,000; the text can still make it the region: "Toledo District", a Belizean context);
 * 2.5 for a national capital named like a first-level region of its country and not inside
   it ("Washington", "Buenos Aires": the capital, not the state or province).
 
@@ -127,6 +130,7 @@ def _capitals_among(matches: Iterable[Match]) -> set[str]:
     return {p.key for p in best.values()}
 
 
+_SMALL_REGION_KINDS = ("admin1", "admin2")  # lose their bonus to a bigger namesake city
 _DESIGNATORS = (" governorate", " province", " oblast", " region", " state", " prefecture")
 
 
@@ -159,6 +163,16 @@ def prior(matches: Iterable[Match]) -> list[Ranked]:
         elif p.feature == "admin2":
             admin2_here.add((p.country_code, p.admin1_code, p.admin2))
     capitals_here = _capitals_among(best.values())
+    # the most people a populated place of this very name has: a region smaller than such a
+    # city loses its feature bonus ("Toledo" is the Ohio city, not Belize's district)
+    biggest_city = max(
+        (
+            m.place.population
+            for m in best.values()
+            if m.place.feature == "populated_place" and m.kind <= NameKind.ALIAS
+        ),
+        default=0,
+    )
     new = tuple.__new__  # a NamedTuple without its __new__ wrapper
     regions_here = {cc for cc, _ in admin1_here}
     out = []
@@ -166,6 +180,8 @@ def prior(matches: Iterable[Match]) -> list[Ranked]:
         p = m.place
         s = score(p, m.kind)
         own = m.kind <= NameKind.ALIAS
+        if p.feature in _SMALL_REGION_KINDS and p.population < biggest_city:
+            s -= FEATURE_BONUS[p.feature]
         capital = own and p.key in capitals_here
         namesake = (
             own

@@ -31,6 +31,7 @@ from explorer.places.context import (
     named_after,
     organisation_or_money,
     part_of_longer_name,
+    place_position,
     saints_possessive,
     sentence_start,
     state_code_context,
@@ -211,7 +212,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
             if not confirmed:
                 continue
-        if part_of_longer_name(text, tokens, s):
+        if part_of_longer_name(text, tokens, s, found.get(s.key, ())):
             # "Corsicana Highway", "Wichita Street": no mention of the place itself, but a
             # street or a newspaper is named after somewhere near, so it still votes
             context_only.add(s.start)
@@ -373,6 +374,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and s.first == s.last
             and support.get(s.key, 0.0) < 0.5
             and facts(gaz, s.key, ranked).all_small
+            and not place_position(text, tokens, s, common)  # "shot in Alturas on Sunday"
         ):
             continue  # a one-word village name with nothing in the article to back it
         if (

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from explorer.gazetteer.kinds import NameKind
 from explorer.places.lexicon import NOT_PLACE_AFTER, ORG_BEFORE, STREET_WORDS
 from explorer.places.mentions import Span, Token
 from explorer.places.resolve import Ranked
@@ -19,6 +20,7 @@ __all__ = [
     "named_after",
     "organisation_or_money",
     "part_of_longer_name",
+    "place_position",
     "saints_possessive",
     "sentence_start",
     "state_code_context",
@@ -159,14 +161,77 @@ def title_line(text: str, start: int) -> bool:
 _NEXT_WORD = re.compile(r"[ -]([A-Z][a-z]+)\b")
 
 
-def part_of_longer_name(text: str, tokens: Sequence[Token], s: Span) -> bool:
+def part_of_longer_name(
+    text: str, tokens: Sequence[Token], s: Span, ranked: Sequence[Ranked] = ()
+) -> bool:
     """ "Wichita Street", "the Washington Post", "Michigan State University", "Franklin
     Elementary": the place names something else. A multi-word span that ends in a street word
-    ("Church Street") is a street too."""
+    ("Church Street") is a street too, unless it is a town of that very name (20,000 people or
+    more) where a town stands: "shot in Federal Way on Sunday"."""
     m = _NEXT_WORD.match(text, s.end)
     if m and m.group(1).lower() in NOT_PLACE_AFTER:
         return True
-    return s.first >= 0 and s.last > s.first and tokens[s.last].text.lower() in STREET_WORDS
+    if not (s.first >= 0 and s.last > s.first and tokens[s.last].text.lower() in STREET_WORDS):
+        return False
+    town = any(
+        r.place.feature == "populated_place"
+        and r.place.population >= STREET_TOWN
+        and r.kind <= NameKind.ALIAS
+        for r in ranked
+    )
+    return not (town and _in_clause(text, s))
+
+
+STREET_TOWN = 20_000  # a town named like a street ("Federal Way") has at least this many people
+
+
+# A clear place position in local news: "in X" before a verb, a time word or the end of a
+# clause ("A man was shot in Federal Way on Sunday.", "Police in Duncan are investigating"),
+# "in a X bar|home|park..." and "X police|officials|authorities|sheriff's office".
+_IN_BEFORE = re.compile(r"\b(?:in|In)[ \t]+$")
+_IN_A_BEFORE = re.compile(r"\b(?:in)[ \t]+(?:a|an|the)[ \t]+$", re.IGNORECASE)
+_TIME_WORDS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    "June|July|August|September|October|November|December"
+)
+_CLAUSE_AFTER = re.compile(rf"(?:[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:[a-z]|(?:{_TIME_WORDS})\b))")
+_SETTING_AFTER = re.compile(
+    r"[ \t]+(?:bar|home|house|residence|apartment|apartments|park|neighborhood|neighbourhood|"
+    r"restaurant|store|shop|business|nightclub|club|motel|hotel|church|school|street|road|"
+    r"intersection|parking lot|gas station|convenience store|mall|hospital|man|woman|teen|"
+    r"teenager|boy|girl|family|couple|resident|residents)\b"
+)
+_ORG_AFTER = re.compile(
+    r"[ \t]+(?:police|officials|authorities|detectives|officers|firefighters|"
+    r"(?:Police|Fire|Sheriff['’]s)[ \t]+(?:Department|Dept\.?|Office)|sheriff['’]s office)\b"
+)
+_QUALIFIER_AFTER = re.compile(r",[ \t]+[A-Z]")
+_CUT = re.compile(r"[’']s\b")
+
+
+def place_position(text: str, tokens: Sequence[Token], s: Span, common: frozenset[str]) -> bool:
+    """True when a one-word or longer name stands where local news puts a town: "in X"
+    before a verb, a time word or the end of a clause ("shot in Federal Way on Sunday",
+    "Police in Duncan are investigating"), "in a X bar" and the like, or "X police". Not for
+    an everyday word ("in Reading glasses"), a possessive ("in Duncan's house") or a name at
+    a sentence start or in a headline."""
+    if s.first < 0 or s.demonym or s.key in common or _CUT.match(text, s.end):
+        return False
+    if title_line(text, s.start):
+        return False
+    if _ORG_AFTER.match(text, s.end):
+        return True
+    return _in_clause(text, s)
+
+
+def _in_clause(text: str, s: Span) -> bool:
+    """ "in X" before a verb, a time word or the end of a clause, or "in a X bar"."""
+    lo = max(0, s.start - 16)
+    if _QUALIFIER_AFTER.match(text, s.end):
+        return False  # "in Grantville, Pennsylvania": the qualifier decides, not the position
+    if _IN_BEFORE.search(text, lo, s.start) and _CLAUSE_AFTER.match(text, s.end):
+        return True
+    return bool(_IN_A_BEFORE.search(text, lo, s.start) and _SETTING_AFTER.match(text, s.end))
 
 
 _AFTER_TOWN = re.compile(r"[A-Za-z.]+,[ \t]*$")

@@ -55,6 +55,15 @@ _PERSON_AFTER = re.compile(
 _PERSON_BEFORE = re.compile(
     rf"(?:\b(?:{_VERBS}|according to|said of|thanked|praised|criticized|told)[ \t]+)$"
 )
+# "according to Toledo police", "told Duncan officials", "according to the Alturas County
+# Sheriff's Office": an organisation word after the name makes it the organisation's place
+_ORG_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’.]*){0,3}[ \t]+(?:police|officials|authorities|officers|detectives|"
+    r"deputies|investigators|firefighters|prosecutors|residents|leaders|sheriff|"
+    r"(?i:police|department|dept\.?|sheriff['’]s|officials|authorities|county|city|township|"
+    r"fire|times|post|news|journal|herald|tribune|gazette|daily|star|courier|press|register|"
+    r"observer|chronicle|telegraph|inquirer))\b"
+)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -159,9 +168,10 @@ def person_keys(text: str, spans: list[tuple[str, int, int]]) -> dict[str, bool]
             continue
         if _PERSON_AFTER.match(text, end):
             out[key] = True
-        elif (
-            _SAID_AFTER.match(text, end) and not speaker_is_group(text, start)
-        ) or _PERSON_BEFORE.search(text, max(0, start - 20), start):
+        elif (_SAID_AFTER.match(text, end) and not speaker_is_group(text, start)) or (
+            _PERSON_BEFORE.search(text, max(0, start - 20), start)
+            and not _ORG_AFTER.match(text, end)
+        ):
             out[key] = False
     return out
 
