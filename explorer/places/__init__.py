@@ -52,7 +52,7 @@ from explorer.places.guards import (
 from explorer.places.lexicon import NOT_ALONE, TITLES
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
-from explorer.places.resolve import Area, Name, Ranked, resolve_names
+from explorer.places.resolve import Area, Name, Ranked, fits_article, resolve_names
 from explorer.places.unresolved import unknown_places, with_unknown
 
 __all__ = ["geoparse"]
@@ -374,7 +374,9 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and s.first == s.last
             and support.get(s.key, 0.0) < 0.5
             and facts(gaz, s.key, ranked).all_small
-            and not place_position(text, tokens, s, common)  # "shot in Alturas on Sunday"
+            and not (  # "shot in Alturas on Sunday", where the article's places are
+                place_position(text, tokens, s, common) and fits_article(s.key, choices, fixed)
+            )
         ):
             continue  # a one-word village name with nothing in the article to back it
         if (

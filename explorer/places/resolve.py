@@ -31,7 +31,16 @@ from explorer.places.coherence import Scored, capitals, score_all
 from explorer.places.definitions import settle
 from explorer.places.senses import Area, Name, Ranked, inside, rank
 
-__all__ = ["Area", "Name", "Ranked", "capitals", "inside", "rank", "resolve_names"]
+__all__ = [
+    "Area",
+    "Name",
+    "Ranked",
+    "capitals",
+    "fits_article",
+    "inside",
+    "rank",
+    "resolve_names",
+]
 
 PRUNE = 8.0  # candidates this far below a name's best prior are not weighed
 EARLY_FLOORS = (1.0,)  # one early round; a county or state name counts fully in it
@@ -177,3 +186,30 @@ def resolve_names(
                 why = "largest place of that name"
         choices[n.key] = (best.place, confidence, why)
     return choices, support
+
+
+def fits_article(
+    key: str,
+    choices: dict[str, tuple[Place | None, float, str]],
+    fixed: dict[str, Place | None],
+) -> bool:
+    """True when the sense chosen for ``key`` lies where the article's other places are: in
+    the first-level region of one of them, or in a country the article names. An article
+    with no other place fits anything ("A shooting in Alturas left two dead."). A small town
+    kept by its position alone is dropped otherwise: "Oakdale" in an article on Connecticut
+    towns is not Minnesota's (the gazetteer lacks the local one)."""
+    place = choices[key][0] if key in choices else None
+    if place is None:
+        return False
+    others = [c[0] for k, c in choices.items() if k != key and c[0] is not None]
+    others += [p for p in fixed.values() if p is not None]
+    if not others:
+        return True
+    for p in others:
+        if p.country_code != place.country_code:
+            continue
+        if p.feature == "country" or (
+            p.admin1_code is not None and p.admin1_code == place.admin1_code
+        ):
+            return True
+    return False

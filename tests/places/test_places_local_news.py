@@ -33,6 +33,20 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
         ("A man was shot in Federal Way on Sunday.", [("Federal Way", "Washington", "US")]),
         ("Police in Duncan are investigating.", [("Duncan", "Oklahoma", "US")]),
         ("Duncan police said a man was arrested.", [("Duncan", "Oklahoma", "US")]),
+        (
+            "A woman from Tulsa was hurt in a crash in Duncan on Sunday.",
+            [("Tulsa", "Oklahoma", "US"), ("Duncan", "Oklahoma", "US")],
+        ),
+        (
+            # the gazetteer has no Oakdale in Connecticut: Minnesota's is not the one meant
+            "The team from Stonington, Connecticut, played in Oakdale on Sunday.",
+            [("Stonington", "Connecticut", "US"), ("Connecticut", "Connecticut", "US")],
+        ),
+        (
+            # a qualifier the gazetteer cannot honour is not overridden by the position
+            "She was born in Grantville, Pennsylvania. She went to school in Grantville.",
+            [("Pennsylvania", "Pennsylvania", "US")],
+        ),
     ],
 )
 def test_town_in_a_place_position(text: str, expected: list[tuple[str, str, str]]) -> None:
