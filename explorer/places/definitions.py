@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from explorer.document import document
 from explorer.gazetteer.kinds import NameKind
 from explorer.model import Place
 from explorer.places.mentions import Span
@@ -46,7 +47,6 @@ _APPOSITION = re.compile(
     rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{_KINDS})s?\b"
     r"(?:[ \t]+[\w-]+){0,6}?[ \t]+(?:in|of|near|on|outside|within)\b"
 )
-_END = re.compile(r"\.(?:[ \t]+[A-Z\"“]|[ \t]*\n|$)|\n|;")
 MAX_CLAUSE = 300
 NEAR_DEGREES = 0.5  # a town of the clause within about 50 km settles between candidates
 
@@ -60,23 +60,19 @@ class Home(NamedTuple):
     fallback: Place | None  # the most specific region named, when no candidate lies inside
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'")
-    return not before or before[-1] in ".!?\n"
-
-
 def _clause(text: str, s: Span) -> tuple[int, int] | None:
     """Where the defining clause about ``s`` runs, if one follows it."""
     m = None
-    if _sentence_start(text, s.start):
+    doc = document(text)  # sentences from the document model, as everywhere
+    if doc.starts_sentence(s.start):
         m = _IS.match(text, s.end)
     if m is None:
         m = _APPOSITION.match(text, s.end)
     if m is None:
         return None
-    stop = m.end() + MAX_CLAUSE
-    end = _END.search(text, m.end(), stop)
-    return m.end(), end.start() if end else min(stop, len(text))
+    stop = min(m.end() + MAX_CLAUSE, doc.sentence_at(m.end())[1] or len(text), len(text))
+    semicolon = text.find(";", m.end(), stop)
+    return m.end(), semicolon if semicolon >= 0 else stop
 
 
 def _own(r: Ranked) -> bool:
