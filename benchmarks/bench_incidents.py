@@ -13,8 +13,9 @@ Synthetic reports: incidents at random points around towns (400, or one per 250 
 400 with the same few big cities and many small towns, so that a bigger run is a bigger
 country, not a busier town) over four years (busier towns have
 more), each told by 1-5 reports published over the next days, some months later; each
-report names the victim (a random full name) in its specifics and has a title of 8 words from
-a 2,000-word vocabulary, so every report has candidates to score in its cell and week.
+report names the victim (a random full name; surnames one per 50 reports, at least 2,000) in
+its specifics and has a title of 8 words from a 2,000-word vocabulary, so every report has
+candidates to score in its cell and week.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def _weights(towns: int) -> list[float]:
     return [1.0 / (k % 400 + 1) for k in range(towns)]
 
 
+def _surnames(n: int) -> list[str]:
+    """Victims' surnames: as many more as reports (2,000 up to 100,000 reports), so that a name
+    is held by as many reports at any size (a fixed 2,000 made every name recur ~50 times in a
+    million reports, all of them candidates of each other)."""
+    return [f"w{k}" for k in range(max(2000, n // 50))]
+
+
 def make_reports(n: int, seed: int = 1) -> list[IncidentReport]:
     rng = random.Random(seed)
     towns = [
@@ -51,6 +59,7 @@ def make_reports(n: int, seed: int = 1) -> list[IncidentReport]:
     ]
     weights = _weights(len(towns))
     words = [f"w{k}" for k in range(2000)]
+    surnames = _surnames(n)
     day0 = dt.date(2014, 1, 1).toordinal()
     out: list[IncidentReport] = []
     incident = 0
@@ -65,7 +74,7 @@ def make_reports(n: int, seed: int = 1) -> list[IncidentReport]:
             town.longitude + rng.uniform(-0.05, 0.05),
         )
         day = dt.date.fromordinal(day0 + rng.randrange(4 * 365))
-        victim = f"person:{rng.choice(FIRST)} {rng.choice(words)}"
+        victim = f"person:{rng.choice(FIRST)} {rng.choice(surnames)}"
         topic = rng.sample(words, 5)
         for r in range(rng.choice((1, 1, 2, 2, 3, 5))):
             late = rng.random() < 0.1
@@ -99,6 +108,7 @@ def stream_reports(n: int, seed: int = 1, days: int = 7) -> Iterator[list[Incide
     ]
     weights = _weights(len(towns))
     words = [f"w{k}" for k in range(2000)]
+    surnames = _surnames(n)
     day0 = dt.date(2014, 1, 1).toordinal()
     per_day = n / 2.33 / (4 * 365)  # 2.33 reports per incident on average
     made = 0
@@ -114,7 +124,7 @@ def stream_reports(n: int, seed: int = 1, days: int = 7) -> Iterator[list[Incide
                 lon + rng.uniform(-0.05, 0.05),
             )
             day = dt.date.fromordinal(day0 + first + rng.randrange(days))
-            victim = f"person:{rng.choice(FIRST)} {rng.choice(words)}"
+            victim = f"person:{rng.choice(FIRST)} {rng.choice(surnames)}"
             topic = rng.sample(words, 5)
             for r in range(rng.choice((1, 1, 2, 2, 3, 5))):
                 late = rng.random() < 0.1
