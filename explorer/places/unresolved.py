@@ -168,6 +168,10 @@ def unknown_places(
     """Names in a place position that the gazetteer lacks, in text order."""
     located = [s for s in spans if s.first >= 0]
     starting = {s.first: s for s in located}
+    covering: dict[int, list[Span]] = {}  # token -> the spans over it (one pass: linear)
+    for s in located:
+        for t in range(s.first, s.last + 1):
+            covering.setdefault(t, []).append(s)
     out: dict[int, Unknown] = {}
 
     def add(
@@ -177,7 +181,8 @@ def unknown_places(
         capitalised designator, "Lasbela District")."""
         if first is None or first in out:
             return
-        inner = [s for s in located if s.first <= end and first <= s.last]
+        inner = list({id(s): s for t in range(first, end + 1) for s in covering.get(t, ())}
+                     .values())  # fmt: skip
         for s in inner:
             if s.first < first or s.last > end or s.demonym:
                 return  # a longer name, or "the Kurdish ... district"
