@@ -63,6 +63,17 @@ def add_csv_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_incidents_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--incidents",
+        default=None,
+        metavar="FILE",
+        help="an incidents table (default: EVENTS.incidents.EXT next to a single events file, "
+        "when it exists)",
+    )
+    p.add_argument("--mentions", action="store_true", help="mentions only, not incidents")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
@@ -168,14 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=parse_date, default=None)
     p.add_argument("--country", action="append", help="ISO code; repeat for several")
     p.add_argument("--category", action="append", help="repeat for several")
-    p.add_argument(
-        "--incidents",
-        default=None,
-        metavar="FILE",
-        help="an incidents table (default: EVENTS.incidents.EXT next to a single events file, "
-        "when it exists)",
-    )
-    p.add_argument("--mentions", action="store_true", help="mentions only, not incidents")
+    add_incidents_options(p)
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("map", help="the interactive map as one HTML file")
@@ -184,14 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--basemap", default="none", help="none (offline) or an xyzservices name")
     p.add_argument("--cdn", action="store_true", help="load Leaflet from CDNs instead")
-    p.add_argument(
-        "--incidents",
-        default=None,
-        metavar="FILE",
-        help="an incidents table (default: EVENTS.incidents.EXT next to a single events file, "
-        "when it exists)",
-    )
-    p.add_argument("--mentions", action="store_true", help="mentions only, not incidents")
+    add_incidents_options(p)
     p.set_defaults(func=cmd_map)
 
     p = sub.add_parser("export", help="events to csv, json, geojson, kml or parquet")
