@@ -9,11 +9,8 @@ as formulas are escaped with an apostrophe, which :meth:`EventTable.read` takes 
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import json
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,21 +20,18 @@ from explorer.errors import TableError
 from explorer.events.csvtext import (
     TEXT_COLUMNS,
     CsvFormulas,
-    check_csv_formulas,
     csv_frame,
     to_csv,
-    unescape_formulas,
 )
 from explorer.events.schema import COLUMNS
-from explorer.files import atomic_write
-from explorer.ingest.tables import parse_json, table_kind
+from explorer.events.tableio import FORMATS, TableFiles, json_value, read_frame, table_format
+from explorer.ingest.tables import table_kind
 
 if TYPE_CHECKING:
     from explorer.events.filter import Criteria
 
 __all__ = ["FORMATS", "EventTable", "conform", "json_value"]
 
-FORMATS = ("csv", "json", "geojson", "parquet")
 _LIST_SEP = ";"
 
 
@@ -138,23 +132,7 @@ def conform(df: pd.DataFrame, *, where: Callable[[int], str] | None = None) -> p
     return out
 
 
-def json_value(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-class EventTable:
+class EventTable(TableFiles):
     """Events as a pandas DataFrame with the documented schema (see :mod:`.schema`)."""
 
     def __init__(
@@ -181,66 +159,14 @@ class EventTable:
         resolved = int(self.df["latitude"].notna().sum())
         return f"<EventTable: {len(self)} events, {resolved} placed>"
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Rows as JSON-ready dicts (dates as ISO strings, lists as lists, NaN as None)."""
-        columns = list(self.df.columns)
-        for row in self.df.itertuples(index=False, name=None):
-            yield {c: json_value(v) for c, v in zip(columns, row, strict=True)}
-
     def filter(self, criteria: Criteria | None = None, **kwargs: Any) -> EventTable:
         from explorer.events.filter import Criteria, filter_events
 
         return filter_events(self, criteria or Criteria(**kwargs))
 
-    def equals(self, other: EventTable) -> bool:
-        try:
-            pd.testing.assert_frame_equal(self.df, other.df)
-        except AssertionError:
-            return False
-        return True
-
-    # --- output -------------------------------------------------------------------------------
-    def geojson(self) -> dict[str, Any]:
-        features = []
-        for rec in self.records():
-            lat, lon = rec.pop("latitude"), rec.pop("longitude")
-            geometry = None if lat is None else {"type": "Point", "coordinates": [lon, lat]}
-            features.append({"type": "Feature", "geometry": geometry, "properties": rec})
-        return {"type": "FeatureCollection", "features": features}
-
-    @property
-    def __geo_interface__(self) -> dict[str, Any]:
-        return self.geojson()
-
-    def write(
-        self, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
-    ) -> Path:
-        """Write the table; the format comes from ``fmt`` or the file extension. In CSV, text
-        cells a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``...) get a leading
-        apostrophe unless ``csv_formulas="keep"`` (see :mod:`explorer.events.csvtext`)."""
-        p = Path(path)
-        kind = (fmt or p.suffix.lstrip(".")).lower()
-        if kind not in FORMATS:
-            raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
-        writer = getattr(self, f"_write_{kind}")
-        if kind == "csv":
-            writer = functools.partial(writer, csv_formulas=check_csv_formulas(csv_formulas))
-        try:
-            atomic_write(p, writer)
-        except OSError as exc:
-            raise TableError(f"cannot write {p}: {exc}") from exc
-        return p
-
+    # --- output (records, geojson, write: TableFiles) -----------------------------------------
     def _write_csv(self, path: Path, csv_formulas: CsvFormulas = "escape") -> None:
         to_csv(csv_frame(self.df, csv_formulas), path)
-
-    def _write_json(self, path: Path) -> None:
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(list(self.records()), fh, ensure_ascii=False, indent=1)
-
-    def _write_geojson(self, path: Path) -> None:
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(self.geojson(), fh, ensure_ascii=False)
 
     def _write_parquet(self, path: Path) -> None:
         df = self.df.copy()
@@ -257,35 +183,11 @@ class EventTable:
         ``place``, ``description``...) is refused: read it with ``load_events_file``. A CSV
         text cell escaped against formulas loses its apostrophe again (not with
         ``csv_formulas="keep"``, for a file written so)."""
-        check_csv_formulas(csv_formulas)
         p = Path(path)
-        kind = (fmt or p.suffix.lstrip(".")).lower()
-        if kind not in FORMATS:
-            raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
-        try:
-            if kind == "csv":
-                frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-                columns, unit, first = list(frame.columns), "row", 2  # the header is row 1
-                if csv_formulas == "escape":
-                    for name in TEXT_COLUMNS:
-                        if name in frame.columns:
-                            frame[name] = unescape_formulas(frame[name])
-            elif kind == "parquet":
-                frame = pd.read_parquet(p)
-                columns, unit, first = list(frame.columns), "row", 1
-            else:
-                data = parse_json(p.read_text(encoding="utf-8-sig"))
-                unit, first = "item", 1
-                if kind == "geojson":
-                    data = [_feature_record(f) for f in data.get("features", [])]
-                    unit = "feature"
-                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-                    raise ValueError("not an array of event objects")
-                columns = list(data[0]) if data else list(COLUMNS)
-                frame = pd.DataFrame.from_records(data, columns=list(COLUMNS))
-        except (OSError, ValueError, KeyError, AttributeError) as exc:
-            first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise TableError(f"cannot read events table {p}: {first_line}") from exc
+        frame, columns, unit, first = read_frame(
+            p, table_format(p, fmt), columns=COLUMNS, text_columns=TEXT_COLUMNS,
+            csv_formulas=csv_formulas, what="event",
+        )  # fmt: skip
         if columns and table_kind(columns) != "events":
             raise TableError(
                 f"{p} is not an Explorer events table (it has no event_id with the columns "
@@ -293,11 +195,3 @@ class EventTable:
                 "read with explorer.events.load_events_file or `explorer ingest`"
             )
         return cls(frame, where=lambda i: f"{p}, {unit} {i + first}")
-
-
-def _feature_record(feature: dict[str, Any]) -> dict[str, Any]:
-    rec = dict(feature.get("properties") or {})
-    geometry = feature.get("geometry")
-    if geometry and geometry.get("type") == "Point":
-        rec["longitude"], rec["latitude"] = geometry["coordinates"][:2]
-    return rec

@@ -14,9 +14,7 @@ has a null geometry) and ``.parquet``. Writing and reading back gives an equal t
 
 from __future__ import annotations
 
-import functools
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +23,14 @@ import pandas as pd
 from explorer.errors import TableError
 from explorer.events.csvtext import (
     CsvFormulas,
-    check_csv_formulas,
     escape_formulas,
     to_csv,
-    unescape_formulas,
 )
-from explorer.events.table import json_value
-from explorer.files import atomic_write
+from explorer.events.tableio import FORMATS, TableFiles, read_frame, table_format
 from explorer.incidents.model import Incident
-from explorer.ingest.tables import parse_json
 
 __all__ = ["COLUMNS", "FORMATS", "IncidentTable", "incidents_path"]
 
-FORMATS = ("csv", "json", "geojson", "parquet")
 COLUMNS: dict[str, str] = {
     "incident_id": "str",
     "label": "str",
@@ -147,7 +140,7 @@ def _row(inc: Incident) -> dict[str, Any]:
     }
 
 
-class IncidentTable:
+class IncidentTable(TableFiles):
     """Incidents as a pandas DataFrame (:attr:`df`) with the columns of :data:`COLUMNS`."""
 
     def __init__(
@@ -171,51 +164,7 @@ class IncidentTable:
         reports = int(self.df["reports"].sum()) if len(self) else 0
         return f"<IncidentTable: {len(self)} incidents, {reports} reports>"
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Rows as JSON-ready dicts (dates as ISO strings, lists as lists, NaN as None)."""
-        columns = list(self.df.columns)
-        for row in self.df.itertuples(index=False, name=None):
-            yield {c: json_value(v) for c, v in zip(columns, row, strict=True)}
-
-    def equals(self, other: IncidentTable) -> bool:
-        try:
-            pd.testing.assert_frame_equal(self.df, other.df)
-        except AssertionError:
-            return False
-        return True
-
-    def geojson(self) -> dict[str, Any]:
-        features = []
-        for rec in self.records():
-            lat, lon = rec.pop("latitude"), rec.pop("longitude")
-            geometry = None if lat is None else {"type": "Point", "coordinates": [lon, lat]}
-            features.append({"type": "Feature", "geometry": geometry, "properties": rec})
-        return {"type": "FeatureCollection", "features": features}
-
-    @property
-    def __geo_interface__(self) -> dict[str, Any]:
-        return self.geojson()
-
     # --- files --------------------------------------------------------------------------
-    def write(
-        self, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
-    ) -> Path:
-        """Write the table; the format comes from ``fmt`` or the file extension."""
-        p = Path(path)
-        kind = _kind(p, fmt)
-        writer: Callable[[Path], None]
-        if kind == "csv":
-            writer = functools.partial(
-                self._write_csv, csv_formulas=check_csv_formulas(csv_formulas)
-            )
-        else:
-            writer = getattr(self, f"_write_{kind}")
-        try:
-            atomic_write(p, writer)
-        except OSError as exc:
-            raise TableError(f"cannot write {p}: {exc}") from exc
-        return p
-
     def _write_csv(self, path: Path, csv_formulas: CsvFormulas = "escape") -> None:
         out = self.df.copy()
         for name, kind in COLUMNS.items():
@@ -227,14 +176,6 @@ class IncidentTable:
             for name in _TEXT:
                 out[name] = escape_formulas(out[name])
         to_csv(out, path)
-
-    def _write_json(self, path: Path) -> None:
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(list(self.records()), fh, ensure_ascii=False, indent=1)
-
-    def _write_geojson(self, path: Path) -> None:
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(self.geojson(), fh, ensure_ascii=False)
 
     def _write_parquet(self, path: Path) -> None:
         df = self.df.copy()
@@ -248,47 +189,11 @@ class IncidentTable:
         cls, path: str | Path, fmt: str | None = None, *, csv_formulas: CsvFormulas = "escape"
     ) -> IncidentTable:
         """An incidents table written by :meth:`write`."""
-        check_csv_formulas(csv_formulas)
         p = Path(path)
-        kind = _kind(p, fmt)
-        try:
-            if kind == "csv":
-                frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-                unit, first = "row", 2
-                if csv_formulas == "escape":
-                    for name in _TEXT:
-                        if name in frame.columns:
-                            frame[name] = unescape_formulas(frame[name])
-            elif kind == "parquet":
-                frame = pd.read_parquet(p)
-                unit, first = "row", 1
-            else:
-                data = parse_json(p.read_text(encoding="utf-8-sig"))
-                unit, first = "item", 1
-                if kind == "geojson":
-                    data = [_feature_record(f) for f in data.get("features", [])]
-                    unit = "feature"
-                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-                    raise ValueError("not an array of incident objects")
-                frame = pd.DataFrame.from_records(data, columns=list(COLUMNS))
-        except (OSError, ValueError, KeyError, AttributeError) as exc:
-            first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise TableError(f"cannot read incidents table {p}: {first_line}") from exc
+        frame, _, unit, first = read_frame(
+            p, table_format(p, fmt), columns=COLUMNS, text_columns=_TEXT,
+            csv_formulas=csv_formulas, what="incident",
+        )  # fmt: skip
         if "incident_id" not in frame.columns:
             raise TableError(f"{p} is not an Explorer incidents table (it has no incident_id)")
         return cls(frame, where=lambda i: f"{p}, {unit} {i + first}")
-
-
-def _kind(p: Path, fmt: str | None) -> str:
-    kind = (fmt or p.suffix.lstrip(".")).lower()
-    if kind not in FORMATS:
-        raise TableError(f"unknown table format {kind!r}; use one of {', '.join(FORMATS)}")
-    return kind
-
-
-def _feature_record(feature: dict[str, Any]) -> dict[str, Any]:
-    rec = dict(feature.get("properties") or {})
-    geometry = feature.get("geometry")
-    if geometry and geometry.get("type") == "Point":
-        rec["longitude"], rec["latitude"] = geometry["coordinates"][:2]
-    return rec
