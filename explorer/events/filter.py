@@ -14,7 +14,7 @@ from explorer.errors import ConfigurationError
 from explorer.events.casefold import LIMIT, FoldTable, fold, fold_table, plan
 from explorer.events.table import EventTable
 
-__all__ = ["Criteria", "filter_events"]
+__all__ = ["Criteria", "filter_events", "period_mask"]
 
 
 DateLike = dt.date | str | None
@@ -108,19 +108,24 @@ def _strings(values: Names) -> list[str]:
     return [str(v) for v in values if str(v).strip()]
 
 
+def period_mask(start: pd.Series, end: pd.Series, criteria: Criteria) -> np.ndarray:
+    """Rows whose interval ``[start, end]`` (``end`` missing: the start day) overlaps the
+    criteria's period; undated rows kept with ``include_undated``. All rows without a period."""
+    keep = np.ones(len(start), dtype=bool)
+    if criteria.start is None and criteria.end is None:
+        return keep
+    end = end.fillna(start)
+    dated = start.notna().to_numpy()
+    if criteria.end is not None:
+        keep &= (start <= pd.Timestamp(criteria.end)).fillna(False).to_numpy(dtype=bool)
+    if criteria.start is not None:
+        keep &= (end >= pd.Timestamp(criteria.start)).fillna(False).to_numpy(dtype=bool)
+    return keep | (~dated & criteria.include_undated)
+
+
 def filter_events(table: EventTable, criteria: Criteria) -> EventTable:
     df = table.df
-    keep = np.ones(len(df), dtype=bool)
-    if criteria.start is not None or criteria.end is not None:
-        start = df["start_date"]
-        end = df["end_date"].fillna(start)
-        dated = start.notna().to_numpy()
-        ok = np.ones(len(df), dtype=bool)
-        if criteria.end is not None:
-            ok &= (start <= pd.Timestamp(criteria.end)).fillna(False).to_numpy(dtype=bool)
-        if criteria.start is not None:
-            ok &= (end >= pd.Timestamp(criteria.start)).fillna(False).to_numpy(dtype=bool)
-        keep &= ok | (~dated & criteria.include_undated)
+    keep = period_mask(df["start_date"], df["end_date"], criteria)
     if criteria.countries:
         keep &= df["country_code"].isin(list(criteria.countries)).to_numpy()
     if criteria.places:

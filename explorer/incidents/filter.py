@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.events.casefold import fold
-from explorer.events.filter import Criteria, folded_contains
+from explorer.events.filter import Criteria, folded_contains, period_mask
 from explorer.events.table import EventTable
 from explorer.incidents.table import IncidentTable
 
@@ -26,17 +26,7 @@ def filter_incidents(
 ) -> IncidentTable:
     """The incidents that ``criteria`` keep (a new table; the input is unchanged)."""
     df = incidents.df
-    keep = np.ones(len(df), dtype=bool)
-    if criteria.start is not None or criteria.end is not None:
-        start = df["start"]
-        end = df["end"].fillna(start)
-        dated = start.notna().to_numpy()
-        ok = np.ones(len(df), dtype=bool)
-        if criteria.end is not None:
-            ok &= (start <= pd.Timestamp(criteria.end)).fillna(False).to_numpy(dtype=bool)
-        if criteria.start is not None:
-            ok &= (end >= pd.Timestamp(criteria.start)).fillna(False).to_numpy(dtype=bool)
-        keep &= ok | (~dated & criteria.include_undated)
+    keep = period_mask(df["start"], df["end"], criteria)  # as events are filtered
     if criteria.countries:
         keep &= df["country_code"].isin(list(criteria.countries)).to_numpy()
     if criteria.places:
