@@ -24,9 +24,14 @@ from explorer.model import TimeMention
 
 __all__ = ["When", "date_candidates", "incident_date"]
 
+# a court: "court", "Superior Court"; "Court" alone is a street ("Celebration Court")
+_COURT = (
+    r"(?-i:court|(?:Superior|District|Circuit|Municipal|Criminal|Juvenile|Supreme|Federal|"
+    r"Appeals|Probate|Magistrate|County|Family|City) Court)"
+)
 # words of a sentence about what came after the happening (its dates are not the happening's)
 _AFTERMATH = re.compile(
-    r"\b(?:hearing|court|arraign|bond\b|bail\b|funeral|vigil|memorial|sentenc|trial\b|"
+    r"\b(?:hearing|" + _COURT + r"|arraign|bond\b|bail\b|funeral|vigil|memorial|sentenc|trial\b|"
     r"jury|scheduled|set for|will be|plead|pleaded|indict|appear|verdict|convicted|"
     r"services? (?:will|are)|laid to rest|anniversary|since\b|updated?\b|posted\b)",
     re.IGNORECASE,
@@ -37,7 +42,7 @@ _REPORTING = re.compile(
     r"arrested|arraigned|booked|pleaded|pleads|appeared|sentenced|convicted|indicted|"
     r"investigating|investigated|investigation|released|confirmed|reassured|reported|updated|posted|"
     r"filed|issued|held|hosted|gathered|remembered|mourned|asked|urged|searching|"
-    r"continued|continue|court|hearing|statement|conference|interview|announcement|"
+    r"continued|continue|" + _COURT + r"|hearing|statement|conference|interview|announcement|"
     r"approved|ordered|decided|testified|looking|searching|behind bars|remained|remains|"
     r"died|dies|succumbed|passed away)\b",
     re.IGNORECASE,
@@ -157,7 +162,12 @@ def date_candidates(
             where = "next to the incident"
         near_trigger = min((_gap(t, x) for x in triggers), default=999)
         near_report = min(
-            (_gap(t, m.start()) for m in _REPORTING.finditer(text, max(s, t.start - 40), e)),
+            (
+                _gap(t, m.start())
+                for m in _REPORTING.finditer(text, max(s, t.start - 40), e)
+                # "at 8 p.m. Monday, police said": the saying is the sentence's, not the day's
+                if m.start() < t.end or "," not in text[t.end : m.start()]
+            ),
             default=999,
         )
         if planned and near_report <= 30:
@@ -189,6 +199,9 @@ def date_candidates(
     return out
 
 
+_CLOSE = 1.2
+
+
 def incident_date(
     text: str,
     dates: Sequence[TimeMention],
@@ -215,6 +228,20 @@ def incident_date(
         strong=strong,
     )
     best = max(found, key=lambda c: c[0], default=None)  # the first of equals
+    if best is not None and best[0] > 0 and _granularity(best[1]) == "day":
+        # of two days told of the incident about as surely, the earlier: the reports follow
+        # the happening ("shot Wednesday night ... died Thursday")
+        close = [
+            c
+            for c in found
+            if c[0] >= best[0] - _CLOSE
+            and _granularity(c[1]) == "day"
+            and c[1].start_date is not None
+            and best[1].start_date is not None
+            and 0 < (best[1].start_date - c[1].start_date).days <= 3
+        ]
+        if close:
+            best = min(close, key=lambda c: (c[1].start_date, -c[0]))
     if best is not None and best[0] > 0:
         score, t, where = best
         grain = _granularity(t)
@@ -226,6 +253,10 @@ def incident_date(
             f"{where}: {t.text!r}",
             min(0.95, 0.4 + score / 10),
         )
+    days = [c for c in found if _granularity(c[1]) == "day" and c[0] > -2.5]
+    if days:
+        score, t, where = max(days, key=lambda c: c[0])
+        return When(t.start_date, t.end_date, "day", t.text, f"{where}: {t.text!r}", 0.3)
     if published is not None:
         return When(published, published, "day", None, "publication date", 0.3)
     return When(None, None, "unknown", None, "no date", 0.0)

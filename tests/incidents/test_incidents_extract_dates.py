@@ -12,7 +12,8 @@ import pytest
 from explorer.incidents import extract_incidents
 from explorer.incidents.extract import _INJURED, _KILLED, _count
 from explorer.incidents.triggers import find_triggers
-from explorer.model import Article
+from explorer.incidents.when import _AFTERMATH, _REPORTING, incident_date
+from explorer.model import Article, TimeMention
 
 
 def _day(text: str, published: dt.date, title: str = "") -> dt.date | None:
@@ -121,3 +122,58 @@ def test_trigger_words_in_any_case(text: str, words: list[str]) -> None:
     found = find_triggers(text)
     assert [t.text for t in found] == words
     assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    ("words", "aftermath"),
+    [
+        ("forced their way into a home on Maple Court around 9 p.m.", False),
+        ("COURT STREET", False),
+        ("he appeared in court on Monday", True),
+        ("at a hearing in Superior Court", True),
+        ("before the Bibb County Magistrate Court", True),
+    ],
+)
+def test_court_is_a_hearing_but_a_street_named_court_is_not(words: str, aftermath: bool) -> None:
+    assert (_AFTERMATH.search(words) is not None) is aftermath
+    assert (_REPORTING.search(words) is not None) is aftermath
+
+
+def test_a_comma_and_police_said_after_the_day_is_not_the_days_verb() -> None:
+    text = (
+        "A cyclist was wounded in a shooting near the river, police said Wednesday.\n\n"
+        "The shooting happened on Front Street at 10:40 p.m. Tuesday, police said."
+    )
+    assert _day(text, dt.date(2016, 4, 13)) == dt.date(2016, 4, 12)
+
+
+def _on(text: str, words: str, day: dt.date) -> TimeMention:
+    start = text.index(words)
+    return TimeMention(
+        words, start, start + len(words), "DATE", day.isoformat(), day, day, "day", True
+    )
+
+
+def test_of_two_close_days_of_the_incident_the_earlier_dates_it() -> None:
+    text = "Witnesses said a man fired at friends near a park on Tuesday night. One was shot in the back on Wednesday."
+    tuesday = _on(text, "Tuesday night", dt.date(2016, 4, 12))
+    wednesday = _on(text, "Wednesday", dt.date(2016, 4, 13))
+    sentences = [(0, 67), (68, len(text))]
+    triggers = {0: [text.index("fired")], 1: [text.index("shot")]}
+    shot = frozenset(triggers[1])  # the incident's own word: Wednesday scores a little higher
+    when = incident_date(
+        text,
+        [tuesday, wednesday],
+        sentences,
+        triggers,
+        published=dt.date(2016, 4, 15),
+        strong=shot,
+    )
+    assert when.start == dt.date(2016, 4, 12)
+    assert when.text == "Tuesday night"
+
+
+def test_a_named_day_beats_the_publication_date_even_in_a_statement() -> None:
+    # the only day given is the day the police spoke: still nearer than the report's date
+    text = "Police said on Saturday that a man had been found with gunshot wounds in a car."
+    assert _day(text, dt.date(2016, 4, 11)) == dt.date(2016, 4, 9)
