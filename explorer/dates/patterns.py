@@ -284,7 +284,7 @@ RULES: list[Rule] = [
          h_relative_unit, ("u_week", "u_weekend", "u_month", "u_quarter", "u_year", "u_decade", "season"), 40, 10),
     Rule("weekday set", _c(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>mornings?|afternoons?|evenings?|nights?))?\b|\b(?P<wd3>{WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights)\b"),
          lambda m, t, p: h_weekday_set(WdSet(m), t, p), ("wd",), 8, 22),  # type: ignore[arg-type]
-    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
+    Rule("time on day", _c(rf"\b(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)(?!,?\s+(?:{MONTH_ABBR})\.?\s+\d)|(?P<mon>{MONTH_ABBR})\s+(?P<d>{DAY}))\b", _I),
          h_time_on_day, ("clock",), 0, 40),
     Rule("year earlier", _c(r"\b(?:[Tt]he\s+)?[Yy]ear-(?:earlier|ago)(?:\s+(?:quarter|period))?\b|\b[Tt]he\s+latest\s+period\b"),
          h_year_earlier, ("u_year", "u_period"), 12, 25),

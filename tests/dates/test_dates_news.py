@@ -41,6 +41,8 @@ def found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, st
         ("The deal should close by year-end.", [("year-end", "DATE", "2015")]),
         # a weekday with its date: the date decides
         ("The vote is on Monday, Dec. 14.", [("Monday, Dec. 14", "DATE", "2015-12-14")]),
+        # a clock time before "weekday, date" leaves the weekday to its date
+        ("Guards were called at 2:30 a.m. Sunday, Nov. 22 to a fight.", [("2:30 a.m.", "TIME", "2015-11-22T02:30"), ("Sunday, Nov. 22", "DATE", "2015-11-22")]),
         ("The week of Dec. 14 will be busy.", [("The week of Dec. 14", "DATE", "2015-W51")]),
         # amounts of time next to "after", "later", "before" are durations
         ("Police came two days after the blast.", [("two days", "DURATION", "P2D")]),
