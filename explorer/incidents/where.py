@@ -177,6 +177,7 @@ def incident_place(
     # story's town and an unknown name is more often a street or a business
     single = len(sentences) <= 1
     fallback: PlaceMention | None = None
+    unknown: PlaceMention | None = None
     k = 0
     prev: PlaceMention | None = None
     first = min(trigger_sentences) if trigger_sentences else 0
@@ -199,6 +200,8 @@ def incident_place(
         elif single and (_LOCATIVE.search(before) or _NAMED_AREA.search(before)):
             score = 2.0  # a place the gazetteer lacks, in a place position
         else:
+            if m.within is not None and m.within.feature == "admin1" and unknown is None:
+                unknown = m  # a town the gazetteer lacks, its state written: "KINLOCH, Mo."
             continue
         why = "first place"
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -245,6 +248,11 @@ def incident_place(
         area_precision = None if area is None else PRECISION_OF.get(area.feature, "region")
         evidence = f"{why}: {m.text!r} (not in the gazetteer)"
         return Where(m, area, area_precision, evidence, confidence * 0.8, score)
+    if unknown is not None and unknown.within is not None:
+        # no place the gazetteer knows: the state written after an unknown town still says
+        # where, at the state's precision
+        evidence = f"{unknown.text!r} (not in the gazetteer), in {unknown.within.name}"
+        return Where(unknown, unknown.within, "region", evidence, 0.3, 0.5)
     if fallback is not None and fallback.place is not None:
         # a demonym ("Syrian forces") tells the country, not where: no mention places it
         precision = PRECISION_OF.get(fallback.place.feature, "country")

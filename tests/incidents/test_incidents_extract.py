@@ -137,3 +137,15 @@ def test_trigger_labels(sentence: str, label: str) -> None:
 
 def test_a_charge_is_not_a_trigger() -> None:
     assert find_triggers("He faces a charge of first-degree murder.") == []
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_state_written_after_it() -> None:
+    text = (
+        "ZQUARVILLE, Mo. (WXYZ) – Two people were wounded in a shooting outside a store on "
+        "Monday night.\n\nOfficers said the two were taken to a hospital."
+    )
+    report = extract_incidents(_article(text, published=dt.date(2016, 5, 3)))[0]
+    assert report.place is not None and report.place.name == "Missouri"
+    assert report.place_precision == "region"
+    assert report.place_text == "ZQUARVILLE"
+    assert "not in the gazetteer" in report.place_evidence
