@@ -199,7 +199,14 @@ def extract_incidents(
             place = Where(None, None, None, f"too little evidence ({place.evidence})", 0.0)
             m = None
         resolved = (
-            settle_region(full, m, mentions, title_end=title_end, extra=site_votes)
+            settle_region(
+                full,
+                m,
+                mentions,
+                title_end=title_end,
+                extra=site_votes,
+                dateline=place.evidence.startswith("dateline"),
+            )
             if m is not None and m.place is not None
             else None
         )

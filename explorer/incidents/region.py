@@ -111,9 +111,12 @@ def settle_region(
     *,
     title_end: int = 0,
     extra: dict[str, float] | None = None,
+    dateline: bool = False,
 ) -> Settled:
     """The chosen mention's place, moved to the state the article's evidence points to when
-    its name has a town there; ``extra``: more votes per region (the site's state)."""
+    its name has a town there; ``extra``: more votes per region (the site's state);
+    ``dateline``: the chosen mention is the story's dateline (a town the site writes from is
+    not traded for another place of the article when the voted state has none of its name)."""
     place = chosen.place
     if place is None or place.feature not in ("populated_place", "admin2"):
         return Settled(place, "")
@@ -133,6 +136,13 @@ def settle_region(
     if own == top or votes.get(own, 0.0) >= votes[top] * 0.5 or votes[top] < 0.6:
         return Settled(place, "")
     moved = _moved(chosen, mentions, top, "state from the article's places")
+    if (
+        dateline
+        and moved is not None
+        and moved.place is not None
+        and moved.place.name != place.name
+    ):
+        return Settled(place, "")
     if moved is None or moved.place is None or moved.place.feature == "admin1":
         return Settled(place, "")
     return moved

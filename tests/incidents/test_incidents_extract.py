@@ -149,3 +149,15 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_state_written_after_it() ->
     assert report.place_precision == "region"
     assert report.place_text == "ZQUARVILLE"
     assert "not in the gazetteer" in report.place_evidence
+
+
+def test_the_dateline_town_is_not_traded_for_another_state_s_town() -> None:
+    # the other places vote for Minnesota, which has no Milwaukee: the dateline stays
+    text = (
+        "MILWAUKEE (WXYZ) — Two men were shot Friday night outside a bar in Lonsdale, police "
+        "said.\n\nOne of them was taken to a hospital in Lonsdale and the other to Faribault, "
+        "officers said, and a third man went to Northfield."
+    )
+    report = extract_incidents(_article(text, published=dt.date(2016, 5, 2)))[0]
+    assert report.place is not None
+    assert (report.place.name, report.place.admin1) == ("Milwaukee", "Wisconsin")
