@@ -157,6 +157,32 @@ def is_dateline(text: str, m: PlaceMention, line_start: int) -> bool:
     return _DATELINE_END.match(rest) is not None
 
 
+def _town_within(
+    best: tuple[float, PlaceMention, str], scored: Sequence[tuple[float, PlaceMention, str]]
+) -> tuple[float, PlaceMention, str]:
+    """An article that places its incident in a state ("a shooting in Oklahoma") and names a
+    town of that state elsewhere: the town (the state's centroid is no place)."""
+    place = best[1].place
+    if place is None or place.feature not in _REFINED:
+        return best
+    inside = [
+        c
+        for c in scored
+        if c[1].place is not None
+        and c[1].place.feature == "populated_place"
+        and c[1].place.country_code == place.country_code
+        and (place.feature == "country" or c[1].place.admin1_code == place.admin1_code)
+        and (place.feature != "admin2" or c[1].place.admin2 == place.name)
+    ]
+    if not inside:
+        return best
+    score, m, why = max(inside, key=lambda c: c[0])
+    return (score, m, f"{why}, a town of {place.name} (named: {best[1].text!r})")
+
+
+_REFINED = frozenset({"admin1", "admin2"})
+
+
 def incident_place(
     text: str,
     mentions: Sequence[PlaceMention],
@@ -178,6 +204,7 @@ def incident_place(
     single = len(sentences) <= 1
     fallback: PlaceMention | None = None
     unknown: PlaceMention | None = None
+    scored: list[tuple[float, PlaceMention, str]] = []
     k = 0
     prev: PlaceMention | None = None
     first = min(trigger_sentences) if trigger_sentences else 0
@@ -234,10 +261,13 @@ def incident_place(
         if country and m.place is not None and m.place.country_code != country and m.score < 0.95:
             score -= 2.0  # "Perth" in a story about Pennsylvania
         score -= 0.03 * k
+        scored.append((score, m, why))
         if best is None or score > best[0]:
             best = (score, m, why)
         if resolved and (best_resolved is None or score > best_resolved[0]):
             best_resolved = (score, m, why)
+    if best is not None and not single:
+        best = _town_within(best, scored)
     if best is not None:
         score, m, why = best
         confidence = max(0.1, min(0.95, score / 10))

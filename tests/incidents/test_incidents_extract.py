@@ -161,3 +161,28 @@ def test_the_dateline_town_is_not_traded_for_another_state_s_town() -> None:
     report = extract_incidents(_article(text, published=dt.date(2016, 5, 2)))[0]
     assert report.place is not None
     assert (report.place.name, report.place.admin1) == ("Milwaukee", "Wisconsin")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the incident's sentence names only the state; the story names the town
+        (
+            "Four people were found shot dead in Oklahoma on Friday, troopers said.\n\n"
+            "The family had lived on a quiet street in Tulsa for a year, a pastor said.",
+            "Tulsa",
+        ),
+        # ... or only the county
+        (
+            "Two teenagers were wounded in a shooting in Cook County on Saturday night.\n\n"
+            "Relatives gathered outside a church in Evanston on Sunday.",
+            "Evanston",
+        ),
+    ],
+)
+def test_a_state_or_county_is_narrowed_to_the_town_of_it_the_article_names(
+    text: str, town: str
+) -> None:
+    report = extract_incidents(_article(text, published=dt.date(2016, 5, 2)))[0]
+    assert report.place is not None and report.place.name == town
+    assert report.place_precision == "town"
