@@ -26,9 +26,10 @@ the command line and ``Explorer(table, lexicon=...)`` in the panel.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,13 +118,89 @@ def _compile(lexicon: Mapping[str, tuple[str, ...]]) -> list[tuple[str, re.Patte
     return out
 
 
-_COMPILED = _compile(LEXICON)
+def _trie(stems: Iterable[str]) -> str:
+    """One pattern for all ``stems`` that matches the longest of them starting here: a trie,
+    so each character is tried once instead of once per stem."""
+    root: dict[str, Any] = {}
+    for stem in stems:
+        node = root
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        kids = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer stem first
+
+    return emit(root)
+
+
+class _Categoriser:
+    """All of a lexicon's categories in one pass over a text.
+
+    A lookahead finds, at every word start, the longest stem of any category starting there;
+    every stem that starts there is a prefix of it, so the categories at that place are those
+    of the longest stem's prefixes (computed once). Only ASCII stems and matches take this
+    path: with them a case-insensitive match is a match of the lower-cased text. Anything else
+    (a non-ASCII stem, or a match on a character like the Kelvin sign that matches "k" when
+    case is ignored) is answered by one search per category, as :func:`_compile` does."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.order = tuple(lexicon)
+        self.compiled = _compile(lexicon)
+        lowered = {c: {s.lower() for s in stems} for c, stems in lexicon.items()}
+        every = set().union(*lowered.values()) if lowered else set()
+        self.fast = bool(every) and all(s and s.isascii() for s in every)
+        self.prefixes: dict[str, frozenset[str]] = {}
+        self.pattern: re.Pattern[str] | None = None
+        if not self.fast:
+            return
+        for stem in every:
+            self.prefixes[stem] = frozenset(
+                c for c, stems in lowered.items() if any(stem.startswith(s) for s in stems)
+            )
+        self.pattern = re.compile(rf"\b(?=({_trie(every)}))", re.IGNORECASE)
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        if self.pattern is None:
+            return self.slow(text)
+        found: set[str] = set()
+        wanted = len(self.order)
+        prefixes = self.prefixes
+        for m in self.pattern.finditer(text):
+            word = m.group(1)
+            cats = prefixes.get(word.lower()) if word.isascii() else None
+            if cats is None:
+                return self.slow(text)
+            found |= cats
+            if len(found) == wanted:
+                break
+        return tuple(c for c in self.order if c in found)
+
+    def slow(self, text: str) -> tuple[str, ...]:
+        return tuple(category for category, pattern in self.compiled if pattern.search(text))
+
+
+_DEFAULT = _Categoriser(LEXICON)
+
+
+@functools.lru_cache(maxsize=16)
+def _categoriser(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _Categoriser:
+    return _Categoriser(dict(items))
+
+
+def _for(lexicon: Lexicon | None) -> _Categoriser:
+    if lexicon is None:
+        return _DEFAULT
+    return _categoriser(tuple((c, tuple(stems)) for c, stems in lexicon.items()))
 
 
 def categorise(text: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """The categories whose keywords occur in ``text``, in the lexicon's order."""
-    compiled = _COMPILED if lexicon is None else _compile(lexicon)
-    return tuple(category for category, pattern in compiled if pattern.search(text))
+    return _for(lexicon)(text)
 
 
 def load_lexicon(path: str | Path) -> dict[str, tuple[str, ...]]:
@@ -176,8 +253,8 @@ def recategorise(table: EventTable, lexicon: Lexicon, *, replace: bool = False) 
     it has no sentence) with :func:`merged_lexicon` of ``lexicon``."""
     from explorer.events.table import EventTable
 
-    compiled = _compile(merged_lexicon(lexicon, replace=replace))
+    find = _for(merged_lexicon(lexicon, replace=replace))
     df = table.df.copy()
     texts = df["sentence"].fillna(df["title"]).fillna("").astype(str)
-    df["categories"] = [tuple(c for c, pattern in compiled if pattern.search(t)) for t in texts]
+    df["categories"] = [find(t) for t in texts]
     return EventTable(df)
