@@ -206,6 +206,7 @@ def extract_incidents(
                 title_end=title_end,
                 extra=site_votes,
                 dateline=place.evidence.startswith("dateline"),
+                votes_count=len(sentences) > 1,
             )
             if m is not None and m.place is not None
             else None

@@ -112,11 +112,14 @@ def settle_region(
     title_end: int = 0,
     extra: dict[str, float] | None = None,
     dateline: bool = False,
+    votes_count: bool = True,
 ) -> Settled:
     """The chosen mention's place, moved to the state the article's evidence points to when
     its name has a town there; ``extra``: more votes per region (the site's state);
     ``dateline``: the chosen mention is the story's dateline (a town the site writes from is
-    not traded for another place of the article when the voted state has none of its name)."""
+    not traded for another place of the article when the voted state has none of its name);
+    ``votes_count``: ``False`` when the other places say nothing of the region (a sentence
+    alone: "captured in Tetouan and taken to Rabat" names two regions, neither the story's)."""
     place = chosen.place
     if place is None or place.feature not in ("populated_place", "admin2"):
         return Settled(place, "")
@@ -126,6 +129,8 @@ def settle_region(
             return Settled(place, "")
         moved = _moved(chosen, mentions, _key(qualifier), "state written after the town")
         return moved or Settled(qualifier, f"state written after the town ({qualifier.name})")
+    if not votes_count:
+        return Settled(place, "")
     votes = region_votes(mentions, chosen, title_end=title_end)
     for key, weight in (extra or {}).items():
         votes[key] = votes.get(key, 0.0) + weight

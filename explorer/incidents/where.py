@@ -25,7 +25,7 @@ from explorer.model import Place, PlaceMention
 
 __all__ = ["MIN_SCORE", "PRECISION_OF", "Where", "incident_place"]
 
-MIN_SCORE = 3.0
+MIN_SCORE = 2.0
 
 PRECISION_OF = {
     "populated_place": "town",
@@ -73,6 +73,21 @@ _NAMED_AREA = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a name followed by the kind of area it is: "the Aziziyah district", "Zafaraniyah neighborhood"
+_AREA_AFTER = re.compile(
+    r"\s+(?:district|neighbou?rhood|suburb|quarter|area|village|town|township|camp|square|"
+    r"block|market|countryside|outskirts|LGA|local government area|governorate|province)\b",
+    re.IGNORECASE,
+)
+# ... and then the larger place it lies in: "X district in the city of Y", "X in Y", "X, Y"
+_INSIDE = re.compile(
+    r"(?:\s+(?:district|neighbou?rhood|suburb|quarter|area|village|town|township|camp|square|"
+    r"block|LGA|local government area))?(?:\s*,\s*|\s+(?:in|of|near|outside|on)\s+)"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"northeastern|northwestern|southeastern|southwestern|mountainous|remote)\s+)?"
+    r"(?:(?:city|town|province|district|governorate|state|region|island) of\s+)?",
+    re.IGNORECASE,
+)
 # a place name used as an attribute: possessive, or followed by a noun ("U.S. jets")
 _NEXT_WORD = re.compile(r"(['’]s\b)|\s+([a-z]{3,})\b")
 _NOT_NOUNS = frozenset(
@@ -118,9 +133,39 @@ def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool
     return False
 
 
-def _is_modifier(text: str, end: int) -> bool:
+_INSIDE_BONUS = 2.5
+# a place given as a landmark: "110 kilometers west of Santiago", "20 miles south of Baghdad"
+_REFERENCE = re.compile(
+    r"\b(?:kilometers|kilometres|km|miles|mi)\)?\s+(?:\w+\s+)?(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _own_word(before: str, found: re.Match[str], strong: frozenset[int], start: int) -> bool:
+    """The word ``found`` (in ``before``, the text that ends at ``start``) is one of the
+    incident's own trigger words."""
+    at = start - len(before) + found.start()
+    return any(at <= t < at + len(found.group()) for t in strong)
+
+
+def _inside_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
+    """``m`` is said to lie in the next mention ("Timin area in Salara", "Veraval in Gujarat
+    state", "the Zahraa district of Aleppo")."""
+    if nxt is None or nxt.start - m.end > 60:
+        return False
+    found = _INSIDE.match(text, m.end, nxt.start)
+    return found is not None and found.end() == nxt.start
+
+
+def _is_modifier(text: str, end: int, *, locative: bool = False) -> bool:
+    """The place names an attribute: possessive ("Syria's conflict"), or a noun follows
+    ("U.S. jets"), unless a locative stands before ("in Basra demanding ...")."""
     nxt = _NEXT_WORD.match(text, end)
-    return nxt is not None and (nxt.group(1) is not None or nxt.group(2) not in _NOT_NOUNS)
+    if nxt is None:
+        return False
+    return nxt.group(1) is not None or (not locative and nxt.group(2) not in _NOT_NOUNS)
 
 
 def _follows_place(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool:
@@ -208,7 +253,8 @@ def incident_place(
     k = 0
     prev: PlaceMention | None = None
     first = min(trigger_sentences) if trigger_sentences else 0
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         qualifier = _is_qualifier(prev, m, text) or _follows_place(prev, m, text)
         prev = m
         if qualifier or _CALL_SIGN.fullmatch(m.text):
@@ -224,7 +270,9 @@ def incident_place(
         feature = m.place.feature if m.place is not None else ""
         if resolved:
             score = _SPECIFIC.get(feature, 0.5)
-        elif single and (_LOCATIVE.search(before) or _NAMED_AREA.search(before)):
+        elif single and (
+            _LOCATIVE.search(before) or _NAMED_AREA.search(before) or _AREA_AFTER.match(text, m.end)
+        ):
             score = 2.0  # a place the gazetteer lacks, in a place position
         else:
             if m.within is not None and m.within.feature == "admin1" and unknown is None:
@@ -250,11 +298,18 @@ def incident_place(
             score += 1.0
         if _NAMED_AREA.search(before):
             score += 1.0  # "the southern city of Karachi", "the village of Qarassi"
-        if single and _is_modifier(text, m.end):
+        if single and _inside_next(text, m, nxt):
+            score += _INSIDE_BONUS  # "the Aziziyah district in the city of Aleppo": the smaller
+        if single and _is_modifier(text, m.end, locative=_LOCATIVE.search(before) is not None):
             score -= 2.0  # "U.S. jets", "Syria's conflict": a place as an attribute
         if _ORIGIN.search(before):
             score -= 1.5
-        if _STATEMENT.search(before) or _AFTER.search(before):
+        after = _AFTER.search(before)
+        if after is not None and single and _own_word(before, after, strong, m.start):
+            after = None  # "captured in Belgrade" when the capture is the incident
+        if _REFERENCE.search(before):
+            score -= 1.5  # "110 kilometers west of Santiago": a landmark to find the place by
+        if _STATEMENT.search(before) or after is not None:
             score -= 2.0
         if _FACILITY.match(text, m.end, m.end + 40):
             score -= 2.5

@@ -186,3 +186,25 @@ def test_a_state_or_county_is_narrowed_to_the_town_of_it_the_article_names(
     report = extract_incidents(_article(text, published=dt.date(2016, 5, 2)))[0]
     assert report.place is not None and report.place.name == town
     assert report.place_precision == "town"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place_text"),
+    [
+        # a named area inside a city: the smaller place, even one the gazetteer lacks
+        ("Artillery units shelled the Qarmoun district in the city of Homs on Monday.", "Qarmoun"),
+        # a place after "in" followed by a verb is where, not an attribute ("U.S. jets")
+        ("In northern Spain, hundreds of people demonstrated in Bilbao demanding jobs.", "Bilbao"),
+        # the capture is the incident: where it happened, not where he was taken
+        ("Soldiers captured the smuggler in Tetouan and took him to Rabat.", "Tetouan"),
+        # a landmark to find the place by is not the place
+        (
+            "About 3,000 farmers marched through the streets of Coimbra, 200 kilometers "
+            "north of Lisbon, on Sunday.",
+            "Coimbra",
+        ),
+    ],
+)
+def test_where_a_sentence_alone_says_its_event_happened(sentence: str, place_text: str) -> None:
+    report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
+    assert report.place_text == place_text
