@@ -33,6 +33,11 @@ FORMATS = ("csv", "json", "geojson", "parquet")
 
 def json_value(value: Any) -> Any:
     """A cell as JSON: dates as ISO strings, tuples as lists, NaN/NaT/NA as None."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:  # most cells: as they are
+        return value
+    if kind is float:
+        return None if math.isnan(value) else value
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
