@@ -209,18 +209,31 @@ _QUALIFIER_AFTER = re.compile(r",[ \t]+[A-Z]")
 _CUT = re.compile(r"[’']s\b")
 
 
+# "the town of X", "the village of X" (not "the people of X": those are places anyway, and
+# found when the gazetteer has them)
+KIND_OF_BEFORE = re.compile(
+    r"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}"
+    r"(?:towns?|villages?|city|cities|hamlets?|settlements?|districts?|province|tehsil|region|"
+    r"suburbs?|neighbou?rhoods?|township|municipality|governorate|area|outskirts|countryside|"
+    r"perimeter|camp|community|locality|island|quarter|enclave|stronghold)[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+
+
 def place_position(text: str, tokens: Sequence[Token], s: Span, common: frozenset[str]) -> bool:
     """True when a one-word or longer name stands where local news puts a town: "in X"
     before a verb, a time word or the end of a clause ("shot in Federal Way on Sunday",
     "Police in Duncan are investigating"), "in a X bar" and the like, or "X police". Not for
     an everyday word ("in Reading glasses"), a possessive ("in Duncan's house") or a name at
-    a sentence start or in a headline."""
+    a sentence start or in a headline. "The town of X" always is one."""
     if s.first < 0 or s.demonym or s.key in common or _CUT.match(text, s.end):
         return False
     if title_line(text, s.start):
         return False
     if _ORG_AFTER.match(text, s.end):
         return True
+    if KIND_OF_BEFORE.search(text, max(0, s.start - 40), s.start):
+        return True  # "the town of Volnovakha", "the northern village of Boloum"
     return _in_clause(text, s)
 
 

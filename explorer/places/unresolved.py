@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from explorer.gazetteer import Gazetteer
 from explorer.model import Place, PlaceMention
+from explorer.places.context import KIND_OF_BEFORE as _OF_BEFORE
 from explorer.places.guards import person_keys
 from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, ORG_WORDS, TITLES
 from explorer.places.mentions import Span, Token
@@ -41,15 +42,6 @@ _KIND_WORDS = frozenset(
     "Neighbourhood Suburb LGA Locality".split()
 )
 _AFTER = re.compile(rf" (?:{_KIND_AFTER})\b( of\b)?")
-# "the town of X", "the village of X" (not "the people of X": those are places anyway, and
-# found when the gazetteer has them)
-_OF_BEFORE = re.compile(
-    r"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}"
-    r"(?:towns?|villages?|city|cities|hamlets?|settlements?|districts?|province|tehsil|region|"
-    r"suburbs?|neighbou?rhoods?|township|municipality|governorate|area|outskirts|countryside|"
-    r"perimeter|camp|community|locality|island|quarter|enclave|stronghold)[ \t]+of[ \t]+$",
-    re.IGNORECASE,
-)
 # first words kept though they are everyday words ("New Qambarabad", "Port Zarkhel")
 _PREFIXES = frozenset(
     "new old port fort mount lake upper lower north south east west great little san santa".split()
@@ -68,6 +60,7 @@ class Unknown(NamedTuple):
     within: Place | None  # the region the text puts it in, when it says so
     why: str  # how the text shows it is a place
     qualifier: int = -1  # "Zarkhel, Pakistan": where the qualifier starts (it must be reported)
+    known: bool = False  # the gazetteer has the name: reported only if it is not resolved
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -183,18 +176,24 @@ def unknown_places(
             return
         inner = list({id(s): s for t in range(first, end + 1) for s in covering.get(t, ())}
                      .values())  # fmt: skip
+        known = False
         for s in inner:
+            if s.end < tokens[s.last].end:
+                continue  # part of a word: "Al" of "Al-Baghayliyah"
             if s.first < first or s.last > end or s.demonym:
                 return  # a longer name, or "the Kurdish ... district"
             if s.first == first and s.last >= last:
-                return  # the gazetteer has it ("Quetta district", "Fars Province")
+                if not why.startswith(_SURE):
+                    return  # the gazetteer has it ("Quetta district", "Fars Province")
+                # "the town of Volnovakha": reported unresolved if resolving drops it
+                known = True
         # (a known word inside a longer unknown name gives way: "Jhal" in "Jhal Magsi")
         a, b = tokens[first].start, tokens[end].end
         if text.startswith(("'s", "’s"), b - 2):
             b -= 2
-        if first == last and _person(text, text[a:b]):
+        if first == last and not why.startswith(_SURE) and _person(text, text[a:b]):
             return  # "According to Bruschke, China is ...": a person the article quotes
-        out[first] = Unknown(a, b, text[a:b], first, end, within, why, at)
+        out[first] = Unknown(a, b, text[a:b], first, end, within, why, at, known)
 
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -214,6 +213,23 @@ def unknown_places(
             kind = m.group().split()[0]
             add(first, i, i, within, f"a {kind}")
             continue
+        if _DISTANCE_AFTER.match(text, tok.end):
+            # "in Khaldiyah, 80 kilometers (50 miles) west of the capital"
+            first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
+            add(first, i, i, None, "a distance from it")
+            continue
+        if _inside_known(text, tok.end, spans) and (
+            i + 1 >= n or not _joined(text, tok, tokens[i + 1])
+        ):
+            # "at Al-Qarassi in southern Aleppo", "in Adhaim in northern Iraq"
+            first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
+            if (
+                first is not None
+                and i - first < 2
+                and _PREP_BEFORE.search(text, max(0, tokens[first].start - 12), tokens[first].start)
+            ):
+                add(first, i, i, _region_after(text, tok.end, spans, found), "in a known place")
+                continue
         if i + 1 < n and text.startswith(", ", tok.end) and tokens[i + 1].start == tok.end + 2:
             # "Zarkhel, Pakistan" (not "Khan, Pakistan's ...")
             qualifier = starting.get(i + 1)
@@ -247,6 +263,30 @@ def unknown_places(
                 add(k, end, end, within, f"the {kind} of ...")
                 k = end + 1
     return [out[k] for k in sorted(out)]
+
+
+# cues that make a name a place whatever else the article says of it ("the village of
+# Boloum, said local police": not a person who speaks)
+_SURE = ("the ", "a ")  # "the town of ...", "a district", "a distance from it"
+# "X, 80 kilometers (50 miles) west of Y": a place located by its distance from another
+_DISTANCE_AFTER = re.compile(
+    r",?[ \t]+(?:about[ \t]+|some[ \t]+|nearly[ \t]+|around[ \t]+|just[ \t]+)?\d[\d,.]*"
+    r"[ \t]*-?[ \t]*(?:kilometers|kilometres|km|miles)\b"
+)
+# ("at" names a venue as often as a place: "at the Old Bailey in London")
+_PREP_BEFORE = re.compile(r"\b(?:in|near|outside|into|toward|towards)[ \t]+$")
+_IN_AFTER = re.compile(
+    r"[ \t]+(?:in|of|near)[ \t]+(?:the[ \t]+)?(?:(?:north|south|east|west|central|northern|"
+    r"southern|eastern|western|northeastern|northwestern|southeastern|southwestern)[ \t]+)?"
+)
+
+
+def _inside_known(text: str, end: int, spans: Sequence[Span]) -> bool:
+    """A known place follows after "in", "of" or "near" ("... in southern Aleppo")."""
+    m = _IN_AFTER.match(text, end)
+    if m is None:
+        return False
+    return any(s.start == m.end() and not s.demonym and s.first >= 0 for s in spans)
 
 
 _NOT_QUALIFIER = re.compile(r"['’]| [A-Z]")
@@ -321,7 +361,10 @@ def with_unknown(
     region: Place | None = None
     regional = False
     added: list[PlaceMention] = []
+    taken = [(m.start, m.end) for m in mentions]
     for u in unknown:
+        if u.known and any(s < u.end and u.start < e for s, e in taken):
+            continue  # the gazetteer's name, resolved as usual
         within, how = u.within, ""
         if u.qualifier >= 0:
             # the qualifier must be reported as a country or region ("Delta Air Lines" is not)
@@ -334,7 +377,8 @@ def with_unknown(
                 region, regional = article_region(gaz, mentions), True
             within, how = region, " (the article's region)"
         where = f"; in {within.label}{how}" if within is not None else ""
-        reason = f"not in the gazetteer: {u.why}{where}"
+        lacks = "not resolved" if u.known else "not in the gazetteer"
+        reason = f"{lacks}: {u.why}{where}"
         added.append(PlaceMention(u.text, u.start, u.end, None, 0.0, reason, False, within))
     kept = [m for m in mentions if not any(u.start <= m.start and m.end <= u.end for u in added)]
     return sorted([*kept, *added], key=lambda m: m.start)

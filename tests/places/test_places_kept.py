@@ -173,3 +173,38 @@ def test_the_ingest_summary_counts_the_unresolved_places(tmp_path: Path) -> None
     assert rows["Zarkhel"].country_code == "PK" and math.isnan(rows["Zarkhel"].latitude)
     assert rows["Tarnowal"].country_code == "PK"  # the country of the article's places
     assert rows["Karachi"].country_code == "PK" and not math.isnan(rows["Karachi"].latitude)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name with an Arabic article the gazetteer lacks: the "Al" is not a place of its own
+        ("Shells fell on the Al-Tarnowal District overnight.", "Al-Tarnowal District"),
+        # "the village of X" is a place even where ", said" follows as if X were a speaker
+        ("Gunmen burned houses in the remote village of Zarkhel, said local officials.", "Zarkhel"),
+        # a place located by its distance from another
+        ("A bomb went off in Qambarabad, 80 kilometers (50 miles) west of Karachi.", "Qambarabad"),
+        # "in X in (northern) <known place>"
+        ("Troops fought rebels in Tarnowal in northern Pakistan on Monday.", "Tarnowal"),
+    ],
+)
+def test_more_places_the_gazetteer_lacks_are_kept(text: str, name: str) -> None:
+    kept = [m for m in geoparse(text) if m.text == name]
+    assert kept and kept[0].place is None
+    assert kept[0].reason.startswith("not in the gazetteer")
+
+
+def test_a_known_town_the_resolver_drops_after_the_town_of_is_kept_unresolved() -> None:
+    # the gazetteer's only "Palmyra" lie in other countries: named as "the city of", it stays
+    mentions = geoparse("Days after seizing the Syrian desert city of Palmyra, the group advanced.")
+    palmyra = [m for m in mentions if m.text == "Palmyra"]
+    assert palmyra and palmyra[0].reason.startswith("not resolved")
+
+
+def test_the_town_of_is_a_place_position_for_a_small_known_town() -> None:
+    found_ = found("Twelve people died near the town of Volnovakha in eastern Ukraine on Tuesday.")
+    assert ("Volnovakha", "UA") in found_
+
+
+def test_a_venue_at_a_known_place_is_not_a_place() -> None:
+    assert texts("He was sentenced at the Old Bailey in London on Friday.") == ["London"]
