@@ -128,6 +128,25 @@ def _index(
     index: dict[Feature, dict[str, float]] = {}
     cache = _EMITS
     keep = wanted.intersection
+    if not floor:
+        # (the same as below with no floor: senses below 0.02 count for nothing)
+        get = index.get
+        for key, dist in dists.items():
+            for p, q in dist:
+                if q < 0.02:
+                    continue
+                emits = cache.get(p.key)
+                if emits is None:
+                    if len(cache) > 200_000:
+                        cache.clear()
+                    emits = cache[p.key] = _emits(p)
+                for f in keep(emits):
+                    names = get(f)
+                    if names is None:
+                        index[f] = {key: q}
+                    elif names.get(key, 0.0) < q:
+                        names[key] = q
+        return index
     for key, dist in dists.items():
         for p, q in dist:
             town = p.feature == "populated_place"
@@ -196,8 +215,9 @@ def score_all(
     for key, dist in dists.items():
         per_cc: dict[str, float] = {}
         for p, q in dist:
-            if p.country_code:
-                per_cc[p.country_code] = per_cc.get(p.country_code, 0.0) + q
+            cc = p.country_code
+            if cc:
+                per_cc[cc] = per_cc.get(cc, 0.0) + q
         weight = counts.get(key, 1)
         for cc, q in per_cc.items():
             focus[cc] = focus.get(cc, 0) + q * weight
@@ -233,7 +253,7 @@ def score_all(
             # how much each other name backs p (0-1.5: its best query), and whether by
             # containment; only the names listed with it back it as sibling regions
             per: dict[str, float] = {}
-            by_containment: dict[str, bool] = {}
+            by_containment: set[str] = set()  # the others whose best vote is by containment
             for f, factor, contained, sibling in queries:
                 backers = get(f)
                 if backers is None:
@@ -245,7 +265,10 @@ def score_all(
                     seen = per.get(other)
                     if seen is None or value > seen:
                         per[other] = value
-                        by_containment[other] = contained
+                        if contained:
+                            by_containment.add(other)
+                        elif by_containment:
+                            by_containment.discard(other)
             total, strong, helper, best = 0.0, 0.0, "", 0.0
             if per:
                 top: str | None = None
@@ -256,7 +279,7 @@ def score_all(
                     if sup > best:
                         best, top = sup, other
                 if top is not None:
-                    helper = "in:" + top if by_containment[top] else top
+                    helper = "in:" + top if top in by_containment else top
             if ic_key is not None and p.feature != "country":
                 # weak: other names with a likely sense in the same country (summed, not
                 # per name, to stay cheap in long lists of places)
