@@ -6,12 +6,18 @@ The panel's live map (explorer/views/mapwidget.py) sends only the markers of a v
 send the whole offline folium page. At 16,746 events, each at its own point (2 cores, shared):
 0.39 s and 1.43 MB per redraw, was 4.52 s and 13.0 MB.
 
+The incident map (explorer/views/incidents_map.py) on synthetic incidents and their reports
+(:func:`make_incidents`): the page's size, and the time to build it and to open a popup.
+
 .venv/bin/python benchmarks/bench_views.py
+.venv/bin/python benchmarks/bench_views.py --incidents 20000    # the incident map only
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import random
 import statistics
 import sys
 import time
@@ -49,6 +55,155 @@ def _open_in_browser(page: str) -> float | None:
         seconds = time.perf_counter() - t
         browser.close()
     return seconds
+
+
+LABELS = [("shooting", "crime"), ("robbery", "crime"), ("fire", "disaster"), ("crash", "accident"),
+          ("protest", "protest"), ("flood", "disaster"), ("stabbing", "crime")]  # fmt: skip
+STREETS = ["Main Street", "Oak Avenue", "Elm Street", "Lake Road", "Park Avenue", "Hill Drive",
+           "River Road", "Church Street", "Maple Avenue", "Pine Street"]  # fmt: skip
+
+
+def make_incidents(n: int, seed: int = 1) -> tuple[Any, Any]:
+    """``n`` synthetic incidents and the events table of their reports (made up here).
+
+    Incidents in 2,000 towns of 50 states over four years, each told by 1-5 reports (as in
+    benchmarks/bench_incidents.py), one in a hundred by 20-60; each report is an article of one
+    of 300 outlets with a headline (several reports of an incident share some), a URL, a
+    publication date and the evidence sentence (its own), plus two other sentences of the
+    article that are events but no incident's evidence."""
+    from explorer.events import EventTable
+    from explorer.incidents.table import IncidentTable
+
+    rng = random.Random(seed)
+    towns = [(f"Town {k}", f"S{k % 50:02d}", rng.uniform(26, 48), rng.uniform(-123, -70))
+             for k in range(2000)]  # fmt: skip
+    outlets = [f"Outlet {k} News" for k in range(300)]
+    day0 = dt.date(2014, 1, 1).toordinal()
+    incidents, events = [], []
+    article = 0
+    for i in range(n):
+        town, state, lat, lon = rng.choice(towns)
+        label, category = rng.choice(LABELS)
+        day = dt.date.fromordinal(day0 + rng.randrange(4 * 365))
+        street = rng.choice(STREETS)
+        reports = rng.choice((1, 1, 2, 2, 3, 5)) if rng.random() > 0.01 else rng.randint(20, 60)
+        killed, injured = rng.choice((0, 0, 0, 1, 2)), rng.choice((0, 0, 1, 2, 3))
+        heads = [f"{label.capitalize()} on {street} in {town} leaves {killed} dead",
+                 f"Police investigate {label} in {town}",
+                 f"{town} {label}: what we know"]  # fmt: skip
+        ids, sources, event_ids = [], [], []
+        for r in range(reports):
+            a = f"art{article:07d}"
+            article += 1
+            outlet = rng.choice(outlets)
+            published = day + dt.timedelta(days=min(r, 3))
+            base = {"article_id": a, "source": outlet, "published": published,
+                    "title": heads[r % 3] if r < 6 else f"{heads[r % 3]} ({r})",
+                    "url": f"https://outlet{outlets.index(outlet)}.example/news/"
+                           f"{published:%Y/%m/%d}/{label}-{town.lower().replace(' ', '-')}-{a}",
+                    "place_name": town, "country_code": "US", "latitude": lat,
+                    "longitude": lon, "start_date": day, "end_date": day,
+                    "categories": (category,)}  # fmt: skip
+            sentences = [
+                f"A {label} on {street} in {town} on {day:%A} left {killed} people dead and "
+                f"{injured} injured, police said in report {a}.",
+                f"Officers were called to the {rng.randint(100, 9999)} block of {street} "
+                f"shortly after {rng.randint(1, 11)} p.m.",
+                f"Anyone with information is asked to call the {town} police department.",
+            ]
+            for k, sentence in enumerate(sentences):
+                events.append({**base, "event_id": f"{a}:{k}", "sentence": sentence})
+            ids.append(a)
+            event_ids.append(f"{a}:0")
+            if outlet not in sources:
+                sources.append(outlet)
+        incidents.append(
+            {
+                "incident_id": f"inc{i:06d}",
+                "label": label,
+                "category": category,
+                "status": "happened",
+                "place_name": town,
+                "place_key": f"t:{town}",
+                "latitude": lat + rng.uniform(-0.03, 0.03),
+                "longitude": lon + rng.uniform(-0.03, 0.03),
+                "country_code": "US",
+                "admin1": state,
+                "place_precision": "town",
+                "start": day,
+                "end": day,
+                "date_precision": "day",
+                "killed": killed,
+                "injured": injured,
+                "confidence": round(rng.uniform(0.3, 0.99), 2),
+                "reports": reports,
+                "first_reported": day,
+                "sources": tuple(sources),
+                "article_ids": tuple(ids),
+                "event_ids": tuple(event_ids),
+            }
+        )
+    return IncidentTable.from_records(incidents), EventTable.from_records(events)
+
+
+def _popup_seconds(page: str) -> tuple[float, float] | None:
+    """Seconds until headless Chromium (network blocked) shows the incident map's markers, and
+    to build one popup (the mean over all of them; None without Chromium)."""
+    import shutil
+    import tempfile
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if chromium is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        path = Path(tmp) / "incidents.html"
+        path.write_text(page, encoding="utf-8")
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page(viewport={"width": 1200, "height": 800})
+        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                  else r.abort())  # fmt: skip
+        t = time.perf_counter()
+        tab.goto(path.as_uri(), wait_until="load", timeout=300_000)
+        tab.wait_for_selector(".explorer-cluster", timeout=120_000)
+        opened = time.perf_counter() - t
+        # what opening a popup costs: every incident's popup built from the page data
+        popup = tab.evaluate(
+            """() => {
+                const all = explorerData.incidents, t = performance.now();
+                let nodes = 0;
+                for (const d of all) { nodes += explorerIncidentPopup(d).childNodes.length; }
+                return (performance.now() - t) / 1000 / all.length;
+            }"""
+        )
+        browser.close()
+    return opened, popup
+
+
+def _incident_map_case(n: int, browser: bool = True) -> None:
+    """The incident map of ``n`` synthetic incidents: build time, page size, opening time."""
+    from explorer.views.incidents_map import incident_map
+
+    incidents, events = make_incidents(n)
+    t = time.perf_counter()
+    page = incident_map(incidents, events).get_root().render()
+    built = time.perf_counter() - t
+    size = len(page.encode())
+    reports = int(incidents.df["reports"].sum())
+    line = (
+        f"incident map, {n:,} incidents ({reports:,} reports, {len(events):,} events): built "
+        f"and rendered in {built:.2f} s, {size / 1e6:.1f} MB of HTML"
+    )
+    shown = _popup_seconds(page) if browser else None
+    if shown is not None:
+        line += (
+            f"; opens in headless Chromium in {shown[0]:.2f} s, a popup is built in "
+            f"{shown[1] * 1000:.2f} ms"
+        )
+    print(line, flush=True)
 
 
 def _panel_redraw(n: int = 16_746) -> None:
@@ -100,6 +255,14 @@ def _panel_case(panel: Any, places: int | None) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--incidents", type=int, help="only the incident map of N incidents")
+    parser.add_argument("--no-browser", action="store_true", help="do not open the pages")
+    args = parser.parse_args()
+    if args.incidents:
+        _incident_map_case(args.incidents, browser=not args.no_browser)
+        return
+    _incident_map_case(20_000)
     from explorer.events import Criteria
     from explorer.views.map import build_map
     from explorer.views.timeline import build_timeline

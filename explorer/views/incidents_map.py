@@ -8,9 +8,19 @@ taken from the events table when one is given (matched by the incident's event i
 is one article). Without the events, the popup lists the articles and sources it has.
 
 As on the events map (:mod:`explorer.views.map`), no text goes into a folium element: popups,
-tooltips and the legend are page data (:mod:`explorer.views.pagedata`). The rows and popups are
-built by plain functions (:func:`incident_rows`, :func:`incident_popup_html`), which the
-Explorer panel's live map uses too.
+tooltips and the legend are page data (:mod:`explorer.views.pagedata`). The page is compact:
+each text (a headline, a source, a date, an evidence sentence, a place) is stored once in the
+page's texts, and each incident's popup is a list of indices into them
+(:func:`incident_popup_data`, ``explorerData.incidents``), built in the browser when it opens
+(``templates/incident_popup.js``, with ``textContent``: no text is ever read as HTML) with the
+structure of ``templates/incident_popup.html``. A popup lists the first
+:data:`MAP_POPUP_REPORTS` reports and counts the others ("… and 12 more reports"). For 20,000
+synthetic incidents of 54,101 reports (``benchmarks/bench_views.py --incidents 20000``) the
+page was 49.0 MB with every popup stored whole as HTML.
+
+The rows and popups are built by plain functions (:func:`incident_rows`,
+:func:`incident_popup_html`): the Explorer panel's live map asks for each popup when it is
+opened and gets it from the template, made in Python.
 """
 
 from __future__ import annotations
@@ -18,6 +28,8 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import folium
@@ -37,16 +49,18 @@ from explorer.views.mapstyle import (
 )
 from explorer.views.names import country_label, day_label, period_label
 from explorer.views.offline import make_offline
-from explorer.views.pagedata import PageTexts, page_texts
+from explorer.views.pagedata import PageTexts, add_page_html, page_texts
 from explorer.views.popup import safe_url
 from explorer.views.templating import render
 
 __all__ = [
+    "MAP_POPUP_REPORTS",
     "POPUP_REPORTS",
     "ReportIndex",
     "incident_date_label",
     "incident_map",
     "incident_place_label",
+    "incident_popup_data",
     "incident_popup_html",
     "incident_reports",
     "incident_rows",
@@ -55,22 +69,22 @@ __all__ = [
 ]
 
 POPUP_REPORTS = 30  # reports listed in one popup; the rest are counted
+MAP_POPUP_REPORTS = 20  # the same on a map page, where every popup is stored in the page
 
-# A marker from a row [lat, lon, popup, colour, 1, tooltip, radius]: popup and tooltip index the
-# page's texts; ``events: 1`` so that clusters count incidents.
-INCIDENT_JS = """
-function explorerIncidentMarker(row) {
-    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
-        {radius: row[6], color: row[3], weight: row[6] > 6 ? 2 : 1, fillColor: row[3],
-         fillOpacity: 0.7, events: row[4], className: "explorer-incident-marker"});
-    if (row[2] >= 0) {
-        marker.bindPopup(function () { return explorerTexts[row[2]]; },
-                         {maxWidth: 400, maxHeight: 360});
-    }
-    if (row[5] >= 0) { marker.bindTooltip(explorerTexts[row[5]]); }
-    return marker;
-}
-"""
+# an incident's popup data: these indices into the page's texts, then REPORT_FIELDS for each
+# listed report (the layout templates/incident_popup.js reads)
+POPUP_FIELDS = ("label", "status", "category", "place", "precision", "date", "counts",
+                "summary", "reports", "more")  # fmt: skip
+REPORT_FIELDS = ("source", "url", "date", "title", "evidence", "article")
+
+
+@cache
+def incident_js() -> str:
+    """The page's script: markers, popups and tooltips from the page data."""
+    source = resources.files("explorer.views").joinpath("templates/incident_popup.js")
+    return source.read_text(encoding="utf-8")
+
+
 _CALLBACK = "function (row) { return explorerIncidentMarker(row); }"
 
 
@@ -175,16 +189,18 @@ def _counts(row: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def incident_popup_html(
-    row: dict[str, Any], reports: list[dict[str, Any]], limit: int = POPUP_REPORTS
-) -> str:
-    """The incident's popup (``templates/incident_popup.html``, escaped)."""
+def _reports_label(n: int) -> str:
+    return "1 report" if n == 1 else f"{n:,} reports"
+
+
+def _popup_info(row: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, str]:
+    """The texts of an incident's popup, above its reports."""
     n = int(row.get("reports") or len(reports))
     outlets = len(row.get("sources") or ())
-    summary = f"{n:,} report{'s' if n != 1 else ''}"
+    summary = _reports_label(n)
     if outlets:
         summary += f" from {outlets:,} source{'s' if outlets != 1 else ''}"
-    info = {
+    return {
         "label": (_text(row.get("label")) or "incident").capitalize(),
         "status": _text(row.get("status")) or "happened",
         "category": _text(row.get("category")),
@@ -193,17 +209,47 @@ def incident_popup_html(
         "date": incident_date_label(row),
         "counts": _counts(row),
         "summary": summary,
+        "reports": _reports_label(n),
     }
+
+
+def incident_popup_html(
+    row: dict[str, Any], reports: list[dict[str, Any]], limit: int = POPUP_REPORTS
+) -> str:
+    """The incident's popup (``templates/incident_popup.html``, escaped)."""
     shown = reports[:limit]
-    return render("incident_popup.html", i=info, reports=shown, more=len(reports) - len(shown))
+    return render("incident_popup.html", i=_popup_info(row, reports), reports=shown,
+                  more=len(reports) - len(shown))  # fmt: skip
+
+
+def incident_popup_data(
+    row: dict[str, Any],
+    reports: list[dict[str, Any]],
+    texts: PageTexts,
+    limit: int = MAP_POPUP_REPORTS,
+) -> list[int]:
+    """The incident's popup as indices into ``texts`` (-1: nothing; see :data:`POPUP_FIELDS`
+    and :data:`REPORT_FIELDS`): what ``templates/incident_popup.js`` builds the popup and the
+    tooltip from. Texts shared by many popups (sources, dates, places, headlines) are stored
+    once."""
+    i, shown = _popup_info(row, reports), reports[:limit]
+    out = [texts.ref(i["label"]), texts.opt(i["status"] if i["status"] != "happened" else ""),
+           texts.opt(i["category"]), texts.ref(i["place"] or "unplaced"),
+           texts.opt(i["precision"]), texts.ref(i["date"]), texts.opt(i["counts"]),
+           texts.ref(i["summary"]), texts.ref(i["reports"]), len(reports) - len(shown)]  # fmt: skip
+    for r in shown:
+        bare = not r["title"] and not r["evidence"]
+        out += [texts.opt(r["source"]), texts.opt(r["url"] or ""), texts.opt(r["date"]),
+                texts.opt(r["title"]), texts.opt(r["evidence"]),
+                texts.opt(r["article_id"]) if bare else -1]  # fmt: skip
+    return out
 
 
 def incident_tooltip(row: dict[str, Any]) -> str:
     n = int(row.get("reports") or 0)
     label = _text(row.get("label")) or "incident"
     where = incident_place_label(row) or "unplaced"
-    reports = "1 report" if n == 1 else f"{n:,} reports"
-    return html.escape(f"{label} · {where} · {incident_date_label(row)} · {reports}")
+    return html.escape(f"{label} · {where} · {incident_date_label(row)} · {_reports_label(n)}")
 
 
 def incident_rows(
@@ -212,22 +258,37 @@ def incident_rows(
     events: EventTable | None = None,
     *,
     popups: bool = True,
+    limit: int = MAP_POPUP_REPORTS,
 ) -> tuple[list[list[Any]], list[str], list[dict[str, Any]]]:
     """The markers of the incidents that have a point, as rows ``[lat, lon, popup, colour, 1,
-    tooltip, radius]`` (texts by index; popup -2 when ``popups`` is false: made on demand),
-    the categories used (legend order of appearance), and the rows' records."""
+    tooltip, radius]``, the categories used (legend order of appearance), and the rows'
+    records.
+
+    With ``popups`` (a map page), each incident's popup data (:func:`incident_popup_data`) is
+    the page data ``incidents`` of ``texts``, ``popup`` its index there and ``tooltip`` -1
+    (made from it). Without (the panel's live map), ``popup`` is -2 (asked for when opened)
+    and ``tooltip`` the index of the tooltip's HTML in ``texts``."""
     df = incidents.df
     placed = IncidentTable(df[df["latitude"].notna() & df["longitude"].notna()])
     index = ReportIndex.build(events, placed) if popups else ReportIndex()
-    rows, used, records = [], [], []
+    rows: list[list[Any]] = []
+    used: list[str] = []
+    records: list[dict[str, Any]] = []
+    data: list[list[int]] = []
     for r in placed.records():
         category = r.get("category") or "other"
         if category not in used:
             used.append(category)
-        popup = texts.ref(incident_popup_html(r, incident_reports(r, index))) if popups else -2
+        if popups:
+            popup, tooltip = len(data), -1
+            data.append(incident_popup_data(r, incident_reports(r, index), texts, limit))
+        else:
+            popup, tooltip = -2, texts.ref(incident_tooltip(r))
         rows.append([r["latitude"], r["longitude"], popup, category_color(category), 1,
-                     texts.ref(incident_tooltip(r)), marker_radius(r["reports"] or 1)])  # fmt: skip
+                     tooltip, marker_radius(r["reports"] or 1)])  # fmt: skip
         records.append(r)
+    if popups:
+        texts.put("incidents", data)
     return rows, used, records
 
 
@@ -252,22 +313,24 @@ def incident_map(
     basemap: str | None = "none",
     cluster: bool = True,
     assets: str | None = None,
+    popup_reports: int = MAP_POPUP_REPORTS,
 ) -> folium.Map:
-    """A folium map of the incidents that have a point (see the module notes)."""
+    """A folium map of the incidents that have a point (see the module notes); a popup lists
+    at most ``popup_reports`` reports."""
     fmap = folium.Map(
         location=(30, 20), zoom_start=2, tiles=None, control_scale=True, **ZOOM_LIMITS
     )
     texts = page_texts(fmap)
     add_basemap(fmap, basemap)
-    rows, used, _ = incident_rows(incidents, texts, events)
+    rows, used, _ = incident_rows(incidents, texts, events, limit=popup_reports)
     if rows:
         lats, lons = [r[0] for r in rows], [r[1] for r in rows]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]],
                         max_zoom=_closest_zoom(incidents))  # fmt: skip
     fmap.get_root().header.add_child(  # type: ignore[attr-defined]
-        folium.Element(f"<script>{INCIDENT_JS}</script><style>{CLUSTER_CSS}</style>"),
-        name="explorer_incident_js",
+        folium.Element(f"<style>{CLUSTER_CSS}</style>"), name="explorer_incident_css"
     )
+    add_page_html(fmap, f"<script>{incident_js()}</script>")  # after rendering: no template
     name = f"Incidents ({len(rows):,})"
     if cluster:
         plugins.FastMarkerCluster(

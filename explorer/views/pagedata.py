@@ -14,6 +14,12 @@ figure (:class:`TextFigure`) adds the texts as one JSON document,
 Neither passes through a template engine. The JSON is written so that it cannot end its
 ``<script>`` element (``<``, ``>`` and ``&`` as ``\\u003c``...), and the HTML is escaped by the
 caller (:mod:`explorer.views.popup`).
+
+A builder may also put numbers that refer to the texts into one more JSON document,
+``explorer-data``, read as ``explorerData[name]`` (:meth:`PageTexts.put`). The incident map
+stores its popups so: each text once, each popup a list of indices, and its script puts the
+texts into the page with ``textContent`` when a popup opens (a text used so is plain text, not
+HTML; each index is read the way its builder wrote it).
 """
 
 from __future__ import annotations
@@ -23,13 +29,37 @@ from typing import Any
 
 from branca.element import Figure
 
-__all__ = ["PageTexts", "TextFigure", "add_page_html", "insert_page_data", "page_texts"]
+__all__ = [
+    "PageTexts",
+    "TextFigure",
+    "add_page_html",
+    "insert_page_data",
+    "page_texts",
+    "script_safe_json",
+]
 
 TEXTS_ID = "explorer-texts"
+DATA_ID = "explorer-data"
 _LOADER = (
     "<script>var explorerTexts = JSON.parse("
     f'document.getElementById("{TEXTS_ID}").textContent);</script>'
 )
+_DATA_LOADER = (
+    "<script>var explorerData = JSON.parse("
+    f'document.getElementById("{DATA_ID}").textContent);</script>'
+)
+
+
+def script_safe_json(value: Any) -> str:
+    """``value`` as compact JSON that cannot end or comment out a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 class PageTexts:
@@ -39,6 +69,7 @@ class PageTexts:
         self._texts: list[str] = []
         self._index: dict[str, int] = {}
         self.fragments: list[str] = []
+        self.data: dict[str, Any] = {}
 
     def ref(self, text: str) -> int:
         """The index of ``text`` (added if new)."""
@@ -48,6 +79,15 @@ class PageTexts:
             self._texts.append(text)
         return index
 
+    def opt(self, text: str) -> int:
+        """The index of ``text``, or -1 for an empty one (nothing to show)."""
+        return self.ref(text) if text else -1
+
+    def put(self, name: str, value: Any) -> None:
+        """Page data ``explorerData[name]``: JSON values (numbers, lists), typically indices
+        into the texts; never text to be read as HTML or template source."""
+        self.data[name] = value
+
     def __len__(self) -> int:
         return len(self._texts)
 
@@ -56,14 +96,7 @@ class PageTexts:
 
     def json(self) -> str:
         """The texts as JSON that is safe inside a ``<script>`` element."""
-        text = json.dumps(self._texts, ensure_ascii=False, separators=(",", ":"))
-        return (
-            text.replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029")
-        )
+        return script_safe_json(self._texts)
 
 
 def _root(fmap: Any) -> Any:
@@ -101,6 +134,12 @@ def insert_page_data(page: str, figure: Any) -> str:
     block = (
         f'<script type="application/json" id="{TEXTS_ID}">{texts.json()}</script>'
         + _LOADER
+        + (
+            f'<script type="application/json" id="{DATA_ID}">{script_safe_json(texts.data)}'
+            f"</script>{_DATA_LOADER}"
+            if texts.data
+            else ""
+        )
         + "".join(texts.fragments)
     )
     at = page.find("<body>")

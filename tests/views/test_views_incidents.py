@@ -13,8 +13,11 @@ from explorer.events import Criteria, EventTable
 from explorer.incidents.filter import filter_incidents
 from explorer.incidents.table import IncidentTable
 from explorer.views.incidents_map import (
+    POPUP_FIELDS,
+    REPORT_FIELDS,
     ReportIndex,
     incident_map,
+    incident_popup_data,
     incident_popup_html,
     incident_reports,
     incident_rows,
@@ -93,13 +96,64 @@ def test_rows_one_per_placed_incident_sized_by_reports() -> None:
     first = rows[0]
     assert first[:2] == [36.34, 43.12] and first[4] == 1 and first[6] == marker_radius(3)
     assert rows[1][6] == marker_radius(1)
-    assert "3 reports from 2 sources" in texts[first[2]]
-    assert "shooting" in texts[first[5]] and "3 reports" in texts[first[5]]
+    data = texts.data["incidents"]  # each popup as indices into the page's texts
+    assert [r[2] for r in rows] == [0, 1] and {r[5] for r in rows} == {-1}
+    assert "3 reports from 2 sources" in [texts[k] for k in data[first[2]] if k >= 0]
 
 
 def test_rows_without_popups_ask_for_them() -> None:
-    rows, _, _ = incident_rows(incidents(), PageTexts(), events(), popups=False)
-    assert {r[2] for r in rows} == {-2}
+    texts = PageTexts()
+    rows, _, _ = incident_rows(incidents(), texts, events(), popups=False)
+    assert {r[2] for r in rows} == {-2} and not texts.data
+    assert "shooting" in texts[rows[0][5]] and "3 reports" in texts[rows[0][5]]
+
+
+def _popup_fields(data: list[int], texts: PageTexts) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    head = len(POPUP_FIELDS)
+    info = {n: (k if n == "more" else texts[k] if k >= 0 else None)
+            for n, k in zip(POPUP_FIELDS, data[:head], strict=True)}  # fmt: skip
+    step = len(REPORT_FIELDS)
+    reports = [
+        {
+            n: texts[k] if k >= 0 else None
+            for n, k in zip(REPORT_FIELDS, data[i : i + step], strict=True)
+        }
+        for i in range(head, len(data), step)
+    ]
+    return info, reports
+
+
+def test_popup_data_indexes_each_text_once() -> None:
+    table = incidents()
+    texts = PageTexts()
+    index = ReportIndex.build(events(), table)
+    rows = list(table.records())
+    first = incident_popup_data(rows[0], incident_reports(rows[0], index), texts)
+    second = incident_popup_data(rows[1], incident_reports(rows[1], index), texts)
+    info, reports = _popup_fields(first, texts)
+    assert info == {"label": "Shooting", "status": None, "category": "crime",
+                    "place": "Mosul, Iraq (IQ)", "precision": "town", "date": "17 Oct 2016",
+                    "counts": "3 killed, 2 injured", "summary": "3 reports from 2 sources",
+                    "reports": "3 reports", "more": 0}  # fmt: skip
+    assert [r["source"] for r in reports] == ["Reuters", "AP", "Reuters"]
+    assert reports[0]["title"] == HOSTILE  # plain text: the page script uses textContent
+    assert reports[0]["evidence"] == "Gunmen shot three in Mosul."
+    assert reports[1]["url"] == "https://x.org/a2" and reports[0]["article"] is None
+    # a text shared by two popups is one entry of the texts
+    assert first[len(POPUP_FIELDS)] == first[len(POPUP_FIELDS) + 2 * len(REPORT_FIELDS)]
+    assert _popup_fields(second, texts)[0]["date"] == "week: 1 Nov 2016 – 7 Nov 2016"
+    assert len({texts[i] for i in range(len(texts))}) == len(texts)
+
+
+@pytest.mark.parametrize(("limit", "listed", "more"), [(1, 1, 2), (2, 2, 1), (3, 3, 0), (20, 3, 0)])
+def test_popup_data_lists_up_to_the_limit(limit: int, listed: int, more: int) -> None:
+    row = next(incidents().records())
+    texts = PageTexts()
+    data = incident_popup_data(row, incident_reports(row, ReportIndex()), texts, limit)
+    info, reports = _popup_fields(data, texts)
+    assert len(reports) == listed and info["more"] == more
+    assert [r["article"] for r in reports] == ["a1", "a2", "a3"][:listed]  # no headline known
+    assert info["status"] is None and info["summary"] == "3 reports from 2 sources"
 
 
 def test_reports_from_events_one_per_article_first_reported_first() -> None:
@@ -153,9 +207,23 @@ def test_map_page_holds_texts_as_data_only() -> None:
     assert "Incidents (2)" in page
     data = page.split('id="explorer-texts">', 1)[1].split("</script>", 1)[0]
     texts = json.loads(data)
-    assert any("{{7*7}}" in t for t in texts)  # kept as text, never rendered as a template
-    assert "<script>alert(1)" not in page
+    assert HOSTILE in texts  # kept as text, never rendered as a template
+    assert "<script>alert(1)" not in page and "49 shooting" not in page
     assert "explorerIncidentMarker" in page
+    popups = json.loads(page.split('id="explorer-data">', 1)[1].split("</script>", 1)[0])
+    assert len(popups["incidents"]) == 2
+    assert all(isinstance(k, int) for popup in popups["incidents"] for k in popup)
+
+
+def test_map_page_stores_a_text_shared_by_many_popups_once() -> None:
+    many = IncidentTable.from_records(
+        [{"incident_id": f"i{k}", "label": "shooting", "latitude": 36.0 + k / 100,
+          "longitude": 43.0, "reports": 1, "sources": ("Reuters",), "article_ids": ("a1",),
+          "event_ids": ("a1:10",)} for k in range(50)]
+    )  # fmt: skip
+    page = incident_map(many, events(), assets="cdn").get_root().render()
+    assert page.count("Gunmen shot three in Mosul.") == 1
+    assert page.count("\\u003cscript\\u003ealert(1)") == 1  # the headline, escaped JSON
 
 
 @pytest.mark.parametrize(
