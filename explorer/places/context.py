@@ -212,7 +212,7 @@ _CUT = re.compile(r"[’']s\b")
 # "the town of X", "the village of X" (not "the people of X": those are places anyway, and
 # found when the gazetteer has them)
 KIND_OF_BEFORE = re.compile(
-    r"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}"
+    r"\b(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
     r"(?:towns?|villages?|city|cities|hamlets?|settlements?|districts?|province|tehsil|region|"
     r"suburbs?|neighbou?rhoods?|township|municipality|governorate|area|outskirts|countryside|"
     r"perimeter|camp|community|locality|island|quarter|enclave|stronghold)[ \t]+of[ \t]+$",

@@ -36,16 +36,29 @@ _KIND_AFTER = (
     r"district|province|tehsil|subdistrict|sub-district|governorate|prefecture|oblast|"
     r"neighbou?rhood|village|town|suburb|area|locality|countryside|refugee camp|camp|LGA"
 )
+# natural features and open places named by a capitalised word after the name ("the Thardeh
+# Mountains", "Tiger Hill", "the Kodori Gorge")
+_FEATURE_WORDS = frozenset(
+    "Mountain Mountains Hill Hills Gorge Valley River Desert Plain Plains Peninsula Square "
+    "Airbase".split()
+)
+# ... or before it, as in Arabic names
+_FEATURE_BEFORE = frozenset("Tal Tell Jabal Jebel Jbel Wadi Mount Mt.".split())
 # ... and their capitalised forms, reported with the name ("Lasbela District")
-_KIND_WORDS = frozenset(
-    "District Province Tehsil Subdistrict Governorate Prefecture Oblast Village Neighborhood "
-    "Neighbourhood Suburb LGA Locality".split()
+_KIND_WORDS = (
+    frozenset(
+        "District Province Tehsil Subdistrict Governorate Prefecture Oblast Village Neighborhood "
+        "Neighbourhood Suburb LGA Locality".split()
+    )
+    | _FEATURE_WORDS
 )
 _AFTER = re.compile(rf" (?:{_KIND_AFTER})\b( of\b)?")
 # first words kept though they are everyday words ("New Qambarabad", "Port Zarkhel")
 _PREFIXES = frozenset(
     "new old port fort mount lake upper lower north south east west great little san santa".split()
 )
+# short first words of place names ("La Gabarra", "El Fasher", "Al Qaim")
+_PARTICLES = frozenset("la le el al ad as ar an at az ash ed es de di da du".split())
 MAX_WORDS = 4
 
 
@@ -123,6 +136,8 @@ def _trim(
     if words[-1] in _PREFIXES:
         return None
     for k, word in zip(range(first, last + 1), words, strict=True):
+        if k == first and word in _PARTICLES and last > first:
+            continue  # "La Gabarra", "El Fasher"
         if k in people or word in TITLES or word in INSTITUTIONS or word in ORG_WORDS:
             return None
         if (word in common or word in DESIGNATORS) and (k > first or word not in _PREFIXES):
@@ -203,6 +218,12 @@ def unknown_places(
             first = _trim(text, tokens, _run_before(text, tokens, i - 1), i - 1, common, people)
             within = _region_after(text, tok.end, spans, found)
             add(first, i - 1, i, within, f"a {word.lower()}")
+            continue
+        if word in _FEATURE_BEFORE and i + 1 < n and _joined(text, tok, tokens[i + 1]):
+            # "Tal Bizam", "Jabal Thardeh", "Wadi Barada", "Mount Tumatangis"
+            last = _run_after(text, tokens, i + 1)
+            if _trim(text, tokens, i + 1, last, common, people) == i + 1:
+                add(i, last, last, None, "a hill, mountain or valley")
             continue
         m = _AFTER.match(text, tok.end)
         if m:  # "the Lasbela district", "in Jhal Magsi district"
@@ -295,7 +316,17 @@ _LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
 def _place_after(text: str, end: int, spans: Sequence[Span]) -> bool:
     """A known place right after ("the al-Tarikh area of Jiddah"): the name before is in it."""
-    return any(s.start >= end and s.start - end <= 5 and not s.demonym for s in spans)
+    gap = _DIRECTION.match(text, end)
+    at = gap.end() if gap else end
+    return any(s.start >= at and s.start - at <= 5 and not s.demonym for s in spans)
+
+
+# "the Nahrawan district of southeastern Baghdad"
+_DIRECTION = re.compile(
+    r"[ \t]*(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|"
+    r"northwestern|southeastern|southwestern)[ \t]+",
+    re.IGNORECASE,
+)
 
 
 def _person(text: str, name: str) -> bool:

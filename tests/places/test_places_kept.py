@@ -208,3 +208,18 @@ def test_the_town_of_is_a_place_position_for_a_small_known_town() -> None:
 
 def test_a_venue_at_a_known_place_is_not_a_place() -> None:
     assert texts("He was sentenced at the Old Bailey in London on Friday.") == ["London"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A car bomb went off in Tarnowal district of southern Karachi.", "Tarnowal"),
+        ("Gunmen raided the town of La Zarkhel at dawn.", "La Zarkhel"),
+        ("A bomb hit the capital's northern suburb of Qambarabad on Friday.", "Qambarabad"),
+        ("Troops shelled the Tarnowal Mountains overnight.", "Tarnowal Mountains"),
+        ("Rebels took Tal Zarkhel and two nearby hills.", "Tal Zarkhel"),
+    ],
+)
+def test_districts_suburbs_and_hills_the_gazetteer_lacks(text: str, name: str) -> None:
+    kept = [m for m in geoparse(text) if m.text == name]
+    assert kept and kept[0].place is None
