@@ -212,11 +212,19 @@ _CUT = re.compile(r"[’']s\b")
 # "the town of X", "the village of X" (not "the people of X": those are places anyway, and
 # found when the gazetteer has them)
 KIND_OF_BEFORE = re.compile(
-    r"\b(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
+    r"(?:\b(?:the|a|an)|(?-i:\b[A-Z][\w-]*(?:['’]s)?))[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
     r"(?:towns?|villages?|city|cities|hamlets?|settlements?|districts?|province|tehsil|region|"
     r"suburbs?|neighbou?rhoods?|township|municipality|governorate|area|outskirts|countryside|"
     r"perimeter|camp|community|locality|island|quarter|enclave|stronghold)[ \t]+of[ \t]+$",
     re.IGNORECASE,
+)
+
+
+# verbs of taking or striking a place, rarely said of a person
+TAKEN_BEFORE = re.compile(
+    r"\b(?:entered|stormed|liberated|overran|overrun|shelled|besieged|recaptured|retook|"
+    r"bombarded|encircled|seized control of|took control of|advanced on|advanced towards?|"
+    r"marched on|marched towards?|withdrew from|pulled out of)[ \t]+$"
 )
 
 
@@ -234,6 +242,8 @@ def place_position(text: str, tokens: Sequence[Token], s: Span, common: frozense
         return True
     if KIND_OF_BEFORE.search(text, max(0, s.start - 40), s.start):
         return True  # "the town of Volnovakha", "the northern village of Boloum"
+    if TAKEN_BEFORE.search(text, max(0, s.start - 24), s.start):
+        return True  # "the army entered Jarabulus"
     return _in_clause(text, s)
 
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from explorer.gazetteer import Gazetteer
 from explorer.model import Place, PlaceMention
 from explorer.places.context import KIND_OF_BEFORE as _OF_BEFORE
+from explorer.places.context import TAKEN_BEFORE as _TAKEN_BEFORE
 from explorer.places.guards import person_keys
 from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, ORG_WORDS, TITLES
 from explorer.places.mentions import Span, Token
@@ -52,7 +53,19 @@ _KIND_WORDS = (
     )
     | _FEATURE_WORDS
 )
-_AFTER = re.compile(rf" (?:{_KIND_AFTER})\b( of\b)?")
+_AFTER = re.compile(rf"[ \t]+(?:{_KIND_AFTER})\b( of\b)?")
+# "a village called Jibu", "two areas known as X"
+_CALLED_BEFORE = re.compile(
+    r"\b(?:towns?|villages?|areas?|city|cities|districts?|neighbou?rhoods?|camps?|"
+    r"settlements?|place)[ \t]+(?:called|named|known[ \t]+as)[ \t]+$"
+)
+# "Mir Ali, a major town in ...": a kind of place said of the name
+_APPOSITION = re.compile(
+    r",?[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:town|village|city|district|"
+    r"suburb|neighbou?rhood|region|province|community|settlement|hamlet|township)"
+    r"(?=[ \t]+(?:in|of|on|near|outside|north|south|east|west|about|some|where|that|which|"
+    r"located|close)\b|[,.;])"
+)
 # first words kept though they are everyday words ("New Qambarabad", "Port Zarkhel")
 _PREFIXES = frozenset(
     "new old port fort mount lake upper lower north south east west great little san santa".split()
@@ -234,11 +247,26 @@ def unknown_places(
             kind = m.group().split()[0]
             add(first, i, i, within, f"a {kind}")
             continue
+        if _APPOSITION.match(text, tok.end) and (
+            i + 1 >= n or not _joined(text, tok, tokens[i + 1])
+        ):
+            first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
+            add(first, i, i, None, "a place by apposition")
+            continue
         if _DISTANCE_AFTER.match(text, tok.end):
             # "in Khaldiyah, 80 kilometers (50 miles) west of the capital"
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             add(first, i, i, None, "a distance from it")
             continue
+        if i + 1 >= n or not _joined(text, tok, tokens[i + 1]):
+            first = _run_before(text, tokens, i)
+            if first is not None and _TAKEN_BEFORE.search(
+                text, max(0, tokens[first].start - 24), tokens[first].start
+            ):
+                # "the army entered Jarabulus", "rebels shelled Kafr Nabuda"
+                first = _trim(text, tokens, first, i, common, people)
+                add(first, i, i, None, "a place taken or struck")
+                continue
         if _inside_known(text, tok.end, spans) and (
             i + 1 >= n or not _joined(text, tok, tokens[i + 1])
         ):
@@ -262,19 +290,23 @@ def unknown_places(
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             add(first, i, i, place, f"qualified by {qualifier.text!r}", qualifier.start)
     for i, tok in enumerate(tokens):
-        if i in out or not text.endswith("of ", 0, tok.start):
+        if i in out:
             continue
-        m = _OF_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+        if text.endswith("of ", 0, tok.start):
+            m = _OF_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+        else:
+            m = _CALLED_BEFORE.search(text, max(0, tok.start - 40), tok.start)
         if m is None:
             continue
-        # "the town of Qambarabad"
-        kind = m.group().split()[-2].lower()
+        # "the town of Qambarabad", "a village called Qambarabad"
+        kind = m.group().split()[0 if m.re is _CALLED_BEFORE else -2].lower()
         last = _run_after(text, tokens, i)
         if _trim(text, tokens, i, last, common, people) != i:
             continue
         within = _region_after(text, tokens[last].end, spans, found)
-        add(i, last, last, within, f"the {kind} of ...")
-        if kind.endswith("s"):
+        called = m.re is _CALLED_BEFORE
+        add(i, last, last, within, f"a {kind} called ..." if called else f"the {kind} of ...")
+        if kind.endswith("s") and not called:
             # "the towns of Muhajeriya and Labado", "the villages of A, B and C"
             k = last + 1
             while k < n and _LIST_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start):
@@ -293,6 +325,8 @@ _SURE = ("the ", "a ")  # "the town of ...", "a district", "a distance from it"
 _DISTANCE_AFTER = re.compile(
     r",?[ \t]+(?:about[ \t]+|some[ \t]+|nearly[ \t]+|around[ \t]+|just[ \t]+)?\d[\d,.]*"
     r"[ \t]*-?[ \t]*(?:kilometers|kilometres|km|miles)\b"
+    r"|,[ \t]+(?:just[ \t]+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?[a-z]"  # "In Iskandiriyah, south of the capital"
 )
 # ("at" names a venue as often as a place: "at the Old Bailey in London")
 _PREP_BEFORE = re.compile(r"\b(?:in|near|outside|into|toward|towards)[ \t]+$")

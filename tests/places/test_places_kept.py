@@ -223,3 +223,30 @@ def test_a_venue_at_a_known_place_is_not_a_place() -> None:
 def test_districts_suburbs_and_hills_the_gazetteer_lacks(text: str, name: str) -> None:
     kept = [m for m in geoparse(text) if m.text == name]
     assert kept and kept[0].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A shell hit Karachi's eastern district of Tarnowal at noon.", "Tarnowal"),
+        ("Raiders burned huts in a village called Zarkhel near the river.", "Zarkhel"),
+        ("The convoy stopped in Qambarabad, a small town in the hills.", "Qambarabad"),
+        ("In Tarnowal, south of the capital, a soldier was killed.", "Tarnowal"),
+        ("The rebels stormed Kesh Magri at dawn.", "Kesh Magri"),
+        ("A bomb went off in Tarnowal  district, police said.", "Tarnowal"),  # two spaces
+    ],
+)
+def test_more_place_positions_of_names_the_gazetteer_lacks(text: str, name: str) -> None:
+    kept = [m for m in geoparse(text) if m.text == name]
+    assert kept and kept[0].place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Smith, a town councillor, spoke first.",
+        "Police entered the house of Mr. Tarnowal on Monday.",
+    ],
+)
+def test_people_are_not_taken_for_places(text: str) -> None:
+    assert [m.text for m in geoparse(text) if m.place is None] == []
