@@ -9,7 +9,12 @@ JSON written so that it cannot end its ``<script>`` (``<`` as ``\\u003c``).
 With ``incidents`` (an :class:`~explorer.incidents.table.IncidentTable`), the key events are
 incidents (:func:`key_incidents`): ranked by the distinct sources that report them, then by
 killed and injured, each with every report (source, date, headline, evidence); the timeline
-draws the incidents, and the figures count them. The same filters apply to both.
+draws the incidents, and the figures count them. The same filters apply to both. The map is
+then the incident map (:func:`explorer.views.incidents_map.incident_map`: one marker per
+incident, sized by its reports, whose popup lists them), an offline page of its own: the
+briefing holds it as a JSON string (script-safe) and, once laid out, makes it the ``srcdoc`` of
+a sandboxed ``<iframe>`` (scripts only; its links open in a new window). Its texts stay page
+data there, never template source.
 
 A DuckDB-backed table (:class:`explorer.scale.ParquetEvents`, a million events) works too: the
 figures, key events and sources are SQL, the map shows the 3,000 busiest places and the
@@ -77,10 +82,19 @@ def _countries(chosen: Any) -> list[str]:
 
 
 def _parts(
-    chosen: Any, key_events: int, start: dt.date | None, end: dt.date | None
+    chosen: Any,
+    key_events: int,
+    start: dt.date | None,
+    end: dt.date | None,
+    mentions: bool = True,
 ) -> tuple[dict[str, int], Any, Any, list[KeyEvent], Outlets]:
-    """Figures, map, timeline, key events and outlets: pandas, or SQL for a DuckDB table."""
-    timeline = build_timeline(chosen, lanes="country", width=820, brush=False)
+    """Figures, map, timeline, key events and outlets: pandas, or SQL for a DuckDB table.
+    Without ``mentions`` (a briefing of incidents, which draws them) no map, timeline or key
+    events of the mentions."""
+    map_chart = timeline = None
+    keys: list[KeyEvent] = []
+    if mentions:
+        timeline = build_timeline(chosen, lanes="country", width=820, brush=False)
     if isinstance(chosen, EventTable):
         df = chosen.df
         figures = {
@@ -88,14 +102,16 @@ def _parts(
             "places": df["place_name"].nunique(),
             "countries": df["country_code"].nunique(),
         }
-        map_chart = overview_map(chosen, width=900, height=460)
-        keys = salience.key_events(chosen, key_events, start, end)
+        if mentions:
+            map_chart = overview_map(chosen, width=900, height=460)
+            keys = salience.key_events(chosen, key_events, start, end)
         sources = salience.outlets(chosen)
     else:
         figures = chosen.figures()
-        map_chart = places_map(chosen.place_counts(limit=3000), width=900, height=460,
-                               countries=_countries(chosen))  # fmt: skip
-        keys = chosen.key_events(key_events, start, end)
+        if mentions:
+            map_chart = places_map(chosen.place_counts(limit=3000), width=900, height=460,
+                                   countries=_countries(chosen))  # fmt: skip
+            keys = chosen.key_events(key_events, start, end)
         sources = chosen.sources()
     figures["sources"] = sources.count  # the outlets listed under "Sources"
     return figures, map_chart, timeline, keys, sources
@@ -128,17 +144,22 @@ def briefing_html(
         chosen: Any = filter_events(table, criteria)
     else:
         chosen = table.filter(criteria)
-    figures, map_chart, timeline, keys, sources = _parts(chosen, key_events, start, end)
+    figures, map_chart, timeline, keys, sources = _parts(
+        chosen, key_events, start, end, mentions=incidents is None
+    )
     key_list: list[dict[str, Any]] = []
+    incident_page: Markup | str = ""
     if incidents is not None:
         from explorer.incidents.filter import filter_incidents
+        from explorer.views.incidents_map import incident_map
 
         mentions = chosen if isinstance(chosen, EventTable) else None
         kept = filter_incidents(incidents, criteria, mentions)
         figures = {"incidents": len(kept), **figures}
         timeline = build_timeline(kept, lanes="country", width=820, brush=False)
         key_list = key_incidents(kept, key_events, mentions)
-        keys = []
+        page = incident_map(kept, mentions, assets="offline").get_root().render()
+        incident_page = script_json(json.dumps(page, ensure_ascii=False))
     events = [
         {"when": date_label(k.event), "where": _where(k.event),
          "sentence": str(k.event.get("sentence") or ""), "url": safe_url(k.event.get("url")),
@@ -158,7 +179,8 @@ def briefing_html(
         unnamed_articles=sources.unnamed_articles,
         generated=dt.date.today().isoformat(),
         bundle=Markup(_vega_bundle().replace("</script", "<\\/script")),
-        map_spec=_spec_json(map_chart),
+        map_spec=_spec_json(map_chart) if map_chart is not None else None,
+        incident_map=incident_page,
         timeline_spec=_spec_json(timeline),
     )
 

@@ -54,3 +54,38 @@ def test_the_overview_map_page_fills_the_window(tmp_path: Path, offline_page: An
     box = page.locator("#vis svg.marks").bounding_box()
     assert box is not None and box["width"] >= 1300 and box["height"] >= 850  # was 850 x 480
     assert offline_page.errors == []
+
+
+def test_a_briefing_of_incidents_maps_them_in_the_browser(
+    tmp_path: Path, offline_page: Any
+) -> None:
+    """With incidents, the briefing's map is the incident map (one marker per incident, whose
+    popup lists its reports), fitted to them, with the network off; its key events are the
+    incidents."""
+    from test_views_incidents import events, incidents
+
+    path = write_briefing(events(), tmp_path / "b.html", title="T", incidents=incidents())
+    page = offline_page.page
+    page.goto(path.as_uri())
+    frame = page.frame_locator("iframe#incident-map")
+    markers = frame.locator("path.explorer-incident-marker")
+    markers.first.wait_for(state="attached", timeout=20_000)
+    assert markers.count() == 2  # both in view: fitted to the incidents, not the world
+    area = page.locator("iframe#incident-map").bounding_box()
+    assert area is not None and area["height"] >= 400
+    boxes = [markers.nth(i).bounding_box() for i in range(2)]
+    for box in boxes:
+        assert box is not None
+        assert area["x"] < box["x"] < area["x"] + area["width"]
+        assert area["y"] < box["y"] < area["y"] + area["height"]
+    big = max(boxes, key=lambda b: b["width"] if b else 0)  # Mosul: 3 reports
+    assert big is not None
+    page.mouse.click(big["x"] + big["width"] / 2, big["y"] + big["height"] / 2)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert popup.locator("li.explorer-report").count() == 3
+    assert "<script>alert(1)</script> {{7*7}} shooting" in popup.inner_text()
+    assert page.locator("ol.incidents li.incident").count() == 3
+    page.wait_for_selector("#timeline svg", timeout=20_000)
+    assert offline_page.errors == [] and offline_page.requests == []
+    assert offline_page.dialogs == []

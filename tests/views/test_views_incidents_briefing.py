@@ -49,6 +49,19 @@ def test_briefing_with_incidents() -> None:
     assert ">3</b>incidents" in page.replace("\n", "")
 
 
+def test_briefing_of_incidents_maps_the_incidents() -> None:
+    import json
+
+    page = briefing_html(events(), incidents=incidents(), title="T")
+    assert 'id="incident-map"' in page and 'id="map"' not in page  # not the mentions' map
+    data = page.split('id="incident-map-page">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data  # a JSON string that cannot end its element
+    inner = json.loads(data)  # the incident map's own page, made by incident_map
+    assert "Incidents (2)" in inner and "explorerIncidentMarker" in inner
+    assert "<script>alert(1)" not in inner and "49 shooting" not in inner
+    assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in page
+
+
 def test_briefing_filters_apply_to_incidents() -> None:
     page = briefing_html(events(), incidents=incidents(), countries=["SY"])
     assert page.count('class="incident"') == 1 and "Ar Raqqah" in page
@@ -57,6 +70,7 @@ def test_briefing_filters_apply_to_incidents() -> None:
 def test_briefing_without_incidents_is_unchanged() -> None:
     page = briefing_html(events())
     assert 'class="incident"' not in page and "Gunmen shot three in Mosul." in page
+    assert 'id="map"' in page and 'id="incident-map' not in page
 
 
 @pytest.mark.parametrize(("extra", "incident_markers"), [([], True), (["--mentions"], False)])
