@@ -57,8 +57,13 @@ def _vega_bundle() -> str:
     return javascript_bundle(None)  # None: the default snippet (cached on disk)
 
 
-def _spec_json(chart: Any) -> Markup:
+def _spec_json(chart: Any, all_rows: bool = False) -> Markup:
     # "<" as \\u003c: nothing in the data can close the <script> element
+    if all_rows:  # the incidents' timeline draws each (altair stops at 5,000 rows)
+        import altair as alt
+
+        with alt.data_transformers.disable_max_rows():
+            return script_json(json.dumps(chart.to_dict(), ensure_ascii=False))
     return script_json(json.dumps(chart.to_dict(), ensure_ascii=False))
 
 
@@ -181,7 +186,7 @@ def briefing_html(
         bundle=Markup(_vega_bundle().replace("</script", "<\\/script")),
         map_spec=_spec_json(map_chart) if map_chart is not None else None,
         incident_map=incident_page,
-        timeline_spec=_spec_json(timeline),
+        timeline_spec=_spec_json(timeline, all_rows=incidents is not None),
     )
 
 

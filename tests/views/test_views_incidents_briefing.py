@@ -116,3 +116,18 @@ def test_cli_incidents_options_errors(
     args = [a if not a.endswith(".csv") else str(tmp_path / a) for a in args]
     code = main(["map", str(events_file), "--out", str(tmp_path / "m.html"), *args])
     assert code != 0 and message in capsys.readouterr().err
+
+
+def test_briefing_of_more_incidents_than_altair_takes() -> None:
+    """The incidents' timeline draws each incident: over altair's 5,000 rows it used to fail."""
+    import datetime as dt
+
+    many = IncidentTable.from_records(
+        [{"incident_id": f"i{k}", "label": "flood", "reports": 1, "sources": ("A",),
+          "article_ids": (f"a{k}",), "start": dt.date(2016, 1, 1) + dt.timedelta(days=k % 700),
+          "end": dt.date(2016, 1, 1) + dt.timedelta(days=k % 700), "country_code": "IQ"}
+         for k in range(5_001)]
+    )  # fmt: skip
+    page = briefing_html(events(), incidents=many, key_events=3)
+    assert ">5,001</b>incidents" in page.replace("\n", "")
+    assert page.count('class="incident"') == 3
