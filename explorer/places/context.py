@@ -221,11 +221,13 @@ KIND_OF_BEFORE = re.compile(
 
 
 # verbs of taking or striking a place, rarely said of a person
-TAKEN_BEFORE = re.compile(
+_TAKEN = (
     r"\b(?:entered|stormed|liberated|overran|overrun|shelled|besieged|recaptured|retook|"
     r"bombarded|encircled|seized control of|took control of|advanced on|advanced towards?|"
-    r"marched on|marched towards?|withdrew from|pulled out of)[ \t]+$"
+    r"marched on|marched towards?|withdrew from|pulled out of)[ \t]+"
 )
+TAKEN_BEFORE = re.compile(_TAKEN + "$")
+TAKEN_FIND = re.compile(_TAKEN)  # found once in a text: where each such verb ends
 
 
 def place_position(text: str, tokens: Sequence[Token], s: Span, common: frozenset[str]) -> bool:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from explorer.gazetteer import Gazetteer
 from explorer.model import Place, PlaceMention
 from explorer.places.context import KIND_OF_BEFORE as _OF_BEFORE
-from explorer.places.context import TAKEN_BEFORE as _TAKEN_BEFORE
+from explorer.places.context import TAKEN_FIND as _TAKEN_FIND
 from explorer.places.guards import person_keys
 from explorer.places.lexicon import DESIGNATORS, FIRST_NAMES, INSTITUTIONS, ORG_WORDS, TITLES
 from explorer.places.mentions import Span, Token
@@ -53,7 +53,6 @@ _KIND_WORDS = (
     )
     | _FEATURE_WORDS
 )
-_AFTER = re.compile(rf"[ \t]+(?:{_KIND_AFTER})\b( of\b)?")
 # "a village called Jibu", "two areas known as X"
 _CALLED_BEFORE = re.compile(
     r"\b(?:towns?|villages?|areas?|city|cities|districts?|neighbou?rhoods?|camps?|"
@@ -189,6 +188,7 @@ def unknown_places(
     """Names in a place position that the gazetteer lacks, in text order."""
     located = [s for s in spans if s.first >= 0]
     starting = {s.first: s for s in located}
+    at = {s.start: s for s in reversed(located)}  # the first span at each offset
     covering: dict[int, list[Span]] = {}  # token -> the spans over it (one pass: linear)
     for s in located:
         for t in range(s.first, s.last + 1):
@@ -224,8 +224,14 @@ def unknown_places(
         out[first] = Unknown(a, b, text[a:b], first, end, within, why, at, known)
 
     n = len(tokens)
+    # where a verb of taking or striking a place ends ("entered ", "shelled "): found once
+    taken = _taken_ends(text)
     for i, tok in enumerate(tokens):
         word = tok.text
+        end_of_run = i + 1 >= n or not _joined(text, tok, tokens[i + 1])
+        # the cues after a name, tried at once; with a capitalised word next, only "X LGA" fits
+        cue = _CUE_AFTER.match(text, tok.end) if end_of_run or tokens[i + 1].text == "LGA" else None
+        cue_kind = cue.lastgroup if cue is not None else None
         if word in _KIND_WORDS and i > 0 and _joined(text, tokens[i - 1], tok):
             # "Lasbela District": the capitalised designator is reported with the name
             first = _trim(text, tokens, _run_before(text, tokens, i - 1), i - 1, common, people)
@@ -238,38 +244,36 @@ def unknown_places(
             if _trim(text, tokens, i + 1, last, common, people) == i + 1:
                 add(i, last, last, None, "a hill, mountain or valley")
             continue
-        m = _AFTER.match(text, tok.end)
-        if m:  # "the Lasbela district", "in Jhal Magsi district"
+        if cue is not None and cue_kind == "kind":
+            # "the Lasbela district", "in Jhal Magsi district"
             within = _region_after(text, tok.end, spans, found)
-            if m.group(1) and within is None and not _place_after(text, m.end(), spans):
+            if cue.group("of") and within is None and not _place_after(text, cue.end(), spans):
                 continue  # "the Sunni district of Adhamiya": the name comes after
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
-            kind = m.group().split()[0]
+            kind = cue.group().split()[0]
             add(first, i, i, within, f"a {kind}")
             continue
-        if _APPOSITION.match(text, tok.end) and (
-            i + 1 >= n or not _joined(text, tok, tokens[i + 1])
-        ):
+        if cue_kind == "apposition" and end_of_run:
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             add(first, i, i, None, "a place by apposition")
             continue
-        if _DISTANCE_AFTER.match(text, tok.end):
+        if cue_kind == "distance":
             # "in Khaldiyah, 80 kilometers (50 miles) west of the capital"
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             add(first, i, i, None, "a distance from it")
             continue
-        if i + 1 >= n or not _joined(text, tok, tokens[i + 1]):
+        if (
+            taken
+            and end_of_run
+            and any(tokens[j].start in taken for j in range(max(0, i - MAX_WORDS), i + 1))
+        ):
             first = _run_before(text, tokens, i)
-            if first is not None and _TAKEN_BEFORE.search(
-                text, max(0, tokens[first].start - 24), tokens[first].start
-            ):
+            if first is not None and tokens[first].start in taken:
                 # "the army entered Jarabulus", "rebels shelled Kafr Nabuda"
                 first = _trim(text, tokens, first, i, common, people)
                 add(first, i, i, None, "a place taken or struck")
                 continue
-        if _inside_known(text, tok.end, spans) and (
-            i + 1 >= n or not _joined(text, tok, tokens[i + 1])
-        ):
+        if cue_kind == "inside" and end_of_run and _inside_known(text, tok.end, at):
             # "at Al-Qarassi in southern Aleppo", "in Adhaim in northern Iraq"
             first = _trim(text, tokens, _run_before(text, tokens, i), i, common, people)
             if (
@@ -294,8 +298,10 @@ def unknown_places(
             continue
         if text.endswith("of ", 0, tok.start):
             m = _OF_BEFORE.search(text, max(0, tok.start - 40), tok.start)
-        else:
+        elif text.endswith(("called ", "named ", "as "), 0, tok.start):
             m = _CALLED_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+        else:
+            continue
         if m is None:
             continue
         # "the town of Qambarabad", "a village called Qambarabad"
@@ -336,12 +342,38 @@ _IN_AFTER = re.compile(
 )
 
 
-def _inside_known(text: str, end: int, spans: Sequence[Span]) -> bool:
-    """A known place follows after "in", "of" or "near" ("... in southern Aleppo")."""
+# every cue after a name in one pattern, in the order they are tried: a designator, an
+# apposition, a distance, a larger place it lies in (the group that matched says which)
+_CUE_AFTER = re.compile(
+    rf"(?P<kind>[ \t]+(?:{_KIND_AFTER})\b(?P<of> of\b)?)"
+    rf"|(?P<apposition>{_APPOSITION.pattern})"
+    rf"|(?P<distance>{_DISTANCE_AFTER.pattern})"
+    rf"|(?P<inside>{_IN_AFTER.pattern})"
+)
+
+
+def _taken_ends(text: str) -> set[int]:
+    """Where each verb of taking or striking a place ends ("entered ", "shelled "); most
+    texts have none, found by plain substring tests before any pattern runs."""
+    if not any(verb in text for verb in _TAKEN_VERBS):
+        return set()
+    return {m.end() for m in _TAKEN_FIND.finditer(text)}
+
+
+_TAKEN_VERBS = (
+    "entered", "stormed", "liberated", "overr", "shelled", "besieged", "recaptured", "retook",
+    "bombarded", "encircled", "control of", "advanced", "marched", "withdrew", "pulled out",
+)  # fmt: skip
+
+
+def _inside_known(text: str, end: int, at: dict[int, Span]) -> bool:
+    """A known place follows after "in", "of" or "near" ("... in southern Aleppo"); ``at``:
+    the located spans by their start."""
     m = _IN_AFTER.match(text, end)
     if m is None:
         return False
-    return any(s.start == m.end() and not s.demonym and s.first >= 0 for s in spans)
+    s = at.get(m.end())
+    return s is not None and not s.demonym
 
 
 _NOT_QUALIFIER = re.compile(r"['’]| [A-Z]")
