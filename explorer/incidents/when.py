@@ -166,7 +166,8 @@ def date_candidates(
                 _gap(t, m.start())
                 for m in _REPORTING.finditer(text, max(s, t.start - 40), e)
                 # "at 8 p.m. Monday, police said": the saying is the sentence's, not the day's
-                if m.start() < t.end or "," not in text[t.end : m.start()]
+                # (a plan is dated by its announcement, reported either way)
+                if planned or m.start() < t.end or "," not in text[t.end : m.start()]
             ),
             default=999,
         )

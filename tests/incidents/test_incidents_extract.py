@@ -208,3 +208,18 @@ def test_a_state_or_county_is_narrowed_to_the_town_of_it_the_article_names(
 def test_where_a_sentence_alone_says_its_event_happened(sentence: str, place_text: str) -> None:
     report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
     assert report.place_text == place_text
+
+
+def test_the_bundled_sample_article_s_main_incident() -> None:
+    # the reference: the planned deployment to Iraq, dated by its announcement on
+    # Tuesday 1 December 2015 (", NBC News reported" after the day still dates a plan)
+    from pathlib import Path
+
+    from explorer.ingest import load
+
+    data = Path(__file__).resolve().parents[2] / "data" / "articles"
+    article = load([data])[0]
+    main = extract_incidents(article)[0]
+    assert (main.label, main.status) == ("deployment", "planned")
+    assert main.place is not None and main.place.name == "Iraq"
+    assert main.start == main.end == dt.date(2015, 12, 1)
