@@ -32,6 +32,7 @@ from explorer.places.context import (
     organisation_or_money,
     part_of_longer_name,
     place_position,
+    place_predicate,
     saints_possessive,
     sentence_start,
     state_code_context,
@@ -207,6 +208,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
     kept: list[tuple[Span, list[Ranked]]] = []
     context_only: set[int] = set()  # starts of spans that vote but are not reported
     datelined: set[int] = set()  # starts of datelines ("COLUMBIA --")
+    predicated: set[int] = set()  # starts of names said to be places ("X is a town in")
     for s in spans:
         if people and any(k in people for k in range(s.first, s.last + 1)):
             confirmed = any(a <= s.start and s.end <= b for a, b in ner_places)
@@ -260,6 +262,12 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             continue  # "Marburg virus", "West Nile fever": named after a place
         if single and s.text.endswith(".") and not fact.abbreviation:
             continue  # "Sen.", "Nov.", "No.": abbreviations that are not of a state or country
+        if single and place_predicate(text, s.end):
+            # "Clinton is a town in ...", "Kent is an unincorporated community": a place
+            # whatever else the name may be (a surname, a word at a sentence start)
+            predicated.add(s.start)
+            kept.append((s, ranked))
+            continue
         if (
             single
             and not big
@@ -322,6 +330,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             if (
                 s.key in common
                 and fact.top_population < 1_000_000
+                and s.start not in predicated
                 and (sentence_start(text, s.start) or title_line(text, s.start))
             ):
                 continue
@@ -374,6 +383,7 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             and s.first == s.last
             and support.get(s.key, 0.0) < 0.5
             and facts(gaz, s.key, ranked).all_small
+            and s.start not in predicated
             and not (  # "shot in Alturas on Sunday", where the article's places are
                 place_position(text, tokens, s, common) and fits_article(s.key, choices, fixed)
             )

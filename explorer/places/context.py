@@ -230,6 +230,24 @@ TAKEN_BEFORE = re.compile(_TAKEN + "$")
 TAKEN_FIND = re.compile(_TAKEN)  # found once in a text: where each such verb ends
 
 
+# what is said only of a place: "X is a town in ...", "X's population", "X was incorporated"
+_PLACE_PREDICATE = re.compile(
+    r"(?:['’]s[ \t]+population\b"
+    r"|[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|city|village|"
+    r"hamlet|borough|township|community|municipality|census-designated place|CDP|suburb|"
+    r"neighbou?rhood|parish|commune|settlement|seaport|capital|county seat)\b"
+    r"|[ \t]+(?:is|was)[ \t]+(?:located|situated|bordered|first settled|incorporated|"
+    r"founded as|established as)\b"
+    r"|[ \t]+has[ \t]+a[ \t]+population\b)"
+)
+
+
+def place_predicate(text: str, end: int) -> bool:
+    """What follows the name is said only of a place: "Clinton is a town in Worcester County",
+    "Kent is an unincorporated community", "Lawton's population was ..."."""
+    return _PLACE_PREDICATE.match(text, end) is not None
+
+
 def place_position(text: str, tokens: Sequence[Token], s: Span, common: frozenset[str]) -> bool:
     """True when a one-word or longer name stands where local news puts a town: "in X"
     before a verb, a time word or the end of a clause ("shot in Federal Way on Sunday",

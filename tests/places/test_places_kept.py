@@ -250,3 +250,25 @@ def test_more_place_positions_of_names_the_gazetteer_lacks(text: str, name: str)
 )
 def test_people_are_not_taken_for_places(text: str) -> None:
     assert [m.text for m in geoparse(text) if m.place is None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # names that are also surnames or words, said to be places by what follows them
+        ("Taylor is a town in Navajo County, Arizona.", "Taylor", "Arizona"),
+        ("Clinton is a town in Worcester County, Massachusetts.", "Clinton", "Massachusetts"),
+        (
+            "Lawton's population was 96,867 at the census. It lies in Oklahoma.",
+            "Lawton",
+            "Oklahoma",
+        ),
+    ],
+)
+def test_a_name_said_to_be_a_place_is_one(text: str, name: str, admin1: str) -> None:
+    found_ = [m for m in geoparse(text) if m.text == name]
+    assert found_ and found_[0].place is not None and found_[0].place.admin1 == admin1
+
+
+def test_a_person_described_otherwise_stays_a_person() -> None:
+    assert texts("Taylor is a singer from Nashville.") == ["Nashville"]
