@@ -201,6 +201,7 @@ def date_candidates(
 
 
 _CLOSE = 1.2
+_TIMED = re.compile(r"(?i)\d|morning|afternoon|evening|night|noon|midnight|midday|early|late")
 
 
 def incident_date(
@@ -240,6 +241,8 @@ def incident_date(
             and c[1].start_date is not None
             and best[1].start_date is not None
             and 0 < (best[1].start_date - c[1].start_date).days <= 3
+            # a day told with its hour or part of day is not traded for a bare earlier day
+            and (_TIMED.search(c[1].text) is not None or _TIMED.search(best[1].text) is None)
         ]
         if close:
             best = min(close, key=lambda c: (c[1].start_date, -c[0]))

@@ -177,3 +177,15 @@ def test_a_named_day_beats_the_publication_date_even_in_a_statement() -> None:
     # the only day given is the day the police spoke: still nearer than the report's date
     text = "Police said on Saturday that a man had been found with gunshot wounds in a car."
     assert _day(text, dt.date(2016, 4, 11)) == dt.date(2016, 4, 9)
+
+
+def test_a_day_told_with_its_hour_is_not_traded_for_a_bare_earlier_day() -> None:
+    text = "Two men were shot at 2:30 a.m. Sunday. Police had been called there on Friday."
+    sunday = _on(text, "2:30 a.m. Sunday", dt.date(2016, 4, 10))
+    friday = _on(text, "Friday", dt.date(2016, 4, 8))
+    sentences = [(0, 38), (39, len(text))]
+    triggers = {0: [text.index("shot")], 1: [text.index("called")]}
+    when = incident_date(
+        text, [sunday, friday], sentences, triggers, published=dt.date(2016, 4, 11)
+    )
+    assert when.start == dt.date(2016, 4, 10)
