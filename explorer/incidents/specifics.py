@@ -19,6 +19,7 @@ text: the same article always gives the same specifics.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from explorer.places.guards import person_tokens
 from explorer.places.lexicon import FIRST_NAMES
@@ -149,6 +150,7 @@ def _unpossessive(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=64)  # an article's reports are grouped one after another: read it once
 def find_specifics(title: str, text: str) -> frozenset[str]:
     """The people, streets, addresses and ages that ``title`` and ``text`` name."""
     body = f"{title}\n\n{text}" if title else text
@@ -167,9 +169,10 @@ def find_specifics(title: str, text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def text_terms(title: str, text: str) -> list[str]:
+@lru_cache(maxsize=64)
+def text_terms(title: str, text: str) -> tuple[str, ...]:
     """The words of ``title`` and of the first :data:`LEAD_CHARS` characters of ``text``,
     lower-case, without stop words (a word may repeat: the caller counts)."""
     lead = text[:LEAD_CHARS]
     words = _WORD.findall(f"{title or ''}\n{lead}")
-    return [w for w in (x.lower().replace("’", "'") for x in words) if w not in _STOP]
+    return tuple(w for w in (x.lower().replace("’", "'") for x in words) if w not in _STOP)
