@@ -47,6 +47,16 @@ _ORIGIN = re.compile(
     r"\b(?:from|resident of|native of|residents of|man of|woman of|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "of" after a word for a happening or a part: "the invasion of Panama", "the streets of
+# Rabat", "the outskirts of Aleppo" say where, not where someone is from
+_OF_EVENT = re.compile(
+    r"\b(?:invasion|occupation|bombing|shelling|siege|capture|fall|battle|liberation|streets|"
+    r"bastion|stronghold|capital|towns|villages|cities|"
+    r"outskirts|centre|center|heart|edge|south|north|east|west|part|parts|area|areas|"
+    r"countryside|suburbs|province|city|town|village|district|region|coast|border|skies)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(
     r"\b(?:said|says|told|testif\w*|announced|speaking|spoke|statement|news conference|"
     r"press conference|interview|reporters|hearing|visit\w*|hospital|court\w*|jail)\b"
@@ -89,7 +99,7 @@ _INSIDE = re.compile(
     re.IGNORECASE,
 )
 # a place name used as an attribute: possessive, or followed by a noun ("U.S. jets")
-_NEXT_WORD = re.compile(r"(['’]s\b)|\s+([a-z]{3,})\b")
+_NEXT_WORD = re.compile(r"(['’]s\b|-[a-z]+\b)|\s+([a-z]{3,})\b")  # "Syria's", "U.S.-led"
 _NOT_NOUNS = frozenset(
     """and nor but the this that these those last next early late yesterday today tonight
     where when which while who whose after before since during until with from for into onto
@@ -157,6 +167,46 @@ def _inside_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
         return False
     found = _INSIDE.match(text, m.end, nxt.start)
     return found is not None and found.end() == nxt.start
+
+
+# "Baghdad's northern district of X", "Mogadishu's X district", "the West Bank town of X":
+# the place before holds the one after
+_HOLDS = re.compile(
+    r"(?:['’]s[ \t]+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"northeastern|northwestern|southeastern|southwestern)[ \t]+)?"
+    r"(?:(?:[\w-]+[ \t]+){0,2}?(?:district|neighbou?rhood|suburb|quarter|area|town|village|"
+    r"city|province|region|governorate)[ \t]+of[ \t]+)?"
+    r"|[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:district|neighbou?rhood|suburb|quarter|town|village|"
+    r"city|province|region|governorate|camp|settlement)[ \t]+of[ \t]+)"
+)
+
+
+def _inside_prev(text: str, prev: PlaceMention | None, m: PlaceMention) -> bool:
+    """``m`` is said to lie in the mention before it ("Mogadishu's Huriwaa district")."""
+    if prev is None or m.start - prev.end > 60:
+        return False
+    return _HOLDS.fullmatch(text, prev.end, m.start) is not None
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+# capitalised words that open a place's own name, or a sentence
+_OPENERS = frozenset(
+    """The A An In At On Near From Of And Or For To By With North South East West Central
+    Northern Southern Eastern Western Greater Upper Lower Old New Downtown Outside Inside
+    Across Around""".split()
+)
+
+
+def _in_name(text: str, start: int, m: PlaceMention, prev: PlaceMention | None) -> bool:
+    """``m`` ends a longer capitalised name that is not a place's ("Ahrar Al-Sham"): the word
+    right before it is capitalised, opens no sentence and is no place of the text."""
+    found = _WORD_BEFORE.search(text, max(start, m.start - 30), m.start)
+    if found is None or found.group(1) in _OPENERS:
+        return False
+    if prev is not None and prev.end >= found.start():
+        return False  # a place's name before it ("Kabul-Ghazni")
+    head = text[start : found.start()].rstrip()
+    return bool(head) and head[-1] not in ".!?:\"“'‘(—–-"
 
 
 def _is_modifier(text: str, end: int, *, locative: bool = False) -> bool:
@@ -255,6 +305,7 @@ def incident_place(
     first = min(trigger_sentences) if trigger_sentences else 0
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        prev_any = mentions[i - 1] if i > 0 else None
         qualifier = _is_qualifier(prev, m, text) or _follows_place(prev, m, text)
         prev = m
         if qualifier or _CALL_SIGN.fullmatch(m.text):
@@ -292,17 +343,20 @@ def incident_place(
             score += 0.8
             why = "next to the incident"
         if line_start >= title_end and is_dateline(text, m, line_start):
-            score += 3.5
+            # a sentence alone with its dateline: where it was filed, unless nothing else
+            score += -1.0 if single else 3.5
             why = "dateline"
         elif _LOCATIVE.search(before):
             score += 1.0
         if _NAMED_AREA.search(before):
             score += 1.0  # "the southern city of Karachi", "the village of Qarassi"
-        if single and _inside_next(text, m, nxt):
+        if single and (_inside_next(text, m, nxt) or _inside_prev(text, prev_any, m)):
             score += _INSIDE_BONUS  # "the Aziziyah district in the city of Aleppo": the smaller
+        if single and _in_name(text, s, m, prev_any):
+            score -= 2.0  # "Harakat Ahrar Al-Sham", "Faylaq Al-Sham": the end of a group's name
         if single and _is_modifier(text, m.end, locative=_LOCATIVE.search(before) is not None):
             score -= 2.0  # "U.S. jets", "Syria's conflict": a place as an attribute
-        if _ORIGIN.search(before):
+        if _ORIGIN.search(before) and not _OF_EVENT.search(before):
             score -= 1.5
         after = _AFTER.search(before)
         if after is not None and single and _own_word(before, after, strong, m.start):

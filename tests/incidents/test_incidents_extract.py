@@ -223,3 +223,19 @@ def test_the_bundled_sample_article_s_main_incident() -> None:
     assert (main.label, main.status) == ("deployment", "planned")
     assert main.place is not None and main.place.name == "Iraq"
     assert main.start == main.end == dt.date(2015, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place_text"),
+    [
+        # a sentence with its dateline: the place in the sentence, not where it was filed
+        ("CAIRO -- Gunmen attacked a hotel in Aswan on Wednesday, officials said.", "Aswan"),
+        # "the Nile town of X": the town lies in what is named before it
+        ("A car bomb hit the Nile town of Zarkhel, officials said.", "Zarkhel"),
+        # "Mogadishu's Hodan district": the district, not the city that holds it
+        ("A grenade was thrown in Mogadishu's Hodan district, killing two people.", "Hodan"),
+    ],
+)
+def test_the_smaller_or_the_told_place_of_a_sentence_alone(sentence: str, place_text: str) -> None:
+    report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
+    assert report.place_text == place_text
