@@ -350,6 +350,11 @@ def incident_place(
             score += 1.0
         if _NAMED_AREA.search(before):
             score += 1.0  # "the southern city of Karachi", "the village of Qarassi"
+        if single and (
+            (prev_any is not None and _inside_next(text, prev_any, m))
+            or (nxt is not None and _inside_prev(text, m, nxt))
+        ):
+            score -= 1.0  # the larger place of the two
         if single and (_inside_next(text, m, nxt) or _inside_prev(text, prev_any, m)):
             score += _INSIDE_BONUS  # "the Aziziyah district in the city of Aleppo": the smaller
         if single and _in_name(text, s, m, prev_any):
