@@ -40,7 +40,8 @@ LABELS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     ),
     "explosion": (
         "terrorism", 1.0,
-        ("explosion", "blast", "exploded", "detonat", "suicide bomb", "car bomb", "ied\\b"),
+        ("explosion", "blast", "exploded", "detonat", "suicide bomb", "car bomb", "ied\\b",
+         "roadside bomb", "bomb went off", "bomb ripped", "bomb hit"),
     ),
     "shelling": ("military", 0.9, ("shelled", "shelling", "mortar", "rocket", "artillery")),
     "attack": (
@@ -58,6 +59,8 @@ LABELS: dict[str, tuple[str, float, tuple[str, ...]]] = {
          "overran", "advance", "withdr", "kidnap", "abduct", "hostage"),
     ),
     "arrest": ("legal", 0.5, ("arrest", "detained", "custody", "apprehend")),
+    "patrol": ("military", 0.5, ("patrol\\b", "patrols\\b", "patrolled", "patrolling")),
+    "destruction": ("military", 0.5, ("destroyed", "razed", "demolished")),
     "deployment": (
         "military", 0.9,
         ("deploy", "send troops", "sending troops", "send special", "sent troops", "send the",

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from explorer.incidents.nesting import ORG_OF, in_group_name, inside_next, inside_prev
 from explorer.model import Place, PlaceMention
 
 __all__ = ["MIN_SCORE", "PRECISION_OF", "Where", "incident_place"]
@@ -51,7 +52,8 @@ _ORIGIN = re.compile(
 # Rabat", "the outskirts of Aleppo" say where, not where someone is from
 _OF_EVENT = re.compile(
     r"\b(?:invasion|occupation|bombing|shelling|siege|capture|fall|battle|liberation|streets|"
-    r"bastion|stronghold|capital|towns|villages|cities|"
+    r"bastion|stronghold|capital|towns|villages|cities|neighbou?rhoods?|suburbs?|enclave|"
+    r"quarter|settlements?|camp|"
     r"outskirts|centre|center|heart|edge|south|north|east|west|part|parts|area|areas|"
     r"countryside|suburbs|province|city|town|village|district|region|coast|border|skies)"
     r"\s+of\s+(?:the\s+)?$",
@@ -87,15 +89,6 @@ _NAMED_AREA = re.compile(
 _AREA_AFTER = re.compile(
     r"\s+(?:district|neighbou?rhood|suburb|quarter|area|village|town|township|camp|square|"
     r"block|market|countryside|outskirts|LGA|local government area|governorate|province)\b",
-    re.IGNORECASE,
-)
-# ... and then the larger place it lies in: "X district in the city of Y", "X in Y", "X, Y"
-_INSIDE = re.compile(
-    r"(?:\s+(?:district|neighbou?rhood|suburb|quarter|area|village|town|township|camp|square|"
-    r"block|LGA|local government area))?(?:\s*,\s*|\s+(?:in|of|near|outside|on)\s+)"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"northeastern|northwestern|southeastern|southwestern|mountainous|remote)\s+)?"
-    r"(?:(?:city|town|province|district|governorate|state|region|island) of\s+)?",
     re.IGNORECASE,
 )
 # a place name used as an attribute: possessive, or followed by a noun ("U.S. jets")
@@ -158,55 +151,6 @@ def _own_word(before: str, found: re.Match[str], strong: frozenset[int], start: 
     incident's own trigger words."""
     at = start - len(before) + found.start()
     return any(at <= t < at + len(found.group()) for t in strong)
-
-
-def _inside_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
-    """``m`` is said to lie in the next mention ("Timin area in Salara", "Veraval in Gujarat
-    state", "the Zahraa district of Aleppo")."""
-    if nxt is None or nxt.start - m.end > 60:
-        return False
-    found = _INSIDE.match(text, m.end, nxt.start)
-    return found is not None and found.end() == nxt.start
-
-
-# "Baghdad's northern district of X", "Mogadishu's X district", "the West Bank town of X":
-# the place before holds the one after
-_HOLDS = re.compile(
-    r"(?:['’]s[ \t]+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"northeastern|northwestern|southeastern|southwestern)[ \t]+)?"
-    r"(?:(?:[\w-]+[ \t]+){0,2}?(?:district|neighbou?rhood|suburb|quarter|area|town|village|"
-    r"city|province|region|governorate)[ \t]+of[ \t]+)?"
-    r"|[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:district|neighbou?rhood|suburb|quarter|town|village|"
-    r"city|province|region|governorate|camp|settlement)[ \t]+of[ \t]+)"
-)
-
-
-def _inside_prev(text: str, prev: PlaceMention | None, m: PlaceMention) -> bool:
-    """``m`` is said to lie in the mention before it ("Mogadishu's Huriwaa district")."""
-    if prev is None or m.start - prev.end > 60:
-        return False
-    return _HOLDS.fullmatch(text, prev.end, m.start) is not None
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
-# capitalised words that open a place's own name, or a sentence
-_OPENERS = frozenset(
-    """The A An In At On Near From Of And Or For To By With North South East West Central
-    Northern Southern Eastern Western Greater Upper Lower Old New Downtown Outside Inside
-    Across Around""".split()
-)
-
-
-def _in_name(text: str, start: int, m: PlaceMention, prev: PlaceMention | None) -> bool:
-    """``m`` ends a longer capitalised name that is not a place's ("Ahrar Al-Sham"): the word
-    right before it is capitalised, opens no sentence and is no place of the text."""
-    found = _WORD_BEFORE.search(text, max(start, m.start - 30), m.start)
-    if found is None or found.group(1) in _OPENERS:
-        return False
-    if prev is not None and prev.end >= found.start():
-        return False  # a place's name before it ("Kabul-Ghazni")
-    head = text[start : found.start()].rstrip()
-    return bool(head) and head[-1] not in ".!?:\"“'‘(—–-"
 
 
 def _is_modifier(text: str, end: int, *, locative: bool = False) -> bool:
@@ -351,13 +295,13 @@ def incident_place(
         if _NAMED_AREA.search(before):
             score += 1.0  # "the southern city of Karachi", "the village of Qarassi"
         if single and (
-            (prev_any is not None and _inside_next(text, prev_any, m))
-            or (nxt is not None and _inside_prev(text, m, nxt))
+            (prev_any is not None and inside_next(text, prev_any, m))
+            or (nxt is not None and inside_prev(text, m, nxt))
         ):
             score -= 1.0  # the larger place of the two
-        if single and (_inside_next(text, m, nxt) or _inside_prev(text, prev_any, m)):
+        if single and (inside_next(text, m, nxt) or inside_prev(text, prev_any, m)):
             score += _INSIDE_BONUS  # "the Aziziyah district in the city of Aleppo": the smaller
-        if single and _in_name(text, s, m, prev_any):
+        if single and (in_group_name(text, s, m, prev_any) or ORG_OF.search(before)):
             score -= 2.0  # "Harakat Ahrar Al-Sham", "Faylaq Al-Sham": the end of a group's name
         if single and _is_modifier(text, m.end, locative=_LOCATIVE.search(before) is not None):
             score -= 2.0  # "U.S. jets", "Syria's conflict": a place as an attribute

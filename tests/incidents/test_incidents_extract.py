@@ -239,3 +239,33 @@ def test_the_bundled_sample_article_s_main_incident() -> None:
 def test_the_smaller_or_the_told_place_of_a_sentence_alone(sentence: str, place_text: str) -> None:
     report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
     assert report.place_text == place_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place_text"),
+    [
+        # "the <known city> neighbourhood of X": X lies in the city
+        (
+            "A bomb ripped through a patrol in the south Karachi neighbourhood of Zarkhel.",
+            "Zarkhel",
+        ),
+        ("Gunmen shot a trader at his home in the Lahore suburb of Qambarabad.", "Qambarabad"),
+        # "the X district of <known city>": X lies in the city
+        ("Rebels raided the Zahraa district of Aleppo at dawn.", "Zahraa"),
+    ],
+)
+def test_x_district_of_y_is_read_by_which_place_is_larger(sentence: str, place_text: str) -> None:
+    report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
+    assert report.place_text == place_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Police patrolled the streets of the old town all night.", "patrol"),
+        ("The floods destroyed two bridges near the border.", "destruction"),
+        ("A roadside bomb struck a convoy near the airport.", "explosion"),
+    ],
+)
+def test_more_happenings_have_a_label(sentence: str, label: str) -> None:
+    assert label in {t.label for t in find_triggers(sentence)}
