@@ -137,6 +137,7 @@ def _is_qualifier(prev: PlaceMention | None, m: PlaceMention, text: str) -> bool
 
 
 _INSIDE_BONUS = 2.5
+_COUNTRY_ATTRIBUTE = 3.0
 # a place given as a landmark: "110 kilometers west of Santiago", "20 miles south of Baghdad"
 _REFERENCE = re.compile(
     r"\b(?:kilometers|kilometres|km|miles|mi)\)?\s+(?:\w+\s+)?(?:north|south|east|west|"
@@ -305,6 +306,8 @@ def incident_place(
             score -= 2.0  # "Harakat Ahrar Al-Sham", "Faylaq Al-Sham": the end of a group's name
         if single and _is_modifier(text, m.end, locative=_LOCATIVE.search(before) is not None):
             score -= 2.0  # "U.S. jets", "Syria's conflict": a place as an attribute
+            if feature == "country":
+                score -= _COUNTRY_ATTRIBUTE
         if _ORIGIN.search(before) and not _OF_EVENT.search(before):
             score -= 1.5
         after = _AFTER.search(before)

@@ -269,3 +269,15 @@ def test_x_district_of_y_is_read_by_which_place_is_larger(sentence: str, place_t
 )
 def test_more_happenings_have_a_label(sentence: str, label: str) -> None:
     assert label in {t.label for t in find_triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portugal's navy captured two smugglers after a long chase.",
+        "The conflict has killed thousands, and U.S. troops patrol the border.",
+    ],
+)
+def test_a_country_named_only_as_an_attribute_does_not_place_a_sentence(sentence: str) -> None:
+    report = extract_incidents(_article(sentence, published=dt.date(2016, 5, 2)))[0]
+    assert report.place_text is None
