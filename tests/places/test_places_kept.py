@@ -270,5 +270,9 @@ def test_a_name_said_to_be_a_place_is_one(text: str, name: str, admin1: str) -> 
     assert found_ and found_[0].place is not None and found_[0].place.admin1 == admin1
 
 
-def test_a_person_described_otherwise_stays_a_person() -> None:
-    assert texts("Taylor is a singer from Nashville.") == ["Nashville"]
+@pytest.mark.parametrize(
+    "text",
+    ["Taylor is a singer from Nashville.", "Taylor was a town councillor in Nashville."],
+)
+def test_a_person_described_otherwise_stays_a_person(text: str) -> None:
+    assert texts(text) == ["Nashville"]
