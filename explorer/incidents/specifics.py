@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from explorer.document import document
 from explorer.places.guards import person_tokens
 from explorer.places.lexicon import FIRST_NAMES
 from explorer.places.mentions import tokenize
@@ -109,7 +110,6 @@ _NOT_NAMES = frozenset(
     "center centre hospital church police department county city court university college "
     "memorial foundation elementary middle academy".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+|\d+")
 LEAD_CHARS = 800  # the title and this much of the text make the wording compared
 
 
@@ -174,5 +174,9 @@ def text_terms(title: str, text: str) -> tuple[str, ...]:
     """The words of ``title`` and of the first :data:`LEAD_CHARS` characters of ``text``,
     lower-case, without stop words (a word may repeat: the caller counts)."""
     lead = text[:LEAD_CHARS]
-    words = _WORD.findall(f"{title or ''}\n{lead}")
-    return tuple(w for w in (x.lower().replace("’", "'") for x in words) if w not in _STOP)
+    words = (t.text for t in document(f"{title or ''}\n{lead}").words)
+    return tuple(
+        w
+        for w in (x.lower().replace("’", "'").removesuffix("'s") for x in words)
+        if len(w) > 1 and w not in _STOP
+    )
