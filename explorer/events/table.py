@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from explorer.errors import TableError
 from explorer.events.csvtext import (
@@ -108,7 +109,12 @@ def conform(df: pd.DataFrame, *, where: Callable[[int], str] | None = None) -> p
     for name, kind in COLUMNS.items():
         col = df[name].reset_index(drop=True) if name in df.columns else pd.Series([None] * len(df))
         if kind == "str":
-            col = col.astype(object).map(lambda v: None if _is_missing(v) or v == "" else str(v))
+            col = col.astype(object)
+            if infer_dtype(col, skipna=True) in ("string", "empty"):
+                # every cell a string or missing (the usual case): no Python call per cell
+                col = col.where(col.notna() & (col != ""), None)
+            else:
+                col = col.map(lambda v: None if _is_missing(v) or v == "" else str(v))
             out[name] = col.astype("str")
         elif kind == "bool":
             out[name] = col.map(_as_bool).astype(bool)
