@@ -16,7 +16,7 @@ def run_demo(data: Path, out: Path) -> dict[str, Path]:
     ``out/events.incidents.csv`` (one row per incident), ``out/map.html`` (an overview map),
     ``out/explore.html`` (the interactive map of the events) and ``out/incidents.html`` (the
     map of the incidents, each with its reports); the pages open with the network off."""
-    from explorer.events import ingest
+    from explorer.corpus import ingest
     from explorer.files import cache_dir
     from explorer.incidents.table import incidents_path
     from explorer.views.incidents_map import incident_map

@@ -43,7 +43,8 @@ def _progress_bar(desc: str, unit: str, *, quiet: bool) -> tuple[Any, Callable[[
 
 def cmd_ingest(args: argparse.Namespace) -> int:
 
-    from explorer.events import Corrections, ingest
+    from explorer.corpus import ingest
+    from explorer.events import Corrections
     from explorer.files import cache_dir
     from explorer.incidents.table import incidents_path
 

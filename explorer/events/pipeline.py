@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from explorer.errors import ExplorerError
 from explorer.events.cache import IngestCache
@@ -36,9 +36,6 @@ from explorer.ingest import LoadReport, Notice, Skipped, load_report
 from explorer.messages import progress_bar
 from explorer.model import Article
 
-if TYPE_CHECKING:
-    from explorer.incidents.table import IncidentTable
-
 __all__ = [
     "PIPELINE_VERSION",
     "IngestResult",
@@ -46,6 +43,7 @@ __all__ = [
     "article_outcome",
     "article_result",
     "code_fingerprint",
+    "corrections_where",
     "extraction_version",
     "ingest",
     "orphan_notices",
@@ -68,8 +66,6 @@ class IngestResult:
     reused: int = 0
     failed: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    # one row per real-world incident, grouped across articles (ingest(incidents=True))
-    incidents: IncidentTable | None = None
 
     def summary(self) -> str:
         df = self.table.df
@@ -174,6 +170,11 @@ def _work(args: tuple[Article, Corrections | None]) -> Outcome:
     return article_outcome(*args)
 
 
+def corrections_where(corrections: Corrections | None) -> str:
+    """Where corrections are kept, for notices about them (their file, else "corrections")."""
+    return _where(corrections)
+
+
 def _where(corrections: Corrections | None) -> str:
     return str(corrections.path or "corrections") if corrections is not None else ""
 
@@ -204,13 +205,9 @@ def ingest(
     corrections: Corrections | None = None,
     progress: Callable[[int, int], None] | bool | None = None,
     exclude: Iterable[str | Path] = (),
-    incidents: bool = False,
 ) -> IngestResult:
-    """Load sources and extract their events into one table.
-
-    ``incidents``: also group the articles' incidents across articles into
-    ``result.incidents`` (an :class:`~explorer.incidents.table.IncidentTable`; see
-    docs/incidents.md). It reads the articles again (about as long as the events).
+    """Load sources and extract their events into one table (the incidents too:
+    :func:`explorer.corpus.ingest`, which calls this).
 
     ``progress``: a function ``progress(done, total)`` called as articles complete (the CLI
     draws its bar with it); ``True`` for a progress bar; ``False`` for none; ``None`` (the
@@ -222,13 +219,6 @@ def ingest(
         result = _ingest(paths, jobs, cache_path, corrections, progress, exclude)
     finally:
         close_bar()
-    if incidents:
-        from explorer.incidents.build import corrected_incident_table
-
-        built = corrected_incident_table(result.report.articles, corrections)
-        result.incidents, failed, stale = built
-        result.failed.extend(Skipped(where, reason) for where, reason in failed)
-        result.notices.extend(Notice(_where(corrections), m) for m in stale)
     return result
 
 

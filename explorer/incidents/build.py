@@ -1,6 +1,6 @@
 """The incidents of a set of articles: each article's reports, grouped across articles.
 
-:func:`incident_table` is what :func:`explorer.events.ingest` calls (``incidents=True``) and
+:func:`incident_table` is what :func:`explorer.corpus.ingest` calls (``incidents=True``) and
 what ``explorer ingest`` writes next to its events file (``events.csv`` ->
 ``events.incidents.csv``, :func:`~explorer.incidents.table.incidents_path`). Every article's
 reports come from :func:`~explorer.incidents.extract.extract_incidents`; the grouping is

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from explorer.corpus import ingest
 from explorer.errors import CorrectionError
-from explorer.events import Corrections, ingest
+from explorer.events import Corrections
 from explorer.incidents.corrections import apply_incident_corrections, stale_incident_corrections
 from explorer.incidents.group import group_reports
 from explorer.incidents.model import Incident, IncidentReport

@@ -144,7 +144,7 @@ def _corpus(folder: Path) -> Path:
 
 
 def test_ingest_groups_incidents_across_articles(tmp_path: Path) -> None:
-    from explorer.events import ingest
+    from explorer.corpus import ingest
 
     result = ingest(_corpus(tmp_path / "articles"), incidents=True, progress=False)
     assert result.incidents is not None

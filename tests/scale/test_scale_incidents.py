@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.events import ingest
+from explorer.corpus import ingest
 from explorer.incidents.table import IncidentTable
 from explorer.scale import dask_ingest
 from explorer.scale.incidents import dataset_incidents_path
