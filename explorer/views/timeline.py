@@ -10,10 +10,14 @@ event, so it never hits altair's row limit; a DuckDB-backed table
 
 Given an :class:`~explorer.incidents.table.IncidentTable`, ``build_timeline`` draws incidents
 (:func:`incident_timeline`): one bar per incident over its interval (a point for a day), lanes
-by country or category, the mark's size growing with its reports.
+by country or category, the mark's size growing with its reports (one legend for it); above
+``max_rows`` incidents, incidents per day, week or month, drawn as events' counts are.
 """
 
 from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
 
 import altair as alt
 import pandas as pd
@@ -79,7 +83,7 @@ def build_timeline(
     if lanes not in _LANES:
         raise ValueError(f"lanes must be one of {', '.join(_LANES)}")
     if isinstance(table, IncidentTable):
-        return incident_timeline(table, lanes=lanes, width=width, brush=brush)
+        return incident_timeline(table, lanes=lanes, width=width, brush=brush, max_rows=max_rows)
     selection = alt.selection_interval(encodings=["x"], name=BRUSH)
     if not isinstance(table, EventTable):  # on disk: counts from DuckDB
         return timeline_from_counts(table.time_counts(), width=width, brush=brush)
@@ -154,11 +158,17 @@ def incident_timeline(
     width: int = 700,
     brush: bool = True,
     max_lanes: int = 25,
-) -> alt.LayerChart:
+    max_rows: int = 5000,
+) -> alt.LayerChart | alt.Chart | alt.VConcatChart:
     """Incidents over time: interval bars (points for a day), lanes by ``country``,
-    ``category`` or ``place`` (the busiest ``max_lanes``), thicker with more reports."""
+    ``category`` or ``place`` (the busiest ``max_lanes``), thicker with more reports. Above
+    ``max_rows`` incidents: incidents per day, week or month and category, as for events."""
     if lanes not in _INCIDENT_LANES:
         raise ValueError(f"lanes must be one of {', '.join(_INCIDENT_LANES)}")
+    if len(incidents) > max_rows:
+        return timeline_from_counts(
+            _incident_counts(incidents), width=width, brush=brush, noun="incidents"
+        )
     data = incident_frame(incidents)
     data["lane"] = data[_INCIDENT_LANES[lanes]]
     top = data["lane"].value_counts().index[:max_lanes]
@@ -185,7 +195,8 @@ def incident_timeline(
         .encode(
             x=alt.X("start:T", title="Date"),
             x2="end:T",
-            size=alt.Size("reports:Q", title="Reports", scale=alt.Scale(range=[4, 16])),
+            # one legend for the reports (the points'): the bars' would repeat it
+            size=alt.Size("reports:Q", scale=alt.Scale(range=[4, 16]), legend=None),
         )
     )
     points = (
@@ -203,10 +214,24 @@ def incident_timeline(
     return chart
 
 
+def _incident_counts(incidents: IncidentTable) -> TimeCounts:
+    """Incidents per day, week or month and category, counted as events are."""
+    df = incidents.df
+    frame = pd.DataFrame(
+        {
+            "start_date": df["start"],
+            "end_date": df["end"],
+            "categories": df["category"].map(lambda c: (c,) if isinstance(c, str) else ()),
+        }
+    )
+    return time_counts(cast(EventTable, SimpleNamespace(df=frame)))
+
+
 def timeline_from_counts(
-    counts: TimeCounts, *, width: int = 700, brush: bool = True
+    counts: TimeCounts, *, width: int = 700, brush: bool = True, noun: str = "events"
 ) -> alt.Chart | alt.VConcatChart:
-    """Stacked bars of events per day, week or month and category (the brush still works).
+    """Stacked bars of events (or ``noun``) per day, week or month and category (the brush
+    still works).
 
     Events known only to a longer period than the bar (a month or a year in weekly counts)
     are not put in their period's first bar, which would make a false surge: they are drawn
@@ -218,13 +243,13 @@ def timeline_from_counts(
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("bucket:T", title=f"Date (events per {counts.unit}{dated})"),
-            y=alt.Y("events:Q", title="Events", stack=True),
+            x=alt.X("bucket:T", title=f"Date ({noun} per {counts.unit}{dated})"),
+            y=alt.Y("events:Q", title=noun.capitalize(), stack=True),
             color=_category_color(pd.concat([frame, spans])),
             tooltip=[
                 alt.Tooltip("bucket:T", title=counts.unit.capitalize()),
                 alt.Tooltip("category:N", title="Category"),
-                alt.Tooltip("events:Q", title="Events", format=","),
+                alt.Tooltip("events:Q", title=noun.capitalize(), format=","),
             ],
         )
         .properties(width=width, height=220)
@@ -233,22 +258,22 @@ def timeline_from_counts(
         chart = chart.add_params(alt.selection_interval(encodings=["x"], name=BRUSH))
     if spans.empty:
         return chart
-    x = alt.X("start:T", title=f"Events known only to a longer period than a {counts.unit} "
-              "(a month, a year, a range): one bar spans the period")  # fmt: skip
+    x = alt.X("start:T", title=f"{noun.capitalize()} known only to a longer period than a "
+              f"{counts.unit} (a month, a year, a range): one bar spans the period")  # fmt: skip
     longer = (
         alt.Chart(spans)
         .mark_bar(opacity=0.55)
         .encode(
             x=x,
             x2="end:T",
-            y=alt.Y("events:Q", title="Events", stack=None),
+            y=alt.Y("events:Q", title=noun.capitalize(), stack=None),
             y2=alt.datum(0),
             color=_category_color(pd.concat([frame, spans])),
             tooltip=[
                 alt.Tooltip("start:T", title="From"),
                 alt.Tooltip("end:T", title="Ends before"),
                 alt.Tooltip("category:N", title="Category"),
-                alt.Tooltip("events:Q", title="Events", format=","),
+                alt.Tooltip("events:Q", title=noun.capitalize(), format=","),
             ],
         )
         .properties(width=width, height=90)

@@ -281,3 +281,24 @@ def test_a_map_of_country_wide_incidents_shows_the_country_whole() -> None:
     assert _closest_zoom(table("country")) == 5
     assert _closest_zoom(table("country", "region")) == 7
     assert _closest_zoom(table("country", "town")) == 9
+
+
+def test_incident_timeline_has_one_reports_legend() -> None:
+    from explorer.views.timeline import build_timeline
+
+    spec = build_timeline(incidents()).to_dict()
+    bars, points = spec["layer"]
+    assert bars["encoding"]["size"]["legend"] is None
+    assert points["encoding"]["size"]["title"] == "Reports"
+
+
+def test_incident_timeline_counts_incidents_above_max_rows() -> None:
+    from explorer.views.timeline import incident_timeline
+
+    spec = incident_timeline(incidents(), max_rows=1).to_dict()
+    chart = spec.get("vconcat", [spec])[0]
+    assert chart["mark"]["type"] == "bar"
+    assert chart["encoding"]["y"]["title"] == "Incidents"
+    assert "incidents per" in chart["encoding"]["x"]["title"]
+    # the two dated incidents: one of a day, one known only to a week (drawn apart)
+    assert sum(row["events"] for rows in spec["datasets"].values() for row in rows) == 2
