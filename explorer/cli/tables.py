@@ -147,12 +147,19 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
     """An events table from events files (.geojson, .parquet, or CSV/JSON with event_id) and
     anything `explorer ingest` reads. A single Parquet folder (``ingest --dask`` output) stays
     on disk: a DuckDB-backed :class:`explorer.scale.ParquetEvents`."""
-    from explorer.events import EventTable, ingest, is_events_table
+    return _inputs(paths, quiet)[0]
+
+
+def _inputs(paths: Sequence[str], quiet: bool = True, incidents: bool = False) -> Any:
+    """:func:`_table_from_inputs`, and with ``incidents`` the incidents of the articles among
+    the inputs (``None`` when there are none: events files carry theirs beside them)."""
+    from explorer.corpus import ingest
+    from explorer.events import EventTable, is_events_table
     from explorer.scale import is_events_dataset, open_events, read_events
 
     check_inputs(paths)
     if len(paths) == 1 and Path(paths[0]).is_dir() and is_events_dataset(paths[0]):
-        return open_events(paths[0])
+        return open_events(paths[0]), None
     tables, sources = [], []
     for item in paths:
         p = Path(item)
@@ -168,8 +175,9 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
             tables.append(EventTable.read(p))
         else:
             sources.append(item)
+    found = None
     if sources:
-        result = ingest(sources)
+        result = ingest(sources, incidents=incidents)
         if not quiet:
             for line in result.messages():
                 print(line, file=sys.stderr)
@@ -178,7 +186,9 @@ def _table_from_inputs(paths: Sequence[str], quiet: bool = True) -> Any:
                 "nothing to read in " + ", ".join(paths) + " (no articles and no events)"
             )
         tables.append(result.table)
-    return EventTable.concat(tables)
+        if result.report.articles:
+            found = result.incidents
+    return EventTable.concat(tables), found
 
 
 def with_lexicon(table: Any, path: str | None) -> Any:
@@ -216,6 +226,16 @@ def _placed(table: Any) -> int | None:
     return None if df is None else int((df["latitude"].notna() & df["longitude"].notna()).sum())
 
 
+def _with_incidents(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The events ``map`` and ``brief`` draw, and their incidents: :func:`incidents_for`,
+    else those of the articles among the inputs (found as ``explorer ingest`` finds them)."""
+    want = not getattr(args, "mentions", False) and not args.incidents
+    table, found = _inputs(args.inputs, quiet=False, incidents=want)
+    table = with_lexicon(table, args.lexicon)
+    given = incidents_for(args)
+    return table, given if given is not None else found
+
+
 def incidents_for(args: argparse.Namespace) -> Any:
     """The incidents ``map`` and ``brief`` draw: ``--incidents FILE``, else the
     ``EVENTS.incidents.EXT`` that ``explorer ingest`` wrote next to a single events file
@@ -243,8 +263,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from explorer.export import write_briefing
 
     out_file(args.out, (".html", ".htm"), "a briefing")
-    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
-    incidents = incidents_for(args)
+    table, incidents = _with_incidents(args)
     path = write_briefing(
         table,
         args.out,
@@ -270,8 +289,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from explorer.views.map import build_map
 
     out = out_file(args.out, (".html", ".htm"), "the map")
-    table = with_lexicon(_table_from_inputs(args.inputs, quiet=False), args.lexicon)
-    incidents = incidents_for(args)
+    table, incidents = _with_incidents(args)
     if incidents is not None:
         return _incident_map(args, out, table, incidents)
     fmap = build_map(

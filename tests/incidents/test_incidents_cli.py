@@ -76,3 +76,21 @@ def test_files_are_read_and_printed(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_no_input_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["incidents"]) != 0
     assert "INPUT" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("flags", "incidents"), [([], True), (["--mentions"], False)])
+def test_map_of_an_article_folder_maps_its_incidents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], incidents: bool
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Two men shot in Durham\n\nDURHAM, N.C. - Two men were shot outside a store on "
+        "Main Street on Monday night, police said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    assert main(["map", str(folder), "--out", str(out), *flags]) == 0
+    err = capsys.readouterr().err
+    assert ("incidents)" in err) is incidents
+    assert ("explorerData.incidents" in out.read_text(encoding="utf-8")) is incidents
