@@ -191,12 +191,17 @@ def briefing_html(
 
 
 def key_incidents(
-    incidents: IncidentTable, n: int = 15, events: EventTable | None = None
+    incidents: IncidentTable,
+    n: int = 15,
+    events: EventTable | None = None,
+    *,
+    reports_shown: int = 10,
 ) -> list[dict[str, Any]]:
     """The ``n`` key incidents, best first: the most distinct sources (independent reports),
     then the most killed and injured, then the most reports, then the earliest. Each is a dict
-    for the template: ``label``, ``when``, ``where``, ``counts``, ``summary`` and ``reports``
-    (every report: source, date, headline, evidence, URL; from ``events`` when given)."""
+    for the template: ``label``, ``when``, ``where``, ``counts``, ``summary``, ``sources`` (all
+    of them), ``reports`` (source, date, headline, evidence, URL; from ``events`` when given;
+    at most ``reports_shown``, one of each source first) and ``more`` (the reports left out)."""
     from explorer.views.incidents_map import (
         ReportIndex,
         incident_date_label,
@@ -233,10 +238,29 @@ def key_incidents(
                 "summary": f"{reports:,} report{'s' if reports != 1 else ''} from "
                 f"{outlets:,} source{'s' if outlets != 1 else ''}",
                 "sources": list(r["sources"]),
-                "reports": incident_reports(r, index),
+                **_some_reports(incident_reports(r, index), reports_shown),
             }
         )
     return out
+
+
+def _some_reports(reports: list[dict[str, Any]], cap: int) -> dict[str, Any]:
+    """At most ``cap`` reports, one of each source first (all sources are named above them),
+    in their order, and how many are left out (``more``)."""
+    if len(reports) <= cap:
+        return {"reports": reports, "more": 0}
+    chosen: list[int] = []
+    seen: set[str] = set()
+    for k, report in enumerate(reports):
+        if len(chosen) < cap and (report.get("source") or "") not in seen:
+            seen.add(report.get("source") or "")
+            chosen.append(k)
+    for k in range(len(reports)):
+        if len(chosen) >= cap:
+            break
+        if k not in chosen:
+            chosen.append(k)
+    return {"reports": [reports[k] for k in sorted(chosen)], "more": len(reports) - len(chosen)}
 
 
 def _where(row: dict[str, Any]) -> str:

@@ -219,3 +219,14 @@ def test_many_distinct_periods_stay_under_the_chart_row_limit() -> None:
     counts = time_counts(table)
     assert counts.total == 12_000 and len(counts.spans) <= MAX_SPAN_ROWS
     build_timeline(table, max_rows=5000).to_dict()  # no MaxRowsError
+
+
+def test_a_key_incident_lists_each_source_and_at_most_ten_reports() -> None:
+    from explorer.export.briefing import _some_reports
+
+    reports = [{"source": "A" if k < 12 else "B", "n": k} for k in range(14)]
+    kept = _some_reports(reports, 10)
+    assert len(kept["reports"]) == 10 and kept["more"] == 4
+    assert {r["source"] for r in kept["reports"]} == {"A", "B"}  # B's first report kept
+    assert [r["n"] for r in kept["reports"]] == sorted(r["n"] for r in kept["reports"])
+    assert _some_reports(reports[:3], 10) == {"reports": reports[:3], "more": 0}
