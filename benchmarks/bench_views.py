@@ -21,6 +21,8 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,10 @@ from synthetic import make_events
 MAPS = [(1_000, None), (10_000, None), (50_000, None), (50_000, 5_000), (100_000, 5_000)]
 
 
-def _open_in_browser(page: str) -> float | None:
-    """Seconds until headless Chromium shows the map's markers (None without Chromium)."""
+@contextmanager
+def _browser_tab(page: str, name: str) -> Iterator[Any]:
+    """A headless Chromium tab (network blocked) with ``page`` saved as ``name``, the page's
+    file URI beside it; ``None`` without Chromium or playwright."""
     import shutil
     import tempfile
 
@@ -41,20 +45,33 @@ def _open_in_browser(page: str) -> float | None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return None
+        chromium = None
     if chromium is None:
-        return None
+        yield None
+        return
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        path = Path(tmp) / "map.html"
+        path = Path(tmp) / name
         path.write_text(page, encoding="utf-8")
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         tab = browser.new_page(viewport={"width": 1200, "height": 800})
+        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                  else r.abort())  # fmt: skip
+        try:
+            yield tab, path.as_uri()
+        finally:
+            browser.close()
+
+
+def _open_in_browser(page: str) -> float | None:
+    """Seconds until headless Chromium shows the map's markers (None without Chromium)."""
+    with _browser_tab(page, "map.html") as opened:
+        if opened is None:
+            return None
+        tab, uri = opened
         t = time.perf_counter()
-        tab.goto(path.as_uri(), wait_until="load", timeout=300_000)
+        tab.goto(uri, wait_until="load", timeout=300_000)
         tab.wait_for_selector(".marker-cluster, path.leaflet-interactive", timeout=300_000)
-        seconds = time.perf_counter() - t
-        browser.close()
-    return seconds
+        return time.perf_counter() - t
 
 
 LABELS = [("shooting", "crime"), ("robbery", "crime"), ("fire", "disaster"), ("crash", "accident"),
@@ -149,27 +166,14 @@ def make_incidents(n: int, seed: int = 1) -> tuple[Any, Any]:
 def _popup_seconds(page: str) -> tuple[float, float] | None:
     """Seconds until headless Chromium (network blocked) shows the incident map's markers, and
     to build one popup (the mean over all of them; None without Chromium)."""
-    import shutil
-    import tempfile
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if chromium is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        path = Path(tmp) / "incidents.html"
-        path.write_text(page, encoding="utf-8")
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        tab = browser.new_page(viewport={"width": 1200, "height": 800})
-        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                  else r.abort())  # fmt: skip
+    with _browser_tab(page, "incidents.html") as opened:
+        if opened is None:
+            return None
+        tab, uri = opened
         t = time.perf_counter()
-        tab.goto(path.as_uri(), wait_until="load", timeout=300_000)
+        tab.goto(uri, wait_until="load", timeout=300_000)
         tab.wait_for_selector(".explorer-cluster", timeout=120_000)
-        opened = time.perf_counter() - t
+        seconds = time.perf_counter() - t
         # what opening a popup costs: every incident's popup built from the page data
         popup = tab.evaluate(
             """() => {
@@ -179,8 +183,7 @@ def _popup_seconds(page: str) -> tuple[float, float] | None:
                 return (performance.now() - t) / 1000 / all.length;
             }"""
         )
-        browser.close()
-    return opened, popup
+        return seconds, popup
 
 
 def _incident_map_case(n: int, browser: bool = True) -> None:
