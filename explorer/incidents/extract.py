@@ -28,6 +28,7 @@ from explorer.incidents.dateline import (
     town_names,
 )
 from explorer.incidents.model import IncidentReport
+from explorer.incidents.phones import phone_states
 from explorer.incidents.region import Settled, region_votes, settle_region
 from explorer.incidents.status import status_of
 from explorer.incidents.triggers import Trigger, find_triggers, order
@@ -39,6 +40,7 @@ __all__ = ["extract_incidents"]
 
 MAX_INCIDENTS = 4
 SITE_VOTE = 1.5  # the state in the site's name at the end of the title, as votes for it
+PHONE_VOTE = 5.0  # a state whose area code a telephone number of the article has
 _NUMBER = (
     r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
     r"several|a|an)"
@@ -106,6 +108,20 @@ def _weigh(
     return by_category, where, labels
 
 
+def _phone_region(phones: Sequence[str], place: Where) -> Where:
+    """No place named at all: the state of the article's telephone numbers, when they agree on
+    one ("call 918-596-9222"), at the state's precision; else ``place`` as it was."""
+    if len(phones) != 1:
+        return place
+    from explorer.gazetteer import default_gazetteer
+
+    country, _, code = phones[0].partition(".")
+    state = default_gazetteer().admin1(country, code)
+    if state is None:
+        return place
+    return Where(None, state, "region", f"telephone area code: {state.name}", 0.2, 0.0)
+
+
 def _named_town(
     full: str, title: str, title_end: int, mentions: Sequence[PlaceMention], place: Where
 ) -> tuple[Where, Settled | None]:
@@ -114,12 +130,13 @@ def _named_town(
     start = title_end + 2 if title_end else 0
     names = [n for n in [dateline_name(full, start)] if n is not None]
     names += town_names(full, 0, title_end) + town_names(full, start, start + 1500)
+    phones = phone_states(full)
     if not names:
-        return place, None
+        return _phone_region(phones, place), None
     region = None
     if names[0].state:
         region = state_key(names[0].state)
-    region = region or site_state(title)  # cached: a second look-up costs nothing
+    region = region or site_state(title) or (phones[0] if phones else None)
     if region is None:
         votes = region_votes(mentions, None, title_end=title_end)
         region = max(votes, key=lambda k: votes[k]) if votes else None
@@ -168,6 +185,8 @@ def extract_incidents(
         ranked = ["other"]  # an article that names no happening still reports its place
     site = site_state(title) if title else None
     site_votes = {site: SITE_VOTE} if site else {}
+    for state in phone_states(full):  # "call 918-596-9222": the police's area code
+        site_votes[state] = site_votes.get(state, 0.0) + PHONE_VOTE
     out = []
     for category in ranked[:limit]:
         trig = where.get(category, {})
