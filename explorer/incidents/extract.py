@@ -28,13 +28,13 @@ from explorer.incidents.dateline import (
     town_names,
 )
 from explorer.incidents.model import IncidentReport
-from explorer.incidents.phones import phone_states
+from explorer.incidents.phones import phone_states, phone_towns
 from explorer.incidents.region import Settled, region_votes, settle_region
 from explorer.incidents.status import status_of
 from explorer.incidents.triggers import Trigger, find_triggers, order
 from explorer.incidents.when import incident_date
 from explorer.incidents.where import MIN_SCORE, PRECISION_OF, Where, incident_place
-from explorer.model import Article, PlaceMention, TimeMention
+from explorer.model import Article, Place, PlaceMention, TimeMention
 
 __all__ = ["extract_incidents"]
 
@@ -106,6 +106,33 @@ def _weigh(
         scores = labels.setdefault(t.category, {})
         scores[t.label] = scores.get(t.label, 0.0) + w
     return by_category, where, labels
+
+
+def _phone_town(full: str, chosen: Place | None) -> Settled | None:
+    """The town of the article's telephone numbers when they agree on one state and the place
+    chosen lies in no state of theirs (no town of its name was found there either): "call
+    412-323-7800" in an article placed in Zaire is a Pittsburgh story."""
+    towns = phone_towns(full)
+    states = {state for state, _ in towns}
+    if len(states) != 1 or chosen is None:
+        return None
+    (state,) = states
+    if f"{chosen.country_code}.{chosen.admin1_code}" == state:
+        return None
+    from explorer.geocoding import candidates
+
+    country, _, code = state.partition(".")
+    for _, town in towns:
+        if town is None:
+            continue
+        try:
+            found = candidates(town, country=country, admin1=code)
+        except Exception:  # a name the query syntax refuses
+            continue
+        found = [f for f in found if f.feature == "populated_place"]
+        if found:
+            return Settled(found[0], f"telephone area code of {town}, {code}")
+    return None
 
 
 def _phone_region(phones: Sequence[str], place: Where) -> Where:
@@ -233,6 +260,10 @@ def extract_incidents(
         if place.place is None and len(sentences) > 1:
             place, resolved = _named_town(full, title, title_end, mentions, place)
             m = place.mention
+        elif len(sentences) > 1 and not place.evidence.startswith("dateline"):
+            called = _phone_town(full, resolved.place if resolved else place.place)
+            if called is not None:
+                resolved = called
         evidence_spans = [sentences[k] for k in sorted(trig)[:3]] if sentences else []
         evidence_text = " ".join(full[s:e] for s, e in evidence_spans)
         start = end = None

@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["phone_states"]
+__all__ = ["phone_states", "phone_towns"]
 
 # a ten-digit North American number, area code first: "412-323-7800", "(412) 323-7800"
 _NUMBER = re.compile(r"(?<![\d-])\(?([2-9]\d\d)\)?[-. ]?([2-9]\d\d)[-. ](\d{4})(?![\d-])")
 
 
 @lru_cache(maxsize=1024)
-def _area_state(area: str, exchange: str) -> str | None:
-    """The ``"US.XX"`` region of an area code (``None``: toll-free, another country, unknown)."""
+def _area(area: str, exchange: str) -> tuple[str, str | None] | None:
+    """The ``"US.XX"`` region of an area code and the town libphonenumber names for it, if
+    any ("Tulsa, OK" -> ``("US.OK", "Tulsa")``)."""
     try:
         import phonenumbers
         from phonenumbers import geocoder
@@ -36,23 +37,34 @@ def _area_state(area: str, exchange: str) -> str | None:
     if phonenumbers.region_code_for_number(number) != "US":
         return None
     where = geocoder.description_for_number(number, "en")
-    code = where.rsplit(", ", 1)[-1] if ", " in where else None
-    if code is not None and len(code) == 2 and code.isupper():
-        return f"US.{code}"
+    town, _, code = where.rpartition(", ")
+    if town and len(code) == 2 and code.isupper():
+        return f"US.{code}", town
     if where == "Washington D.C.":
-        return "US.DC"
+        return "US.DC", "Washington"
     from explorer.incidents.dateline import state_key
 
-    return state_key(where) if where else None
+    state = state_key(where) if where else None
+    return (state, None) if state is not None else None
+
+
+def phone_towns(text: str) -> list[tuple[str, str | None]]:
+    """The distinct ``(state, town)`` of the telephone numbers in ``text``, in order (``town``
+    ``None`` when the area code covers a whole state)."""
+    if "-" not in text and "(" not in text and "." not in text:
+        return []
+    out: list[tuple[str, str | None]] = []
+    for m in _NUMBER.finditer(text):
+        found = _area(m.group(1), m.group(2))
+        if found is not None and found not in out:
+            out.append(found)
+    return out
 
 
 def phone_states(text: str) -> list[str]:
     """The distinct US states (``"US.XX"``) of the telephone numbers in ``text``, in order."""
-    if "-" not in text and "(" not in text and "." not in text:
-        return []
     out: list[str] = []
-    for m in _NUMBER.finditer(text):
-        state = _area_state(m.group(1), m.group(2))
-        if state is not None and state not in out:
+    for state, _ in phone_towns(text):
+        if state not in out:
             out.append(state)
     return out

@@ -38,3 +38,24 @@ def test_the_area_code_decides_which_town_of_a_name() -> None:
     main = extract_incidents(article)[0]
     assert main.place is not None
     assert (main.place.name, main.place.admin1) == ("Jackson", "Tennessee")
+
+
+def test_a_place_in_no_state_of_the_numbers_gives_way_to_their_town() -> None:
+    # "Zaire" is a nickname here; the tip line's area code is Pittsburgh's
+    text = (
+        "A teenager known as Zaire was shot on a porch on Tuesday night, police said.\n\n"
+        "Detectives asked anyone with information to call 412-323-7800."
+    )
+    main = extract_incidents(Article(id="a", title="", text=text, published=dt.date(2016, 5, 4)))[0]
+    assert main.place is not None
+    assert (main.place.name, main.place.admin1) == ("Pittsburgh", "Pennsylvania")
+    assert "telephone area code" in main.place_evidence
+
+
+def test_the_dateline_is_not_overruled_by_a_number_of_another_state() -> None:
+    text = (
+        "SAN DIEGO (AP) — A man was shot at a trolley stop on Monday, police said.\n\n"
+        "The suspect's family in Chicago can be reached at 312-555-0142."
+    )
+    main = extract_incidents(Article(id="a", title="", text=text, published=dt.date(2016, 5, 4)))[0]
+    assert main.place is not None and main.place.name == "San Diego"
