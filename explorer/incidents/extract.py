@@ -28,13 +28,13 @@ from explorer.incidents.dateline import (
     town_names,
 )
 from explorer.incidents.model import IncidentReport
-from explorer.incidents.phones import phone_states, phone_towns
 from explorer.incidents.region import Settled, region_votes, settle_region
 from explorer.incidents.status import status_of
 from explorer.incidents.triggers import Trigger, find_triggers, order
 from explorer.incidents.when import incident_date
 from explorer.incidents.where import MIN_SCORE, PRECISION_OF, Where, incident_place
 from explorer.model import Article, Place, PlaceMention, TimeMention
+from explorer.places.phones import phone_states, phone_towns
 
 __all__ = ["extract_incidents"]
 

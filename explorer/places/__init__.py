@@ -53,6 +53,7 @@ from explorer.places.guards import (
 from explorer.places.lexicon import NOT_ALONE, TITLES
 from explorer.places.mentions import Span, Token, find_spans, tokenize
 from explorer.places.ner import default_nlp, entity_spans
+from explorer.places.phones import phone_regions
 from explorer.places.resolve import Area, Name, Ranked, fits_article, resolve_names
 from explorer.places.unresolved import unknown_places, with_unknown
 
@@ -350,6 +351,10 @@ def _geoparse(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
             name = names[s.key] = Name(s.key, s.text, ranked)
         if n in qualifiers and name.qualified is None:
             name.qualified = qualifiers[n]
+    for k, region in enumerate(phone_regions(gaz, text)):
+        # "call London police at 519-661-5670": the state or province of the article's
+        # telephone numbers is one of its places (a key no name can have)
+        fixed[f"\x1fphone {k}"] = region
     # a defining clause ("Florence is a city in Marion County, Kansas") settles its subject
     homes = definitions(text, [(s, r, fixed.get(s.key)) for _, s, r in survivors])
     for key, home in homes.items():

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from explorer.incidents import extract_incidents
-from explorer.incidents.phones import phone_states
+from explorer.places.phones import phone_states
 from explorer.model import Article
 
 

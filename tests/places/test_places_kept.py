@@ -276,3 +276,13 @@ def test_a_name_said_to_be_a_place_is_one(text: str, name: str, admin1: str) -> 
 )
 def test_a_person_described_otherwise_stays_a_person(text: str) -> None:
     assert texts(text) == ["Nashville"]
+
+
+def test_the_area_code_of_the_articles_numbers_is_a_place_of_the_article() -> None:
+    # alone, London is England's; a 519 number is southwestern Ontario's
+    text = (
+        "London police say a man was stabbed at a banquet hall overnight. Anyone with "
+        "information is asked to call London police at 519-661-5670."
+    )
+    assert {m.place.admin1 for m in geoparse(text) if m.place is not None} == {"Ontario"}
+    assert found("London police say a man was stabbed at a banquet hall.") == [("London", "GB")]
