@@ -151,6 +151,15 @@ def incident_frame(incidents: IncidentTable) -> pd.DataFrame:
     return out
 
 
+def _report_steps(reports: pd.Series) -> list[int]:
+    """A few whole numbers of reports for the size legend, from 1 to the most."""
+    top = int(reports.max()) if len(reports) else 1
+    steps = {1, top}
+    if top >= 4:
+        steps.add(max(2, round(top / 2)))
+    return sorted(steps)
+
+
 def incident_timeline(
     incidents: IncidentTable,
     *,
@@ -204,7 +213,14 @@ def incident_timeline(
         .mark_circle(opacity=0.8)
         .encode(
             x=alt.X("start:T", title="Date"),
-            size=alt.Size("reports:Q", title="Reports", scale=alt.Scale(range=[40, 400])),
+            size=alt.Size(
+                "reports:Q",
+                scale=alt.Scale(range=[40, 400]),
+                # whole numbers of reports only (one incident of one report showed 0.0-1.0)
+                legend=alt.Legend(
+                    title="Reports", values=_report_steps(data["reports"]), format="d"
+                ),
+            ),
         )
     )
     chart = alt.layer(ranges, points).resolve_scale(size="independent")

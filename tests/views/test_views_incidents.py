@@ -289,7 +289,8 @@ def test_incident_timeline_has_one_reports_legend() -> None:
     spec = build_timeline(incidents()).to_dict()
     bars, points = spec["layer"]
     assert bars["encoding"]["size"]["legend"] is None
-    assert points["encoding"]["size"]["title"] == "Reports"
+    assert points["encoding"]["size"]["legend"]["title"] == "Reports"
+    assert points["encoding"]["size"]["legend"]["values"] == [1, 3]  # whole numbers, 1 to most
 
 
 def test_incident_timeline_counts_incidents_above_max_rows() -> None:
