@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from explorer.incidents import extract_incidents
-from explorer.places.phones import phone_states
 from explorer.model import Article
+from explorer.places.phones import phone_states
 
 
 @pytest.mark.parametrize(
