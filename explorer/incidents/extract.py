@@ -34,7 +34,7 @@ from explorer.incidents.triggers import Trigger, find_triggers, order
 from explorer.incidents.when import incident_date
 from explorer.incidents.where import MIN_SCORE, PRECISION_OF, Where, incident_place
 from explorer.model import Article, Place, PlaceMention, TimeMention
-from explorer.places.phones import phone_states, phone_towns
+from explorer.places.phones import phone_towns
 
 __all__ = ["extract_incidents"]
 
@@ -108,11 +108,11 @@ def _weigh(
     return by_category, where, labels
 
 
-def _phone_town(full: str, chosen: Place | None) -> Settled | None:
+def _phone_town(towns: Sequence[tuple[str, str | None]], chosen: Place | None) -> Settled | None:
     """The town of the article's telephone numbers when they agree on one state and the place
     chosen lies in no state of theirs (no town of its name was found there either): "call
-    412-323-7800" in an article placed in Zaire is a Pittsburgh story."""
-    towns = phone_towns(full)
+    412-323-7800" in an article placed in Zaire is a Pittsburgh story; ``towns``:
+    :func:`~explorer.places.phones.phone_towns` of the article)."""
     states = {state for state, _ in towns}
     if len(states) != 1 or chosen is None:
         return None
@@ -150,14 +150,18 @@ def _phone_region(phones: Sequence[str], place: Where) -> Where:
 
 
 def _named_town(
-    full: str, title: str, title_end: int, mentions: Sequence[PlaceMention], place: Where
+    full: str,
+    title: str,
+    title_end: int,
+    mentions: Sequence[PlaceMention],
+    place: Where,
+    phones: Sequence[str],
 ) -> tuple[Where, Settled | None]:
     """An article the geoparser found no place in: the town of its dateline, or one written
     where a town's name stands (:mod:`.dateline`), in the state its site names."""
     start = title_end + 2 if title_end else 0
     names = [n for n in [dateline_name(full, start)] if n is not None]
     names += town_names(full, 0, title_end) + town_names(full, start, start + 1500)
-    phones = phone_states(full)
     if not names:
         return _phone_region(phones, place), None
     region = None
@@ -212,7 +216,9 @@ def extract_incidents(
         ranked = ["other"]  # an article that names no happening still reports its place
     site = site_state(title) if title else None
     site_votes = {site: SITE_VOTE} if site else {}
-    for state in phone_states(full):  # "call 918-596-9222": the police's area code
+    towns = phone_towns(full)  # the article's telephone numbers, read once
+    phones = [s for s in dict.fromkeys(state for state, _ in towns) if s.startswith("US.")]
+    for state in phones:  # "call 918-596-9222": the police's area code
         site_votes[state] = site_votes.get(state, 0.0) + PHONE_VOTE
     out = []
     for category in ranked[:limit]:
@@ -258,10 +264,10 @@ def extract_incidents(
             else None
         )
         if place.place is None and len(sentences) > 1:
-            place, resolved = _named_town(full, title, title_end, mentions, place)
+            place, resolved = _named_town(full, title, title_end, mentions, place, phones)
             m = place.mention
         elif len(sentences) > 1 and not place.evidence.startswith("dateline"):
-            called = _phone_town(full, resolved.place if resolved else place.place)
+            called = _phone_town(towns, resolved.place if resolved else place.place)
             if called is not None:
                 resolved = called
         evidence_spans = [sentences[k] for k in sorted(trig)[:3]] if sentences else []
