@@ -34,6 +34,7 @@ __all__ = [
     "TimeCounts",
     "TimeSpan",
     "choose_unit",
+    "frame_time_counts",
     "grid_counts",
     "map_aggregates",
     "sample_rows",
@@ -214,7 +215,12 @@ def _bucket(days: pd.Series, unit: str) -> pd.Series:
 
 def time_counts(table: EventTable, unit: str = "auto") -> TimeCounts:
     """Dated events per ``unit`` ("day", "week", "month" or "auto") and first category."""
-    df = table.df
+    return frame_time_counts(table.df, unit)
+
+
+def frame_time_counts(df: pd.DataFrame, unit: str = "auto") -> TimeCounts:
+    """:func:`time_counts` of any frame with ``start_date``, ``end_date`` and ``categories``
+    (tuples) columns: the rows of an incidents table are counted so too."""
     dated = df[df["start_date"].notna()]
     if unit == "auto":
         first = dated["start_date"].min() if len(dated) else None

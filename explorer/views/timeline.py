@@ -16,15 +16,12 @@ by country or category, the mark's size growing with its reports (one legend for
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import cast
-
 import altair as alt
 import pandas as pd
 
 from explorer.events.table import EventTable
 from explorer.incidents.table import IncidentTable
-from explorer.scale.aggregate import Aggregable, TimeCounts, time_counts
+from explorer.scale.aggregate import Aggregable, TimeCounts, frame_time_counts, time_counts
 from explorer.views.names import country_label
 from explorer.views.popup import script_safe
 
@@ -240,7 +237,7 @@ def _incident_counts(incidents: IncidentTable) -> TimeCounts:
             "categories": df["category"].map(lambda c: (c,) if isinstance(c, str) else ()),
         }
     )
-    return time_counts(cast(EventTable, SimpleNamespace(df=frame)))
+    return frame_time_counts(frame)
 
 
 def timeline_from_counts(
